@@ -1,0 +1,255 @@
+//===- SynapseOps.cpp - Projection and signal-shaping verifiers -----------===//
+//
+// Verifies the synaptic projections (dense, sparse CSR, convolution,
+// pooling) and the elementwise signal ops (scale, delay, flatten).
+//
+//===----------------------------------------------------------------------===//
+
+#include "snn/ElementsData.h"
+#include "snn/NeuronParams.h"
+#include "snn/SnnOps.h"
+
+#include "mlir/IR/Builders.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace snn;
+
+static int64_t numElements(Value value) {
+  return cast<SignalType>(value.getType()).getNumElements();
+}
+
+static EmitErrorFn opError(Operation *op) {
+  return [op] { return op->emitOpError(); };
+}
+
+LogicalResult LinearOp::verify() {
+  Builder b(getContext());
+  return checkElements(getWeight(), b.getF32Type(),
+                       {numElements(getOutput()), numElements(getInput())},
+                       "weight", opError(*this));
+}
+
+LogicalResult AffineOp::verify() {
+  Builder b(getContext());
+  int64_t outputs = numElements(getOutput());
+  if (failed(checkElements(getWeight(), b.getF32Type(),
+                           {outputs, numElements(getInput())}, "weight",
+                           opError(*this))))
+    return failure();
+  return checkElements(getBias(), b.getF32Type(), {outputs}, "bias",
+                       opError(*this));
+}
+
+//===----------------------------------------------------------------------===//
+// SparseOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SparseOp::verify() {
+  Builder b(getContext());
+  int64_t inputs = numElements(getInput()), outputs = numElements(getOutput());
+  EmitErrorFn error = opError(*this);
+  if (failed(checkElements(getRowPtr(), b.getI64Type(), {inputs + 1},
+                           "row_ptr", error)))
+    return failure();
+  ShapedType colType = getColIdx().getShapedType();
+  if (colType.getRank() != 1)
+    return emitOpError("col_idx must be 1-D, got ") << colType;
+  int64_t nnz = colType.getDimSize(0);
+  if (failed(checkElements(getColIdx(), b.getI32Type(), {nnz}, "col_idx",
+                           error)) ||
+      failed(checkElements(getValues(), b.getF32Type(), {nnz}, "values",
+                           error)))
+    return failure();
+  if (getDelays() && failed(checkElements(*getDelays(), b.getF32Type(), {nnz},
+                                          "delays", error)))
+    return failure();
+
+  FailureOr<std::vector<int64_t>> rowPtr = readInts(getRowPtr(), 64, error);
+  FailureOr<std::vector<int64_t>> cols = readInts(getColIdx(), 32, error);
+  if (failed(rowPtr) || failed(cols))
+    return failure();
+  if ((*rowPtr)[0] != 0)
+    return emitOpError("row_ptr must start at 0, got ") << (*rowPtr)[0];
+  for (int64_t row = 0; row < inputs; ++row) {
+    int64_t begin = (*rowPtr)[row], end = (*rowPtr)[row + 1];
+    if (end < begin)
+      return emitOpError("row_ptr decreases at row ")
+             << row << " (" << begin << " -> " << end << ")";
+    if (end > nnz)
+      return emitOpError("row_ptr[") << row + 1 << "] = " << end
+                                     << " is out of range for " << nnz
+                                     << " synapses";
+  }
+  if ((*rowPtr)[inputs] != nnz)
+    return emitOpError("row_ptr ends at ")
+           << (*rowPtr)[inputs] << " but there are " << nnz << " synapses";
+  for (auto [index, col] : llvm::enumerate(*cols))
+    if (col < 0 || col >= outputs)
+      return emitOpError("col_idx[")
+             << index << "] = " << col << " is out of range for " << outputs
+             << " outputs";
+  if (getDelays()) {
+    FailureOr<std::vector<float>> delays = readF32(*getDelays(), error);
+    if (failed(delays))
+      return failure();
+    for (auto [index, d] : llvm::enumerate(*delays))
+      if (!(d >= 0.0f) || !std::isfinite(d))
+        return emitOpError("delays[")
+               << index << "] = " << d << " must be finite and non-negative";
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Conv2dOp and SumPool2dOp
+//===----------------------------------------------------------------------===//
+
+/// Checks a (height, width) pair attribute against a lower bound.
+static LogicalResult checkPair(Operation *op, StringRef name,
+                               ArrayRef<int64_t> pair, int64_t min) {
+  if (pair.size() != 2)
+    return op->emitOpError() << name << " must have 2 entries (height, width),"
+                             << " got " << pair.size();
+  for (int64_t v : pair)
+    if (v < min)
+      return op->emitOpError() << name << " entries must be at least " << min
+                               << ", got " << v;
+  return success();
+}
+
+/// Output extent of a window sliding over `size` (PyTorch's formula).
+static int64_t windowedSize(int64_t size, int64_t kernel, int64_t stride,
+                            int64_t padding, int64_t dilation) {
+  int64_t span = dilation * (kernel - 1) + 1;
+  int64_t room = size + 2 * padding - span;
+  return room < 0 ? 0 : room / stride + 1;
+}
+
+static LogicalResult checkChwOutput(Operation *op, ArrayRef<int64_t> expected) {
+  auto output = cast<SignalType>(op->getResult(0).getType());
+  if (expected[1] <= 0 || expected[2] <= 0)
+    return op->emitOpError("window does not fit: the output would have shape ")
+           << formatShape(expected);
+  if (output.getShape() != expected)
+    return op->emitOpError("result has shape ")
+           << formatShape(output.getShape()) << " but the window gives "
+           << formatShape(expected);
+  return success();
+}
+
+LogicalResult Conv2dOp::verify() {
+  ArrayRef<int64_t> in = cast<SignalType>(getInput().getType()).getShape();
+  if (in.size() != 3)
+    return emitOpError("input must be (channels, height, width), got ")
+           << formatShape(in);
+  ShapedType wType = getWeight().getShapedType();
+  if (wType.getRank() != 4)
+    return emitOpError("weight must be (out_channels, in_channels / groups, "
+                       "kh, kw), got ")
+           << wType;
+  if (failed(checkPair(*this, "stride", getStride(), 1)) ||
+      failed(checkPair(*this, "padding", getPadding(), 0)) ||
+      failed(checkPair(*this, "dilation", getDilation(), 1)))
+    return failure();
+  int64_t groups = getGroups();
+  ArrayRef<int64_t> w = wType.getShape();
+  if (in[0] % groups != 0 || w[0] % groups != 0)
+    return emitOpError("groups (")
+           << groups << ") must divide both " << in[0] << " input and " << w[0]
+           << " output channels";
+  if (w[1] * groups != in[0])
+    return emitOpError("weight expects ")
+           << w[1] * groups << " input channels but the input has " << in[0];
+  Builder b(getContext());
+  if (failed(checkElements(getWeight(), b.getF32Type(), w, "weight",
+                           opError(*this))))
+    return failure();
+  if (getBias() && failed(checkElements(*getBias(), b.getF32Type(), {w[0]},
+                                        "bias", opError(*this))))
+    return failure();
+  ArrayRef<int64_t> s = getStride(), p = getPadding(), d = getDilation();
+  return checkChwOutput(*this,
+                        {w[0], windowedSize(in[1], w[2], s[0], p[0], d[0]),
+                         windowedSize(in[2], w[3], s[1], p[1], d[1])});
+}
+
+LogicalResult SumPool2dOp::verify() {
+  ArrayRef<int64_t> in = cast<SignalType>(getInput().getType()).getShape();
+  if (in.size() != 3)
+    return emitOpError("input must be (channels, height, width), got ")
+           << formatShape(in);
+  if (failed(checkPair(*this, "kernel_size", getKernelSize(), 1)) ||
+      failed(checkPair(*this, "stride", getStride(), 1)) ||
+      failed(checkPair(*this, "padding", getPadding(), 0)))
+    return failure();
+  ArrayRef<int64_t> k = getKernelSize(), s = getStride(), p = getPadding();
+  return checkChwOutput(*this, {in[0], windowedSize(in[1], k[0], s[0], p[0], 1),
+                                windowedSize(in[2], k[1], s[1], p[1], 1)});
+}
+
+//===----------------------------------------------------------------------===//
+// ScaleOp, DelayOp, FlattenOp
+//===----------------------------------------------------------------------===//
+
+/// Checks an elementwise parameter: scalar or one finite value per element,
+/// optionally non-negative.
+static LogicalResult checkElementwise(Operation *op, StringRef name,
+                                      Attribute attr, int64_t elements,
+                                      bool nonNegative) {
+  Param param(attr, 0.0);
+  if (!param.isScalar() && static_cast<int64_t>(param.size()) != elements)
+    return op->emitOpError() << name << " has " << param.size()
+                             << " values but the signal has " << elements
+                             << " elements";
+  for (size_t i = 0, e = param.isScalar() ? 1 : param.size(); i < e; ++i) {
+    if (!std::isfinite(param[i]))
+      return op->emitOpError() << name << " must be finite";
+    if (nonNegative && param[i] < 0)
+      return op->emitOpError() << name << " must be non-negative, got "
+                               << param[i];
+  }
+  return success();
+}
+
+LogicalResult ScaleOp::verify() {
+  return checkElementwise(*this, "factor", getFactor(), numElements(getInput()),
+                          /*nonNegative=*/false);
+}
+
+LogicalResult DelayOp::verify() {
+  return checkElementwise(*this, "delay", getDelay(), numElements(getInput()),
+                          /*nonNegative=*/true);
+}
+
+LogicalResult FlattenOp::verify() {
+  auto in = cast<SignalType>(getInput().getType());
+  auto out = cast<SignalType>(getOutput().getType());
+  if (in.isSpikes() != out.isSpikes())
+    return emitOpError("flatten keeps the signal kind: input is ")
+           << in << " but result is " << out;
+  int64_t rank = in.getShape().size();
+  int64_t start = getStartDim(), end = getEndDim();
+  if (start < 0)
+    start += rank;
+  if (end < 0)
+    end += rank;
+  if (start < 0 || end >= rank || start > end)
+    return emitOpError("dimensions ")
+           << getStartDim() << ".." << getEndDim()
+           << " are not a valid range for rank " << rank;
+  SmallVector<int64_t> expected(in.getShape().begin(),
+                                in.getShape().begin() + start);
+  int64_t merged = 1;
+  for (int64_t i = start; i <= end; ++i)
+    merged *= in.getShape()[i];
+  expected.push_back(merged);
+  expected.append(in.getShape().begin() + end + 1, in.getShape().end());
+  if (out.getShape() != ArrayRef<int64_t>(expected))
+    return emitOpError("result has shape ")
+           << formatShape(out.getShape()) << " but flattening "
+           << formatShape(in.getShape()) << " gives "
+           << formatShape(expected);
+  return success();
+}

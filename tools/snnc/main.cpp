@@ -1,0 +1,20 @@
+//===- main.cpp - The snnc driver: compile, run, inspect ------------------===//
+
+#include "Commands.h"
+
+int main(int argc, char **argv) {
+  CLI::App app{"snnc: compile spiking networks for neuromorphic chips, run "
+               "them on simulated chips, and inspect every stage"};
+  app.require_subcommand(1);
+  snnc::tools::setupCompileCommand(app);
+  snnc::tools::setupRunCommand(app);
+  snnc::tools::setupInspectCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    return app.exit(e);
+  } catch (const snnc::tools::CommandExit &e) {
+    return e.code;
+  }
+  return snnc::tools::kExitOk;
+}
