@@ -19,7 +19,15 @@ using namespace snn;
 
 namespace {
 
-/// Reads an f32 tensor that the verifier already accepted.
+/// Folds never materialise tensors larger than this: they would cost more
+/// memory than the fold saves.
+constexpr int64_t kMaxFoldElements = int64_t(1) << 26;
+
+bool isFoldable(ElementsAttr attr) {
+  return attr.getShapedType().getNumElements() <= kMaxFoldElements;
+}
+
+/// Reads an f32 tensor that the verifier already accepted and isFoldable.
 std::vector<float> readVerified(ElementsAttr attr, Operation *op) {
   FailureOr<std::vector<float>> data =
       readF32(attr, [op] { return op->emitOpError(); });
@@ -37,6 +45,10 @@ struct FoldScaleIntoProjection : OpRewritePattern<ScaleOp> {
     if (!producer || !scale.getInput().hasOneUse() ||
         !isa<LinearOp, AffineOp, SparseOp>(producer))
       return failure();
+    for (NamedAttribute named : producer->getAttrs())
+      if (auto elements = dyn_cast<ElementsAttr>(named.getValue());
+          elements && !isFoldable(elements))
+        return failure();
     Param factor(scale.getFactor(), 1.0);
     MLIRContext *ctx = rewriter.getContext();
     Operation *folded = nullptr;
@@ -114,7 +126,8 @@ struct MergeParallelProjections
         if (!isMergeable(inputs[j], neuron))
           continue;
         Operation *second = inputs[j].getDefiningOp();
-        if (inputOf(first) != inputOf(second))
+        if (inputOf(first) != inputOf(second) ||
+            !isFoldable(weightOf(first)))
           continue;
         Value merged = merge(first, second, rewriter);
         rewriter.modifyOpInPlace(neuron, [&] {

@@ -11,10 +11,35 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 
+#include <cmath>
+#include <optional>
 #include <cstring>
 
 using namespace mlir;
 using namespace snn;
+
+/// Element count of a static shape, or nullopt when it exceeds
+/// kMaxTensorElements (or has a dynamic or negative dimension).
+static std::optional<int64_t> boundedNumElements(ShapedType type) {
+  if (!type.hasStaticShape())
+    return std::nullopt;
+  int64_t n = 1;
+  for (int64_t d : type.getShape()) {
+    if (d < 0 || (d > 0 && n > kMaxTensorElements / d))
+      return std::nullopt;
+    n *= d;
+  }
+  return n;
+}
+
+/// Refuses to materialise more than kMaxReadElements elements.
+static LogicalResult checkReadable(ShapedType type, EmitErrorFn emitError) {
+  std::optional<int64_t> n = boundedNumElements(type);
+  if (!n || *n > kMaxReadElements)
+    return emitError() << type << " has more than " << kMaxReadElements
+                       << " elements, the most snnc reads from one tensor";
+  return success();
+}
 
 /// Returns the raw bytes of a resource-backed tensor, checking their size.
 static FailureOr<ArrayRef<char>> blobBytes(DenseResourceElementsAttr attr,
@@ -39,6 +64,8 @@ FailureOr<std::vector<float>> snn::readF32(ElementsAttr attr,
   ShapedType type = attr.getShapedType();
   if (!type.getElementType().isF32())
     return emitError() << "expected f32 elements, got " << type;
+  if (failed(checkReadable(type, emitError)))
+    return failure();
   std::vector<float> out;
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
     out.reserve(type.getNumElements());
@@ -65,6 +92,8 @@ FailureOr<std::vector<int64_t>> snn::readInts(ElementsAttr attr,
   if (!type.getElementType().isSignlessInteger(bitWidth))
     return emitError() << "expected i" << bitWidth << " elements, got "
                        << type;
+  if (failed(checkReadable(type, emitError)))
+    return failure();
   std::vector<int64_t> out;
   out.reserve(type.getNumElements());
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
@@ -129,7 +158,10 @@ LogicalResult snn::checkElements(ElementsAttr attr, Type elementType,
   if (type.getElementType() != elementType)
     return emitError() << what << " must have " << elementType
                        << " elements, got " << type;
-  if (!type.hasStaticShape() || type.getShape() != shape) {
+  if (!boundedNumElements(type))
+    return emitError() << what << " has type " << type << ", more than "
+                       << kMaxTensorElements << " elements";
+  if (type.getShape() != shape) {
     InFlightDiagnostic diag = emitError() << what << " has type " << type
                                           << " but must have shape ";
     llvm::interleave(shape, diag, "x");
@@ -140,5 +172,37 @@ LogicalResult snn::checkElements(ElementsAttr attr, Type elementType,
         resource, (elementType.getIntOrFloatBitWidth() + 7) / 8, emitError)));
   if (!isa<DenseElementsAttr>(attr))
     return emitError() << what << " must be a dense or dense_resource tensor";
+  return success();
+}
+
+LogicalResult snn::checkFiniteF32(ElementsAttr attr, StringRef what,
+                                  EmitErrorFn emitError) {
+  auto check = [&](int64_t index, float value) -> LogicalResult {
+    if (std::isfinite(value))
+      return success();
+    return emitError() << what << "[" << index << "] is "
+                       << (std::isnan(value) ? "NaN" : "infinite")
+                       << "; weights must be finite";
+  };
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+    if (dense.isSplat())
+      return check(0, dense.getSplatValue<float>());
+    int64_t index = 0;
+    for (float v : dense.getValues<float>())
+      if (failed(check(index++, v)))
+        return failure();
+    return success();
+  }
+  auto resource = cast<DenseResourceElementsAttr>(attr);
+  FailureOr<ArrayRef<char>> bytes = blobBytes(resource, sizeof(float),
+                                              emitError);
+  if (failed(bytes))
+    return failure();
+  for (size_t i = 0, e = bytes->size() / sizeof(float); i < e; ++i) {
+    float v;
+    std::memcpy(&v, bytes->data() + i * sizeof(float), sizeof(float));
+    if (failed(check(i, v)))
+      return failure();
+  }
   return success();
 }

@@ -56,7 +56,7 @@ static LogicalResult verifyParams(Operation *op, ArrayRef<ParamCheck> checks) {
       if (check.range == Range::Positive && v <= 0.0) {
         InFlightDiagnostic diag = op->emitOpError()
                                   << check.name << " must be positive, got "
-                                  << v;
+                                  << formatNumber(v);
         if (!param.isScalar())
           diag << " for neuron " << i;
         return diag;
@@ -76,8 +76,9 @@ static LogicalResult verifyThreshold(Operation *op, Attribute thresholdAttr,
     if (threshold[i] > reset[i])
       continue;
     InFlightDiagnostic diag = op->emitOpError()
-                              << "v_threshold (" << threshold[i]
-                              << ") must be greater than v_reset (" << reset[i]
+                              << "v_threshold (" << formatNumber(threshold[i])
+                              << ") must be greater than v_reset ("
+                              << formatNumber(reset[i])
                               << ")";
     if (count > 1)
       diag << " for neuron " << i;
@@ -207,6 +208,6 @@ LogicalResult ReservoirOp::verify() {
   if (FloatAttr delay = getDelayAttr();
       delay && !(delay.getValueAsDouble() >= 0.0))
     return emitOpError("delay must be non-negative, got ")
-           << delay.getValueAsDouble();
+           << formatNumber(delay.getValueAsDouble());
   return verifyThreshold(*this, getVThresholdAttr(), getVResetAttr());
 }

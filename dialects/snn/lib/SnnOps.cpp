@@ -54,9 +54,9 @@ void NetworkOp::print(OpAsmPrinter &printer) {
       getArgAttrsAttrName(), getResAttrsAttrName());
 }
 
-LogicalResult NetworkOp::verifyRegions() {
-  if (getBody().empty())
-    return emitOpError("needs a body: a network cannot be a declaration");
+// Runs before the body's ops are verified, so a bad port type is reported
+// as such rather than as a mismatch at snn.output.
+LogicalResult NetworkOp::verify() {
   for (auto [index, type] : llvm::enumerate(getArgumentTypes()))
     if (!isa<SignalType>(type))
       return emitOpError("input #")

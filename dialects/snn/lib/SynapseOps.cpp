@@ -20,15 +20,23 @@ static int64_t numElements(Value value) {
   return cast<SignalType>(value.getType()).getNumElements();
 }
 
-static EmitErrorFn opError(Operation *op) {
-  return [op] { return op->emitOpError(); };
-}
+namespace {
+/// Emits an op error; an object (not a lambda returned through a
+/// function_ref, which would dangle) so it can be stored and passed on.
+struct OpError {
+  Operation *op;
+  InFlightDiagnostic operator()() const { return op->emitOpError(); }
+};
+} // namespace
 
 LogicalResult LinearOp::verify() {
   Builder b(getContext());
-  return checkElements(getWeight(), b.getF32Type(),
-                       {numElements(getOutput()), numElements(getInput())},
-                       "weight", opError(*this));
+  OpError error{*this};
+  if (failed(checkElements(getWeight(), b.getF32Type(),
+                           {numElements(getOutput()), numElements(getInput())},
+                           "weight", error)))
+    return failure();
+  return checkFiniteF32(getWeight(), "weight", error);
 }
 
 LogicalResult AffineOp::verify() {
@@ -36,10 +44,14 @@ LogicalResult AffineOp::verify() {
   int64_t outputs = numElements(getOutput());
   if (failed(checkElements(getWeight(), b.getF32Type(),
                            {outputs, numElements(getInput())}, "weight",
-                           opError(*this))))
+                           OpError{*this})))
     return failure();
-  return checkElements(getBias(), b.getF32Type(), {outputs}, "bias",
-                       opError(*this));
+  if (failed(checkElements(getBias(), b.getF32Type(), {outputs}, "bias",
+                           OpError{*this})))
+    return failure();
+  if (failed(checkFiniteF32(getWeight(), "weight", OpError{*this})))
+    return failure();
+  return checkFiniteF32(getBias(), "bias", OpError{*this});
 }
 
 //===----------------------------------------------------------------------===//
@@ -49,7 +61,7 @@ LogicalResult AffineOp::verify() {
 LogicalResult SparseOp::verify() {
   Builder b(getContext());
   int64_t inputs = numElements(getInput()), outputs = numElements(getOutput());
-  EmitErrorFn error = opError(*this);
+  OpError error{*this};
   if (failed(checkElements(getRowPtr(), b.getI64Type(), {inputs + 1},
                            "row_ptr", error)))
     return failure();
@@ -64,6 +76,8 @@ LogicalResult SparseOp::verify() {
     return failure();
   if (getDelays() && failed(checkElements(*getDelays(), b.getF32Type(), {nnz},
                                           "delays", error)))
+    return failure();
+  if (failed(checkFiniteF32(getValues(), "values", error)))
     return failure();
 
   FailureOr<std::vector<int64_t>> rowPtr = readInts(getRowPtr(), 64, error);
@@ -97,7 +111,8 @@ LogicalResult SparseOp::verify() {
     for (auto [index, d] : llvm::enumerate(*delays))
       if (!(d >= 0.0f) || !std::isfinite(d))
         return emitOpError("delays[")
-               << index << "] = " << d << " must be finite and non-negative";
+               << index << "] = " << formatNumber(d)
+               << " must be finite and non-negative";
   }
   return success();
 }
@@ -106,16 +121,20 @@ LogicalResult SparseOp::verify() {
 // Conv2dOp and SumPool2dOp
 //===----------------------------------------------------------------------===//
 
-/// Checks a (height, width) pair attribute against a lower bound.
+/// Window geometry beyond this is certainly a mistake, and bounding it keeps
+/// the output-size arithmetic far from overflow.
+static constexpr int64_t kMaxWindowParam = 1 << 20;
+
+/// Checks a (height, width) pair attribute against its bounds.
 static LogicalResult checkPair(Operation *op, StringRef name,
                                ArrayRef<int64_t> pair, int64_t min) {
   if (pair.size() != 2)
     return op->emitOpError() << name << " must have 2 entries (height, width),"
                              << " got " << pair.size();
   for (int64_t v : pair)
-    if (v < min)
-      return op->emitOpError() << name << " entries must be at least " << min
-                               << ", got " << v;
+    if (v < min || v > kMaxWindowParam)
+      return op->emitOpError() << name << " entries must lie in [" << min
+                               << ", " << kMaxWindowParam << "], got " << v;
   return success();
 }
 
@@ -155,6 +174,13 @@ LogicalResult Conv2dOp::verify() {
     return failure();
   int64_t groups = getGroups();
   ArrayRef<int64_t> w = wType.getShape();
+  if (w[2] < 1 || w[3] < 1 || w[2] > kMaxWindowParam || w[3] > kMaxWindowParam)
+    return emitOpError("kernel height and width must lie in [1, ")
+           << kMaxWindowParam << "], got " << w[2] << "x" << w[3];
+  if (groups > in[0] || w[1] > in[0])
+    return emitOpError("weight expects ")
+           << w[1] << " x " << groups << " input channels but the input has "
+           << in[0];
   if (in[0] % groups != 0 || w[0] % groups != 0)
     return emitOpError("groups (")
            << groups << ") must divide both " << in[0] << " input and " << w[0]
@@ -164,10 +190,13 @@ LogicalResult Conv2dOp::verify() {
            << w[1] * groups << " input channels but the input has " << in[0];
   Builder b(getContext());
   if (failed(checkElements(getWeight(), b.getF32Type(), w, "weight",
-                           opError(*this))))
+                           OpError{*this})))
     return failure();
   if (getBias() && failed(checkElements(*getBias(), b.getF32Type(), {w[0]},
-                                        "bias", opError(*this))))
+                                        "bias", OpError{*this})))
+    return failure();
+  if (failed(checkFiniteF32(getWeight(), "weight", OpError{*this})) ||
+      (getBias() && failed(checkFiniteF32(*getBias(), "bias", OpError{*this}))))
     return failure();
   ArrayRef<int64_t> s = getStride(), p = getPadding(), d = getDilation();
   return checkChwOutput(*this,
@@ -206,9 +235,14 @@ static LogicalResult checkElementwise(Operation *op, StringRef name,
   for (size_t i = 0, e = param.isScalar() ? 1 : param.size(); i < e; ++i) {
     if (!std::isfinite(param[i]))
       return op->emitOpError() << name << " must be finite";
-    if (nonNegative && param[i] < 0)
-      return op->emitOpError() << name << " must be non-negative, got "
-                               << param[i];
+    if (nonNegative && param[i] < 0) {
+      InFlightDiagnostic diag = op->emitOpError()
+                                << name << " must be non-negative, got "
+                                << formatNumber(param[i]);
+      if (!param.isScalar())
+        diag << " for element " << i;
+      return diag;
+    }
   }
   return success();
 }
@@ -230,14 +264,16 @@ LogicalResult FlattenOp::verify() {
     return emitOpError("flatten keeps the signal kind: input is ")
            << in << " but result is " << out;
   int64_t rank = in.getShape().size();
-  int64_t start = getStartDim(), end = getEndDim();
+  auto start = static_cast<int64_t>(getStartDim());
+  auto end = static_cast<int64_t>(getEndDim());
+  int64_t startAttr = start, endAttr = end;
   if (start < 0)
     start += rank;
   if (end < 0)
     end += rank;
   if (start < 0 || end >= rank || start > end)
     return emitOpError("dimensions ")
-           << getStartDim() << ".." << getEndDim()
+           << startAttr << ".." << endAttr
            << " are not a valid range for rank " << rank;
   SmallVector<int64_t> expected(in.getShape().begin(),
                                 in.getShape().begin() + start);

@@ -23,6 +23,15 @@ using EmitErrorFn = llvm::function_ref<mlir::InFlightDiagnostic()>;
 /// Tensors with at least this many elements are stored as resource blobs.
 inline constexpr int64_t kBlobThreshold = 1024;
 
+/// No tensor attribute may declare more elements than this (its type alone
+/// could otherwise overflow element counts).
+inline constexpr int64_t kMaxTensorElements = int64_t(1) << 40;
+
+/// readF32/readInts materialise at most this many elements (1 GiB of f32);
+/// only a splat can declare more than its file holds, and such a splat is
+/// refused rather than expanded.
+inline constexpr int64_t kMaxReadElements = int64_t(1) << 28;
+
 /// Reads an f32 tensor. Fails (through `emitError`) when the element type is
 /// not f32 or a resource blob has no data.
 mlir::FailureOr<std::vector<float>> readF32(mlir::ElementsAttr attr,
@@ -56,6 +65,12 @@ mlir::LogicalResult checkElements(mlir::ElementsAttr attr,
                                   mlir::Type elementType,
                                   llvm::ArrayRef<int64_t> shape,
                                   llvm::StringRef what, EmitErrorFn emitError);
+
+/// Checks that every value of an f32 tensor (already checked by
+/// checkElements) is finite, naming the first offending index.
+mlir::LogicalResult checkFiniteF32(mlir::ElementsAttr attr,
+                                   llvm::StringRef what,
+                                   EmitErrorFn emitError);
 } // namespace snn
 
 #endif // SNN_ELEMENTSDATA_H

@@ -11,6 +11,8 @@
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinAttributes.h"
 
+#include <string>
+
 namespace snn {
 
 /// A view of a neuron parameter attribute (F64Attr or DenseF64ArrayAttr).
@@ -19,19 +21,24 @@ public:
   Param() = default;
   Param(mlir::Attribute attr, double defaultValue);
 
-  bool isScalar() const { return values.empty(); }
+  bool isScalar() const { return scalarForm; }
   /// Number of per-neuron entries (0 for a scalar).
   size_t size() const { return values.size(); }
   double operator[](size_t neuron) const {
-    return values.empty() ? scalar : values[neuron];
+    return scalarForm ? scalar : values[neuron];
   }
   llvm::ArrayRef<double> perNeuron() const { return values; }
   bool allEqual() const;
 
 private:
   double scalar = 0.0;
+  bool scalarForm = true;
   llvm::ArrayRef<double> values;
 };
+
+/// Formats a number for a diagnostic with six significant digits ("0.02",
+/// "-1", "1e+08"), so messages echo what the user wrote.
+std::string formatNumber(double value);
 
 /// Builds the parameter attribute for `values`: a scalar F64Attr when they
 /// are all equal, otherwise a DenseF64ArrayAttr.

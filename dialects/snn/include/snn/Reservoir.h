@@ -106,7 +106,7 @@ private:
   void expandFixedProbability(int64_t pre, std::vector<Synapse> &row) const;
   void expandDistance(int64_t pre, std::vector<Synapse> &row) const;
 
-  /// exp(-d2 / lambda^2), or 0 past the cutoff radius.
+  /// exp(-d2 / lambda^2): from `kernel` when d2 is small, else computed.
   double kernelAt(uint64_t d2) const;
 
   Spec spec;
@@ -117,6 +117,9 @@ private:
   /// kernelAt() for the small integer squared distances a row meets, so the
   /// distance rule's inner loop needs no exp().
   std::vector<double> kernel;
+  /// Per presynaptic type (0 = E, 1 = I): -1 / log1p(-cMax * kernel[d2]),
+  /// the geometric gap scale along a grid line at squared distance d2.
+  std::array<std::vector<double>, 2> lineGapScale;
 };
 
 } // namespace snn::reservoir

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs, builds, then runs the main job on the shipped LSM example:
+# compile it for the default target, run it, and print the energy report.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${SNNC_BUILD_DIR:-$root/build}
+
+bash "$root/tools/scripts/install-deps.sh"
+bash "$root/tools/scripts/build.sh" snnc snnc-opt
+bin=$build/bin
+example=$root/examples/lsm.mlir
+
+echo "== the network, verified and canonicalized (snnc-opt)"
+"$bin/snnc-opt" --canonicalize --mlir-elide-elementsattrs-if-larger=16 \
+  --mlir-elide-resource-strings-if-larger=64 "$example"
+
+echo "== compile for spinnaker2, then run and report energy (snnc)"
+"$bin/snnc" compile "$example" --target spinnaker2 -o "$build/lsm.img"
+"$bin/snnc" run "$build/lsm.img" --input "$root/examples/lsm-input.json" \
+  --steps 1000
