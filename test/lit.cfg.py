@@ -11,7 +11,7 @@ config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.snnc_obj_root, "test")
-config.excludes = ["Inputs", "corpus", "CMakeLists.txt", "lit.cfg.py",
+config.excludes = ["Inputs", "corpus", "fuzz_snnc_opt.py", "CMakeLists.txt", "lit.cfg.py",
                    "lit.site.cfg.py", "unit", "bench"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))

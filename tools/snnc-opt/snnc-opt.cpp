@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "snn/SnnDialect.h"
+#include "snnc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -16,6 +17,7 @@ int main(int argc, char **argv) {
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
+  snnc::registerSnncPasses();
 
   mlir::DialectRegistry registry;
   registry.insert<snn::SnnDialect, mlir::arith::ArithDialect,

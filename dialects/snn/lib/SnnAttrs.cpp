@@ -149,3 +149,32 @@ void DistanceRuleAttr::print(AsmPrinter &printer) const {
   printer.printFloat(getCIi());
   printer << '>';
 }
+
+//===----------------------------------------------------------------------===//
+// TimeAttr
+//===----------------------------------------------------------------------===//
+
+Attribute TimeAttr::parse(AsmParser &parser, Type) {
+  APFloat dt(0.0);
+  StringRef ruleName;
+  SMLoc ruleLoc;
+  if (parser.parseLess() || parser.parseKeyword("dt") || parser.parseEqual() ||
+      parseDouble(parser, dt) || parser.parseComma() ||
+      parser.parseKeyword("rule") || parser.parseEqual() ||
+      (ruleLoc = parser.getCurrentLocation(), false) ||
+      parser.parseKeyword(&ruleName) || parser.parseGreater())
+    return {};
+  std::optional<DiscretizationRule> rule = symbolizeDiscretizationRule(ruleName);
+  if (!rule) {
+    parser.emitError(ruleLoc) << "unknown discretization rule '" << ruleName
+                              << "'; expected euler or exact";
+    return {};
+  }
+  return TimeAttr::get(parser.getContext(), dt, *rule);
+}
+
+void TimeAttr::print(AsmPrinter &printer) const {
+  printer << "<dt = ";
+  printer.printFloat(getDt());
+  printer << ", rule = " << stringifyDiscretizationRule(getRule()) << '>';
+}

@@ -77,6 +77,12 @@ LogicalResult SparseOp::verify() {
   if (getDelays() && failed(checkElements(*getDelays(), b.getF32Type(), {nnz},
                                           "delays", error)))
     return failure();
+  if (getDelaySteps() && failed(checkElements(*getDelaySteps(),
+                                              b.getI32Type(), {nnz},
+                                              "delay_steps", error)))
+    return failure();
+  if (getDelays() && getDelaySteps())
+    return emitOpError("takes delays (seconds) or delay_steps, not both");
   if (failed(checkFiniteF32(getValues(), "values", error)))
     return failure();
 
@@ -104,6 +110,15 @@ LogicalResult SparseOp::verify() {
       return emitOpError("col_idx[")
              << index << "] = " << col << " is out of range for " << outputs
              << " outputs";
+  if (getDelaySteps()) {
+    FailureOr<std::vector<int64_t>> steps = readInts(*getDelaySteps(), 32, error);
+    if (failed(steps))
+      return failure();
+    for (auto [index, d] : llvm::enumerate(*steps))
+      if (d < 0)
+        return emitOpError("delay_steps[")
+               << index << "] = " << d << " must be non-negative";
+  }
   if (getDelays()) {
     FailureOr<std::vector<float>> delays = readF32(*getDelays(), error);
     if (failed(delays))
@@ -253,8 +268,28 @@ LogicalResult ScaleOp::verify() {
 }
 
 LogicalResult DelayOp::verify() {
-  return checkElementwise(*this, "delay", getDelay(), numElements(getInput()),
-                          /*nonNegative=*/true);
+  if (static_cast<bool>(getDelayAttr()) == static_cast<bool>(getStepsAttr()))
+    return emitOpError("needs exactly one of delay (seconds) or steps");
+  int64_t elements = numElements(getInput());
+  if (getDelayAttr())
+    return checkElementwise(*this, "delay", *getDelay(), elements,
+                            /*nonNegative=*/true);
+  // Steps: an i64 or one per element, each non-negative.
+  SmallVector<int64_t> steps;
+  if (auto scalar = dyn_cast<IntegerAttr>(*getSteps()))
+    steps.push_back(scalar.getInt());
+  else
+    llvm::append_range(steps, cast<DenseI64ArrayAttr>(*getSteps()).asArrayRef());
+  if (isa<DenseI64ArrayAttr>(*getSteps()) &&
+      static_cast<int64_t>(steps.size()) != elements)
+    return emitOpError("steps has ")
+           << steps.size() << " values but the signal has " << elements
+           << " elements";
+  for (auto [index, value] : llvm::enumerate(steps))
+    if (value < 0)
+      return emitOpError("steps must be non-negative, got ")
+             << value << " for element " << index;
+  return success();
 }
 
 LogicalResult FlattenOp::verify() {

@@ -1382,3 +1382,124 @@ snn.network @n(%a: !snn.spikes<2>) -> () {
 snn.network @n(%a: !snn.spikes<2>) -> i32 {
   snn.output
 }
+
+//===----------------------------------------------------------------------===//
+// Discrete-time forms (after snn-discretize)
+//===----------------------------------------------------------------------===//
+
+// -----
+
+snn.network @n(%a: !snn.current<2>) -> () {
+  // expected-error @+1 {{'snn.neuron' op a lif population returns spikes, not '!snn.current<2>'}}
+  %n = snn.neuron %a {model = #snn.model<lif>, decay = 0.9, gain = 0.1, drive = 0.0, threshold = 1.0, reset = 0.0} : (!snn.current<2>) -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.current<2>) -> () {
+  // expected-error @+1 {{'snn.neuron' op spiking models need threshold and reset}}
+  %n = snn.neuron %a {model = #snn.model<if>, decay = 1.0, gain = 0.1, drive = 0.0} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.current<2>) -> () {
+  // expected-error @+1 {{'snn.neuron' op readouts take no threshold or reset}}
+  %n = snn.neuron %a {model = #snn.model<li>, decay = 0.9, gain = 0.1, drive = 0.0, threshold = 1.0, reset = 0.0} : (!snn.current<2>) -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.current<2>) -> () {
+  // expected-error @+1 {{'snn.neuron' op cuba_lif needs syn_decay and syn_gain}}
+  %n = snn.neuron %a {model = #snn.model<cuba_lif>, decay = 0.9, gain = 0.1, drive = 0.0, threshold = 1.0, reset = 0.0} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.current<2>) -> () {
+  // expected-error @+1 {{'snn.neuron' op only cuba_lif takes syn_decay and syn_gain}}
+  %n = snn.neuron %a {model = #snn.model<lif>, decay = 0.9, gain = 0.1, drive = 0.0, threshold = 1.0, reset = 0.0, syn_decay = 0.5, syn_gain = 0.5} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.current<2>) -> () {
+  // expected-error @+1 {{'snn.neuron' op decay must lie in [0, 1], got -0.5 for neuron 1}}
+  %n = snn.neuron %a {model = #snn.model<lif>, decay = array<f64: 0.9, -0.5>, gain = 0.1, drive = 0.0, threshold = 1.0, reset = 0.0} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.current<2>) -> () {
+  // expected-error @+1 {{'snn.neuron' op threshold (0) must be greater than reset (0)}}
+  %n = snn.neuron %a {model = #snn.model<lif>, decay = 0.9, gain = 0.1, drive = 0.0, threshold = 0.0, reset = 0.0} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.spikes<4>) -> () {
+  // expected-error @+1 {{'snn.procedural' op recurrent synapses connect a population to itself, but the input has 4 neurons and the result 3}}
+  %r = snn.procedural %a {excitatory_fraction = 0.5, connectivity = #snn.fixed_probability<0.5>,
+        w_ee = #snn.dist<constant(0.1)>, w_ei = #snn.dist<constant(0.1)>, w_ie = #snn.dist<constant(0.1)>, w_ii = #snn.dist<constant(0.1)>,
+        seed = 3, delay_steps = 1} : !snn.spikes<4> -> !snn.current<3>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.spikes<4>) -> () {
+  // expected-error @+1 {{'snn.procedural' op attribute 'delay_steps' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
+  %r = snn.procedural %a {excitatory_fraction = 0.5, connectivity = #snn.fixed_probability<0.5>,
+        w_ee = #snn.dist<constant(0.1)>, w_ei = #snn.dist<constant(0.1)>, w_ie = #snn.dist<constant(0.1)>, w_ii = #snn.dist<constant(0.1)>,
+        seed = 3, delay_steps = 0} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.spikes<4>) -> () {
+  // expected-error @+1 {{'snn.procedural' op p must lie in [0, 1]}}
+  %r = snn.procedural %a {excitatory_fraction = 0.5, connectivity = #snn.fixed_probability<1.5>,
+        w_ee = #snn.dist<constant(0.1)>, w_ei = #snn.dist<constant(0.1)>, w_ie = #snn.dist<constant(0.1)>, w_ii = #snn.dist<constant(0.1)>,
+        seed = 3, delay_steps = 1} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.spikes<2>) -> () {
+  // expected-error @+1 {{'snn.delay' op needs exactly one of delay (seconds) or steps}}
+  %d = snn.delay %a {delay = 0.001, steps = 1} : !snn.spikes<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.spikes<2>) -> () {
+  // expected-error @+1 {{'snn.delay' op steps must be non-negative, got -1 for element 1}}
+  %d = snn.delay %a {steps = array<i64: 0, -1>} : !snn.spikes<2>
+  snn.output
+}
+
+// -----
+
+snn.network @n(%a: !snn.spikes<2>) -> () {
+  // expected-error @+1 {{'snn.sparse' op delay_steps[0] = -2 must be non-negative}}
+  %c = snn.sparse %a rows(dense<[0, 1, 1]> : tensor<3xi64>) cols(dense<[0]> : tensor<1xi32>) values(dense<1.0> : tensor<1xf32>) delay_steps(dense<-2> : tensor<1xi32>) : !snn.spikes<2> -> !snn.current<1>
+  snn.output
+}
+
+// -----
+
+// expected-error @+1 {{unknown discretization rule 'rk4'; expected euler or exact}}
+snn.network @n() -> () attributes {snn.time = #snn.time<dt = 1.0e-3, rule = rk4>} {
+  snn.output
+}

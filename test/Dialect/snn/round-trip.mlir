@@ -81,3 +81,22 @@ snn.network @reservoirs(%in: !snn.spikes<4>) -> (!snn.spikes<100>, !snn.spikes<2
         seed = 7, tau_mem = 0.03, r = 1.0, v_leak = 0.0, v_threshold = 0.015} : () -> !snn.spikes<27>
   snn.output %r, %g : !snn.spikes<100>, !snn.spikes<27>
 }
+
+// The discrete-time forms that snn-discretize produces.
+// CHECK-LABEL: snn.network @discrete
+// CHECK-SAME: attributes {snn.time = #snn.time<dt = 1.000000e-03, rule = exact>}
+snn.network @discrete(%in: !snn.current<4>, %s: !snn.spikes<4>) -> (!snn.spikes<4>, !snn.current<4>, !snn.spikes<4>) attributes {snn.time = #snn.time<dt = 1.0e-3, rule = exact>} {
+  // CHECK: %[[N:.+]] = snn.neuron %{{.*}}, %[[R:[0-9]+]] {decay = 0.94999999999999996 : f64, drive = 0.000000e+00 : f64, gain = 5.000000e-02 : f64, model = #snn.model<lif>, reset = 0.000000e+00 : f64, threshold = 1.000000e+00 : f64} : (!snn.current<4>, !snn.current<4>) -> !snn.spikes<4>
+  %n = snn.neuron %in, %r {model = #snn.model<lif>, decay = 0.95, gain = 0.05, drive = 0.0, threshold = 1.0, reset = 0.0} : (!snn.current<4>, !snn.current<4>) -> !snn.spikes<4>
+  // CHECK: %[[R]] = snn.procedural %[[N]] {connectivity = #snn.fixed_probability<5.000000e-01>, delay_steps = 3 : i64
+  %r = snn.procedural %n {excitatory_fraction = 0.5, connectivity = #snn.fixed_probability<0.5>,
+        w_ee = #snn.dist<constant(0.1)>, w_ei = #snn.dist<constant(0.1)>, w_ie = #snn.dist<constant(0.1)>, w_ii = #snn.dist<constant(0.1)>,
+        seed = 3, delay_steps = 3} : !snn.spikes<4> -> !snn.current<4>
+  // CHECK: snn.neuron %{{.*}} {decay = 1.000000e+00 : f64, drive = 0.000000e+00 : f64, gain = 1.000000e-03 : f64, model = #snn.model<integrator>} : (!snn.current<4>) -> !snn.current<4>
+  %i = snn.neuron %in {model = #snn.model<integrator>, decay = 1.0, gain = 0.001, drive = 0.0} : (!snn.current<4>) -> !snn.current<4>
+  // CHECK: snn.neuron %{{.*}} {{{.*}}model = #snn.model<cuba_lif>{{.*}}syn_decay = 8.000000e-01 : f64, syn_gain = 2.000000e-01 : f64
+  %c = snn.neuron %in {model = #snn.model<cuba_lif>, decay = 0.9, gain = 0.1, drive = 0.0, threshold = 1.0, reset = 0.0, syn_decay = 0.8, syn_gain = 0.2} : (!snn.current<4>) -> !snn.spikes<4>
+  // CHECK: snn.delay %{{.*}} {steps = 2 : i64} : !snn.spikes<4>
+  %d = snn.delay %s {steps = 2} : !snn.spikes<4>
+  snn.output %n, %i, %c : !snn.spikes<4>, !snn.current<4>, !snn.spikes<4>
+}

@@ -1,7 +1,4 @@
 // Corpus: small dense_resource weight and bias blobs and two networks in one module.
-// RUN: snnc-opt %s > %t.1.mlir
-// RUN: snnc-opt %t.1.mlir > %t.2.mlir
-// RUN: diff %t.1.mlir %t.2.mlir
 module {
   snn.network @blob(%in: !snn.spikes<2>) -> !snn.current<2> {
     %a = snn.affine %in weight(dense_resource<w> : tensor<2x2xf32>) bias(dense_resource<b> : tensor<2xf32>) : !snn.spikes<2> -> !snn.current<2>

@@ -1,7 +1,4 @@
 // Corpus: conv2d (bias, stride, padding, dilation, groups), sum_pool2d, flatten and a dense readout.
-// RUN: snnc-opt %s > %t.1.mlir
-// RUN: snnc-opt %t.1.mlir > %t.2.mlir
-// RUN: diff %t.1.mlir %t.2.mlir
 snn.network @conv(%img: !snn.spikes<2x8x8>) -> !snn.current<10> {
   %c = snn.conv2d %img weight(dense<0.25> : tensor<4x1x3x3xf32>) bias(dense<[0.0, 0.1, 0.2, 0.3]> : tensor<4xf32>) {stride = array<i64: 1, 1>, padding = array<i64: 1, 1>, dilation = array<i64: 1, 1>, groups = 2} : !snn.spikes<2x8x8> -> !snn.current<4x8x8>
   %s = snn.if %c {r = 1.0, v_threshold = 1.0} : (!snn.current<4x8x8>) -> !snn.spikes<4x8x8>

@@ -1,7 +1,4 @@
 // Corpus: a distance-rule reservoir on a 3x2x2 grid with delay, reset and self connections.
-// RUN: snnc-opt %s > %t.1.mlir
-// RUN: snnc-opt %t.1.mlir > %t.2.mlir
-// RUN: diff %t.1.mlir %t.2.mlir
 snn.network @maass(%in: !snn.current<12>) -> !snn.spikes<12> {
   %s = snn.reservoir %in {size = 12, excitatory_fraction = 0.75,
         connectivity = #snn.distance<grid = [3, 2, 2], lambda = 2.0, c_ee = 0.3, c_ei = 0.2, c_ie = 0.4, c_ii = 0.1>,

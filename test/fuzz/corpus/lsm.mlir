@@ -1,7 +1,4 @@
 // Corpus: a liquid state machine (linear -> fixed-probability reservoir -> linear -> li readout).
-// RUN: snnc-opt %s > %t.1.mlir
-// RUN: snnc-opt %t.1.mlir > %t.2.mlir
-// RUN: diff %t.1.mlir %t.2.mlir
 snn.network @lsm(%in: !snn.spikes<4>) -> !snn.current<2> {
   %i = snn.linear %in weight(dense<0.5> : tensor<10x4xf32>) : !snn.spikes<4> -> !snn.current<10>
   %s = snn.reservoir %i {size = 10, excitatory_fraction = 0.8, connectivity = #snn.fixed_probability<0.1>,

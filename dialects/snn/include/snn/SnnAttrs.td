@@ -20,6 +20,34 @@ def Snn_DistKind : I32EnumAttr<"DistKind", "weight distribution", [
   let genSpecializedAttr = 0;
 }
 
+def Snn_NeuronModel : I32EnumAttr<"NeuronModel", "discrete neuron model", [
+    I32EnumAttrCase<"lif", 0>, I32EnumAttrCase<"cuba_lif", 1>,
+    I32EnumAttrCase<"if_", 2, "if">, I32EnumAttrCase<"li", 3>,
+    I32EnumAttrCase<"integrator", 4>]> {
+  let cppNamespace = "::snn";
+  let genSpecializedAttr = 0;
+}
+
+def Snn_NeuronModelAttr : EnumAttr<Snn_Dialect, Snn_NeuronModel, "model"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def Snn_DiscretizationRule : I32EnumAttr<"DiscretizationRule",
+    "discretization rule", [
+    I32EnumAttrCase<"euler", 0>, I32EnumAttrCase<"exact", 1>]> {
+  let cppNamespace = "::snn";
+  let genSpecializedAttr = 0;
+}
+
+def Snn_TimeAttr : AttrDef<Snn_Dialect, "Time"> {
+  let mnemonic = "time";
+  let summary = "the time step and rule a network was discretized with";
+  let description = [{ `#snn.time<dt = 1.0e-03, rule = euler>` }];
+  let parameters = (ins APFloatParameter<"">:$dt,
+                        "DiscretizationRule":$rule);
+  let hasCustomAssemblyFormat = 1;
+}
+
 def Snn_WeightDistAttr : AttrDef<Snn_Dialect, "WeightDist"> {
   let mnemonic = "dist";
   let summary = "a distribution of synaptic weight magnitudes";
@@ -65,6 +93,11 @@ def Snn_ConnectionRuleAttr : AnyAttrOf<[Snn_FixedProbabilityAttr,
 /// array of f64 with one value per neuron (row-major over the shape).
 def Snn_ParamAttr : AnyAttrOf<[F64Attr, DenseF64ArrayAttr]> {
   let summary = "an f64 scalar or a per-neuron array<f64>";
+}
+
+/// A delay in whole time steps: one for all elements, or one per element.
+def Snn_StepsAttr : AnyAttrOf<[I64Attr, DenseI64ArrayAttr]> {
+  let summary = "an i64 step count or a per-element array<i64>";
 }
 
 #endif // SNN_ATTRS_TD

@@ -181,6 +181,30 @@ def Snn_ReservoirOp : Snn_Op<"reservoir", [Pure,
   }];
 }
 
+def Snn_DiscreteNeuronOp : Snn_Op<"neuron", [Pure, Snn_NeuronOpInterface]> {
+  let summary = "a population in discrete time (after snn-discretize)";
+  let description = [{
+    Each step, with `x` the summed input currents:
+    `isyn <- syn_decay * isyn + syn_gain * x` (cuba_lif only; then `in = isyn`,
+    otherwise `in = x`), `v <- decay * v + drive + gain * in`; spiking models
+    fire when `v > threshold` and reset `v` to `reset`. Readouts (`li`,
+    `integrator`) return `v` as a current. `docs/numerics.md` is the contract.
+  }];
+  let arguments = (ins Variadic<Snn_CurrentType>:$inputs,
+                       Snn_NeuronModelAttr:$model,
+                       Snn_ParamAttr:$decay, Snn_ParamAttr:$gain,
+                       Snn_ParamAttr:$drive,
+                       OptionalAttr<Snn_ParamAttr>:$threshold,
+                       OptionalAttr<Snn_ParamAttr>:$reset,
+                       OptionalAttr<Snn_ParamAttr>:$syn_decay,
+                       OptionalAttr<Snn_ParamAttr>:$syn_gain);
+  let results = (outs Snn_AnySignal:$output);
+  let assemblyFormat = [{
+    ($inputs^)? attr-dict `:` functional-type($inputs, $output)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Synaptic projections
 //===----------------------------------------------------------------------===//
@@ -230,10 +254,12 @@ def Snn_SparseOp : Snn_SynapseOp<"sparse"> {
   }];
   let arguments = (ins Snn_SpikesType:$input, ElementsAttr:$row_ptr,
                        ElementsAttr:$col_idx, ElementsAttr:$values,
-                       OptionalAttr<ElementsAttr>:$delays);
+                       OptionalAttr<ElementsAttr>:$delays,
+                       OptionalAttr<ElementsAttr>:$delay_steps);
   let assemblyFormat = [{
     $input `rows` `(` $row_ptr `)` `cols` `(` $col_idx `)`
-    `values` `(` $values `)` (`delays` `(` $delays^ `)`)? attr-dict `:`
+    `values` `(` $values `)` (`delays` `(` $delays^ `)`)?
+    (`delay_steps` `(` $delay_steps^ `)`)? attr-dict `:`
     qualified(type($input)) `->` qualified(type($output))
   }];
 }
@@ -265,6 +291,31 @@ def Snn_SumPool2dOp : Snn_SynapseOp<"sum_pool2d"> {
   }];
 }
 
+def Snn_ProceduralOp : Snn_SynapseOp<"procedural"> {
+  let summary = "the recurrent synapses of a reservoir, expanded on demand";
+  let description = [{
+    What `snn-discretize` leaves of an `snn.reservoir`'s recurrent
+    connectivity: the same rule, distributions and seed, as a projection from
+    the population's spikes back onto it, with its delay in whole steps.
+    Rows are never stored; `snn::reservoir::Expander` produces them.
+  }];
+  let arguments = (ins Snn_SpikesType:$input,
+                       F64Attr:$excitatory_fraction,
+                       Snn_ConnectionRuleAttr:$connectivity,
+                       Snn_WeightDistAttr:$w_ee, Snn_WeightDistAttr:$w_ei,
+                       Snn_WeightDistAttr:$w_ie, Snn_WeightDistAttr:$w_ii,
+                       I64Attr:$seed,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$delay_steps,
+                       UnitAttr:$allow_self_connections);
+  let assemblyFormat = [{
+    $input attr-dict `:` qualified(type($input)) `->` qualified(type($output))
+  }];
+  let extraClassDeclaration = [{
+    /// The expander specification; valid only after verification.
+    ::snn::reservoir::Spec getSpec();
+  }];
+}
+
 def Snn_ScaleOp : Snn_Op<"scale", [Pure, AllTypesMatch<["input", "output"]>]> {
   let summary = "multiplies a current elementwise by a factor";
   let arguments = (ins Snn_CurrentType:$input, Snn_ParamAttr:$factor);
@@ -279,8 +330,10 @@ def Snn_DelayOp : Snn_Op<"delay", [Pure, AllTypesMatch<["input", "output"]>]> {
   let description = [{
     On spikes, `delay` (scalar or one per element) is an axonal delay of each
     presynaptic neuron; on a current, a dendritic delay of each target.
+    After `snn-discretize` the delay is given in whole `steps` instead.
   }];
-  let arguments = (ins Snn_AnySignal:$input, Snn_ParamAttr:$delay);
+  let arguments = (ins Snn_AnySignal:$input, OptionalAttr<Snn_ParamAttr>:$delay,
+                       OptionalAttr<Snn_StepsAttr>:$steps);
   let results = (outs Snn_AnySignal:$output);
   let assemblyFormat = "$input attr-dict `:` qualified(type($output))";
   let hasVerifier = 1;
