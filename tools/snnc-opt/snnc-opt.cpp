@@ -1,19 +1,28 @@
 //===- snnc-opt.cpp - The snnc MLIR optimizer driver ----------------------===//
 //
 // mlir-opt with only snnc's dialects and passes, for pass-level work and lit.
+// It reads the input itself so that text MLIR 19 would abort on is refused
+// with a diagnostic first (snn/InputChecks.h).
 //
 //===----------------------------------------------------------------------===//
 
+#include "snn/InputChecks.h"
 #include "snn/SnnDialect.h"
 #include "snnc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
 
 int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
@@ -22,6 +31,32 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   registry.insert<snn::SnnDialect, mlir::arith::ArithDialect,
                   mlir::func::FuncDialect>();
-  return mlir::asMainReturnCode(
-      mlir::MlirOptMain(argc, argv, "snnc optimizer driver\n", registry));
+  auto [inputName, outputName] = mlir::registerAndParseCLIOptions(
+      argc, argv, "snnc optimizer driver\n", registry);
+  mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
+
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      mlir::openInputFile(inputName, &error);
+  if (!input) {
+    llvm::WithColor::error() << error << "\n";
+    return 1;
+  }
+  if (std::optional<snn::InputProblem> problem =
+          snn::checkResourceBlobs(input->getBuffer())) {
+    llvm::errs() << input->getBufferIdentifier() << ":" << problem->line << ":"
+                 << problem->column << ": error: " << problem->message << "\n";
+    return 1;
+  }
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      mlir::openOutputFile(outputName, &error);
+  if (!output) {
+    llvm::WithColor::error() << error << "\n";
+    return 1;
+  }
+  if (mlir::failed(mlir::MlirOptMain(output->os(), std::move(input), registry,
+                                     config)))
+    return 1;
+  output->keep();
+  return 0;
 }
