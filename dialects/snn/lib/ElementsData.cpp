@@ -107,7 +107,11 @@ FailureOr<std::vector<int64_t>> snn::readInts(ElementsAttr attr,
     if (failed(bytes))
       return failure();
     for (int64_t i = 0, e = type.getNumElements(); i < e; ++i) {
-      if (bitWidth == 32) {
+      if (bitWidth == 16) {
+        int16_t v;
+        std::memcpy(&v, bytes->data() + i * 2, 2);
+        out.push_back(v);
+      } else if (bitWidth == 32) {
         int32_t v;
         std::memcpy(&v, bytes->data() + i * 4, 4);
         out.push_back(v);
@@ -136,6 +140,15 @@ ElementsAttr snn::makeInts(MLIRContext *ctx, ArrayRef<int64_t> shape,
                            StringRef blobName) {
   auto type = RankedTensorType::get(shape, IntegerType::get(ctx, bitWidth));
   bool blob = static_cast<int64_t>(data.size()) >= kBlobThreshold;
+  if (bitWidth == 16) {
+    std::vector<int16_t> narrow(data.begin(), data.end());
+    if (blob)
+      return DenseResourceElementsAttr::get(
+          type, blobName,
+          HeapAsmResourceBlob::allocateAndCopyInferAlign(
+              ArrayRef<int16_t>(narrow)));
+    return DenseElementsAttr::get(type, ArrayRef<int16_t>(narrow));
+  }
   if (bitWidth == 32) {
     std::vector<int32_t> narrow(data.begin(), data.end());
     if (blob)

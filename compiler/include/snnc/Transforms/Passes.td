@@ -27,4 +27,21 @@ def SnnDiscretize : Pass<"snn-discretize", "mlir::ModuleOp"> {
   let dependentDialects = ["snn::SnnDialect"];
 }
 
+def SnnQuantize : Pass<"snn-quantize", "mlir::ModuleOp"> {
+  let summary = "choose the target's fixed-point formats";
+  let description = [{
+    For a discretized network, chooses each population's input and voltage
+    scales and each projection's int16 weights and left shift so that no
+    accumulator can overflow (docs/numerics.md §3). Records them as
+    `snn.fixed` on each `snn.neuron` and `snn.q_*` on each projection (the
+    float values stay, for the float engine), and reports each projection's
+    quantization error as a remark.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"spinnaker2\"",
+           "target whose numeric formats to use">,
+  ];
+  let dependentDialects = ["snn::SnnDialect"];
+}
+
 #endif // SNNC_TRANSFORMS_PASSES_TD

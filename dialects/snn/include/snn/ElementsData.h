@@ -36,7 +36,7 @@ inline constexpr int64_t kMaxReadElements = int64_t(1) << 28;
 /// not f32 or a resource blob has no data.
 mlir::FailureOr<std::vector<float>> readF32(mlir::ElementsAttr attr,
                                             EmitErrorFn emitError);
-/// Reads an integer tensor of the given bit width (32 or 64), widening to
+/// Reads an integer tensor of the given bit width (16, 32 or 64), widening to
 /// int64_t.
 mlir::FailureOr<std::vector<int64_t>> readInts(mlir::ElementsAttr attr,
                                                unsigned bitWidth,
@@ -48,7 +48,7 @@ mlir::ElementsAttr makeF32(mlir::MLIRContext *ctx,
                            llvm::ArrayRef<int64_t> shape,
                            llvm::ArrayRef<float> data,
                            llvm::StringRef blobName = "snn_f32");
-/// Builds an i32 or i64 tensor attribute the same way.
+/// Builds an i16, i32 or i64 tensor attribute the same way.
 mlir::ElementsAttr makeInts(mlir::MLIRContext *ctx,
                             llvm::ArrayRef<int64_t> shape,
                             llvm::ArrayRef<int64_t> data, unsigned bitWidth,

@@ -23,9 +23,9 @@ def Snn_NeuronOpInterface : OpInterface<"NeuronOpInterface"> {
     InterfaceMethod<"Mutable access to the summed input currents.",
       "::mlir::MutableOperandRange", "getInputsMutable">,
     InterfaceMethod<"Number of neurons in the population.", "int64_t",
-      "getNumNeurons", (ins), [{
-        return ::llvm::cast<::snn::SignalType>($_op->getResult(0).getType())
-            .getNumElements();
+      "getNumNeurons", (ins), /*methodBody=*/"", [{
+        return ::llvm::cast<::snn::SignalType>(
+            $_op->getResult(0).getType()).getNumElements();
       }]>,
   ];
 }
