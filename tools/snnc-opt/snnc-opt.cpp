@@ -33,7 +33,8 @@ int main(int argc, char **argv) {
                   mlir::func::FuncDialect>();
   auto [inputName, outputName] = mlir::registerAndParseCLIOptions(
       argc, argv, "snnc optimizer driver\n", registry);
-  mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
+  mlir::MlirOptMainConfig config =
+      mlir::MlirOptMainConfig::createFromCLOptions();
 
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> input =
@@ -54,8 +55,8 @@ int main(int argc, char **argv) {
     llvm::WithColor::error() << error << "\n";
     return 1;
   }
-  if (mlir::failed(mlir::MlirOptMain(output->os(), std::move(input), registry,
-                                     config)))
+  if (mlir::failed(
+          mlir::MlirOptMain(output->os(), std::move(input), registry, config)))
     return 1;
   output->keep();
   return 0;

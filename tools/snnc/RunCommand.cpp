@@ -28,8 +28,9 @@ int runRun(const RunOptions &) {
 void setupRunCommand(CLI::App &app) {
   auto options = std::make_shared<RunOptions>();
   CLI::App *sub = app.add_subcommand("run", "run an image on a simulated chip");
-  sub->add_option("image", options->image, "chip image, or a network to "
-                                           "compile first")
+  sub->add_option("image", options->image,
+                  "chip image, or a network to "
+                  "compile first")
       ->required();
   sub->add_option("--input", options->input, "input spikes (JSON or binary)");
   sub->add_option("--steps", options->steps, "time steps to simulate")

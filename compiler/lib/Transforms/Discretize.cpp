@@ -71,8 +71,8 @@ LogicalResult Discretizer::leaky(Operation *op, int64_t n, const Param &tau,
       if (ratio > 1.0) {
         InFlightDiagnostic diag =
             op->emitOpError("forward Euler is unstable: dt = ")
-            << formatNumber(dt) << " s exceeds tau_mem = "
-            << formatNumber(tau[i]) << " s";
+            << formatNumber(dt)
+            << " s exceeds tau_mem = " << formatNumber(tau[i]) << " s";
         if (!tau.isScalar())
           diag << " for neuron " << i;
         return diag << "; use rule=exact or a smaller dt";
@@ -107,8 +107,8 @@ LogicalResult Discretizer::synapse(Operation *op, int64_t n,
       if (ratio > 1.0) {
         InFlightDiagnostic diag =
             op->emitOpError("forward Euler is unstable: dt = ")
-            << formatNumber(dt) << " s exceeds tau_syn = "
-            << formatNumber(tauSyn[i]) << " s";
+            << formatNumber(dt)
+            << " s exceeds tau_syn = " << formatNumber(tauSyn[i]) << " s";
         if (!tauSyn.isScalar())
           diag << " for neuron " << i;
         return diag << "; use rule=exact or a smaller dt";
@@ -129,9 +129,9 @@ int64_t Discretizer::toSteps(Operation *op, double seconds) {
   double steps = std::round(exact);
   if (std::abs(exact - steps) > 1e-6 * std::max(1.0, exact))
     op->emitWarning("delay ")
-        << formatNumber(seconds) << " s is not a whole number of dt = "
-        << formatNumber(dt) << " s steps; rounded to "
-        << static_cast<int64_t>(steps);
+        << formatNumber(seconds)
+        << " s is not a whole number of dt = " << formatNumber(dt)
+        << " s steps; rounded to " << static_cast<int64_t>(steps);
   return static_cast<int64_t>(steps);
 }
 
@@ -160,8 +160,9 @@ LogicalResult Discretizer::rewriteNeuron(Operation *op) {
   Attribute threshold, reset;
   if (auto lif = dyn_cast<LIFOp>(op)) {
     model = NeuronModel::lif;
-    if (failed(leaky(op, n, Param(lif.getTauMemAttr(), 0), Param(lif.getRAttr(), 0),
-                     Param(lif.getVLeakAttr(), 0), f)))
+    if (failed(leaky(op, n, Param(lif.getTauMemAttr(), 0),
+                     Param(lif.getRAttr(), 0), Param(lif.getVLeakAttr(), 0),
+                     f)))
       return failure();
     threshold = lif.getVThresholdAttr();
     reset = lif.getVResetAttr() ? lif.getVResetAttr() : zero;
@@ -182,8 +183,8 @@ LogicalResult Discretizer::rewriteNeuron(Operation *op) {
     reset = ifOp.getVResetAttr() ? ifOp.getVResetAttr() : zero;
   } else if (auto li = dyn_cast<LIOp>(op)) {
     model = NeuronModel::li;
-    if (failed(leaky(op, n, Param(li.getTauMemAttr(), 0), Param(li.getRAttr(), 0),
-                     Param(li.getVLeakAttr(), 0), f)))
+    if (failed(leaky(op, n, Param(li.getTauMemAttr(), 0),
+                     Param(li.getRAttr(), 0), Param(li.getVLeakAttr(), 0), f)))
       return failure();
   } else {
     auto integrator = cast<IntegratorOp>(op);
@@ -219,10 +220,10 @@ LogicalResult Discretizer::rewriteReservoir(ReservoirOp op) {
                   f, op.getVThresholdAttr(), reset);
   auto recurrent = builder.create<ProceduralOp>(
       op.getLoc(), CurrentType::get(op.getContext(), op.getType().getShape()),
-      neuron.getResult(), op.getExcitatoryFractionAttr(),
-      op.getConnectivity(), op.getWEeAttr(), op.getWEiAttr(),
-      op.getWIeAttr(), op.getWIiAttr(), op.getSeedAttr(),
-      b.getI64IntegerAttr(delaySteps), op.getAllowSelfConnectionsAttr());
+      neuron.getResult(), op.getExcitatoryFractionAttr(), op.getConnectivity(),
+      op.getWEeAttr(), op.getWEiAttr(), op.getWIeAttr(), op.getWIiAttr(),
+      op.getSeedAttr(), b.getI64IntegerAttr(delaySteps),
+      op.getAllowSelfConnectionsAttr());
   neuron.getInputsMutable().append(recurrent.getResult());
   op.getResult().replaceAllUsesWith(neuron.getResult());
   op.erase();
@@ -258,8 +259,8 @@ LogicalResult Discretizer::rewriteSparseDelays(SparseOp op) {
   for (float d : *delays)
     steps.push_back(toSteps(op, d));
   op.setDelayStepsAttr(makeInts(op.getContext(),
-                                {static_cast<int64_t>(steps.size())}, steps,
-                                32, "snn_delay_steps"));
+                                {static_cast<int64_t>(steps.size())}, steps, 32,
+                                "snn_delay_steps"));
   op.removeDelaysAttr();
   return success();
 }
@@ -292,8 +293,7 @@ LogicalResult Discretizer::run(NetworkOp network) {
 }
 
 namespace {
-struct SnnDiscretizePass
-    : snnc::impl::SnnDiscretizeBase<SnnDiscretizePass> {
+struct SnnDiscretizePass : snnc::impl::SnnDiscretizeBase<SnnDiscretizePass> {
   using Base::Base;
 
   void runOnOperation() override {

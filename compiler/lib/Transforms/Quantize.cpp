@@ -165,8 +165,8 @@ void Quantizer::chooseInputScales() {
         double m = projections[q].maxAbs;
         if (m > 0) {
           finest = std::min(finest, m / s2::kWeightMax);
-          coarsest = std::max(coarsest, m / (s2::kWeightMax *
-                                             std::ldexp(1.0, s2::kMaxShift)));
+          coarsest = std::max(
+              coarsest, m / (s2::kWeightMax * std::ldexp(1.0, s2::kMaxShift)));
         }
       }
       for (int64_t j = 0; j < n; ++j) {
@@ -194,8 +194,8 @@ void Quantizer::chooseInputScales() {
           double worst = 1.0;
           for (auto [q, half] : llvm::zip(pop.projections, halfLsb)) {
             const ProjectionWeights &w = projections[q];
-            worst += (w.absSum[j] + std::abs(w.bias[j])) / sIn +
-                     w.fanIn[j] * half;
+            worst +=
+                (w.absSum[j] + std::abs(w.bias[j])) / sIn + w.fanIn[j] * half;
           }
           fits = worst * synapticGain(pop.op, j) <= INT32_MAX;
         }
@@ -311,13 +311,13 @@ void Quantizer::annotatePopulation(Population &pop) {
       vMax = std::max({vMax, std::abs(threshold[j]), std::abs(reset[j]),
                        std::abs(threshold[j]) + step});
     else
-      vMax = std::max(vMax, step / std::max(1.0 - decay[j],
-                                            1.0 / (1 << s2::kDecayBits)));
+      vMax = std::max(
+          vMax, step / std::max(1.0 - decay[j], 1.0 / (1 << s2::kDecayBits)));
   }
   double sV = vMax > 0 ? vMax / static_cast<double>(s2::kVoltageRange) : 1.0;
 
-  std::vector<int64_t> decayQ, gainM, gainS, driveQ, biasQ, thresholdQ,
-      resetQ, synDecayQ, synGainM, synGainS;
+  std::vector<int64_t> decayQ, gainM, gainS, driveQ, biasQ, thresholdQ, resetQ,
+      synDecayQ, synGainM, synGainS;
   for (int64_t j = 0; j < n; ++j) {
     decayQ.push_back(s2::quantizeReal(decay[j] * (1 << s2::kDecayBits), 0,
                                       1 << s2::kDecayBits));
@@ -348,8 +348,8 @@ void Quantizer::annotatePopulation(Population &pop) {
   if (op.getModel() == NeuronModel::cuba_lif) {
     Param synDecay(*op.getSynDecay(), 0), synGain(*op.getSynGain(), 0);
     for (int64_t j = 0; j < n; ++j) {
-      synDecayQ.push_back(s2::quantizeReal(
-          synDecay[j] * (1 << s2::kDecayBits), 0, 1 << s2::kDecayBits));
+      synDecayQ.push_back(s2::quantizeReal(synDecay[j] * (1 << s2::kDecayBits),
+                                           0, 1 << s2::kDecayBits));
       s2::Multiplier g = s2::toMultiplier(synGain[j]);
       synGainM.push_back(g.m);
       synGainS.push_back(g.s);
@@ -379,8 +379,8 @@ LogicalResult Quantizer::run(NetworkOp network) {
     for (size_t q : pop.projections)
       projectionScale[q] = pop.sIn;
   for (size_t q = 0; q < projections.size(); ++q) {
-    QuantizedProjection quantized = quantize(projections[q],
-                                             projectionScale[q]);
+    QuantizedProjection quantized =
+        quantize(projections[q], projectionScale[q]);
     quantizeWeights(projections[q], quantized);
     annotateProjection(projections[q], quantized);
   }
@@ -398,8 +398,9 @@ struct SnnQuantizePass : snnc::impl::SnnQuantizeBase<SnnQuantizePass> {
   void runOnOperation() override {
     if (target != "spinnaker2") {
       getOperation().emitError("snn-quantize: target '")
-          << target << "' has no fixed-point format in this build; known: "
-                       "spinnaker2";
+          << target
+          << "' has no fixed-point format in this build; known: "
+             "spinnaker2";
       return signalPassFailure();
     }
     for (NetworkOp network : getOperation().getOps<NetworkOp>()) {

@@ -62,7 +62,8 @@ struct FoldScaleIntoProjection : OpRewritePattern<ScaleOp> {
         values[k] *= static_cast<float>(factor[(*cols)[k]]);
       ElementsAttr newValues = makeF32(
           ctx, sparse.getValues().getShapedType().getShape(), values, "snn_w");
-      rewriter.modifyOpInPlace(sparse, [&] { sparse.setValuesAttr(newValues); });
+      rewriter.modifyOpInPlace(sparse,
+                               [&] { sparse.setValuesAttr(newValues); });
       rewriter.replaceOp(scale, sparse.getOutput());
       return success();
     }
@@ -97,8 +98,7 @@ struct FoldScaleIntoProjection : OpRewritePattern<ScaleOp> {
 /// Dense projections that read the same presynaptic signal and feed the same
 /// population: their currents are summed, so one projection with the summed
 /// weights (and biases) computes the same thing with half the synapse rows.
-struct MergeParallelProjections
-    : OpInterfaceRewritePattern<NeuronOpInterface> {
+struct MergeParallelProjections : OpInterfaceRewritePattern<NeuronOpInterface> {
   using OpInterfaceRewritePattern::OpInterfaceRewritePattern;
 
   static bool isMergeable(Value value, Operation *user) {
@@ -126,8 +126,7 @@ struct MergeParallelProjections
         if (!isMergeable(inputs[j], neuron))
           continue;
         Operation *second = inputs[j].getDefiningOp();
-        if (inputOf(first) != inputOf(second) ||
-            !isFoldable(weightOf(first)))
+        if (inputOf(first) != inputOf(second) || !isFoldable(weightOf(first)))
           continue;
         Value merged = merge(first, second, rewriter);
         rewriter.modifyOpInPlace(neuron, [&] {
@@ -174,8 +173,7 @@ struct MergeParallelProjections
 } // namespace
 
 void SnnDialect::getCanonicalizationPatterns(RewritePatternSet &results) const {
-  results.add<FoldScaleIntoProjection, MergeParallelProjections>(
-      getContext());
+  results.add<FoldScaleIntoProjection, MergeParallelProjections>(getContext());
 }
 
 OpFoldResult ScaleOp::fold(FoldAdaptor) {

@@ -12,8 +12,8 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 #include <cmath>
-#include <optional>
 #include <cstring>
+#include <optional>
 
 using namespace mlir;
 using namespace snn;
@@ -85,13 +85,11 @@ FailureOr<std::vector<float>> snn::readF32(ElementsAttr attr,
   return emitError() << "expected a dense or dense_resource tensor";
 }
 
-FailureOr<std::vector<int64_t>> snn::readInts(ElementsAttr attr,
-                                              unsigned bitWidth,
-                                              EmitErrorFn emitError) {
+FailureOr<std::vector<int64_t>>
+snn::readInts(ElementsAttr attr, unsigned bitWidth, EmitErrorFn emitError) {
   ShapedType type = attr.getShapedType();
   if (!type.getElementType().isSignlessInteger(bitWidth))
-    return emitError() << "expected i" << bitWidth << " elements, got "
-                       << type;
+    return emitError() << "expected i" << bitWidth << " elements, got " << type;
   if (failed(checkReadable(type, emitError)))
     return failure();
   std::vector<int64_t> out;
@@ -207,8 +205,8 @@ LogicalResult snn::checkFiniteF32(ElementsAttr attr, StringRef what,
     return success();
   }
   auto resource = cast<DenseResourceElementsAttr>(attr);
-  FailureOr<ArrayRef<char>> bytes = blobBytes(resource, sizeof(float),
-                                              emitError);
+  FailureOr<ArrayRef<char>> bytes =
+      blobBytes(resource, sizeof(float), emitError);
   if (failed(bytes))
     return failure();
   for (size_t i = 0, e = bytes->size() / sizeof(float); i < e; ++i) {

@@ -15,9 +15,8 @@ static InputProblem at(llvm::StringRef text, size_t offset,
   llvm::StringRef before = text.take_front(offset);
   unsigned line = 1 + before.count('\n');
   size_t lineStart = before.rfind('\n');
-  unsigned column = lineStart == llvm::StringRef::npos
-                        ? offset + 1
-                        : offset - lineStart;
+  unsigned column =
+      lineStart == llvm::StringRef::npos ? offset + 1 : offset - lineStart;
   return {line, column, std::move(message)};
 }
 
@@ -35,13 +34,13 @@ std::optional<InputProblem> snn::checkResourceBlobs(llvm::StringRef text) {
       // The alignment is a little-endian u32 in the first four bytes.
       uint32_t align = 0;
       for (int byte = 3; byte >= 0; --byte)
-        align = (align << 8) |
-                static_cast<uint32_t>(llvm::hexFromNibbles(hex[2 * byte],
-                                                           hex[2 * byte + 1]));
+        align = (align << 8) | static_cast<uint32_t>(llvm::hexFromNibbles(
+                                   hex[2 * byte], hex[2 * byte + 1]));
       if (align == 0 || (align & (align - 1)) != 0)
         return at(text, q,
                   "resource blob alignment must be a non-zero power of two, "
-                  "got " + std::to_string(align) +
+                  "got " +
+                      std::to_string(align) +
                       " (the first four bytes of a blob hold its alignment)");
     }
     pos = end;

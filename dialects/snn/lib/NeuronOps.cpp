@@ -38,16 +38,16 @@ static LogicalResult verifyInputShapes(Operation *op, OperandRange inputs) {
 }
 
 static LogicalResult verifyParams(Operation *op, ArrayRef<ParamCheck> checks) {
-  int64_t neurons = cast<SignalType>(op->getResult(0).getType()).getNumElements();
+  int64_t neurons =
+      cast<SignalType>(op->getResult(0).getType()).getNumElements();
   for (const ParamCheck &check : checks) {
     if (!check.attr)
       continue;
     Param param(check.attr, 0.0);
     if (!param.isScalar() && static_cast<int64_t>(param.size()) != neurons)
-      return op->emitOpError()
-             << check.name << " has " << param.size()
-             << " per-neuron values but the population has " << neurons
-             << " neurons";
+      return op->emitOpError() << check.name << " has " << param.size()
+                               << " per-neuron values but the population has "
+                               << neurons << " neurons";
     size_t count = param.isScalar() ? 1 : param.size();
     for (size_t i = 0; i < count; ++i) {
       double v = param[i];
@@ -77,12 +77,10 @@ static LogicalResult verifyThreshold(Operation *op, Attribute thresholdAttr,
   for (size_t i = 0; i < count; ++i) {
     if (threshold[i] > reset[i])
       continue;
-    InFlightDiagnostic diag = op->emitOpError()
-                              << thresholdName << " ("
-                              << formatNumber(threshold[i])
-                              << ") must be greater than " << resetName << " ("
-                              << formatNumber(reset[i])
-                              << ")";
+    InFlightDiagnostic diag =
+        op->emitOpError() << thresholdName << " (" << formatNumber(threshold[i])
+                          << ") must be greater than " << resetName << " ("
+                          << formatNumber(reset[i]) << ")";
     if (count > 1)
       diag << " for neuron " << i;
     return diag;
@@ -92,33 +90,36 @@ static LogicalResult verifyThreshold(Operation *op, Attribute thresholdAttr,
 
 LogicalResult LIFOp::verify() {
   if (failed(verifyInputShapes(*this, getInputs())) ||
-      failed(verifyParams(*this, {{"tau_mem", getTauMemAttr(), Range::Positive},
-                                  {"r", getRAttr(), Range::Positive},
-                                  {"v_leak", getVLeakAttr(), Range::Any},
-                                  {"v_threshold", getVThresholdAttr(), Range::Any},
-                                  {"v_reset", getVResetAttr(), Range::Any}})))
+      failed(
+          verifyParams(*this, {{"tau_mem", getTauMemAttr(), Range::Positive},
+                               {"r", getRAttr(), Range::Positive},
+                               {"v_leak", getVLeakAttr(), Range::Any},
+                               {"v_threshold", getVThresholdAttr(), Range::Any},
+                               {"v_reset", getVResetAttr(), Range::Any}})))
     return failure();
   return verifyThreshold(*this, getVThresholdAttr(), getVResetAttr());
 }
 
 LogicalResult CubaLIFOp::verify() {
   if (failed(verifyInputShapes(*this, getInputs())) ||
-      failed(verifyParams(*this, {{"tau_mem", getTauMemAttr(), Range::Positive},
-                                  {"tau_syn", getTauSynAttr(), Range::Positive},
-                                  {"r", getRAttr(), Range::Positive},
-                                  {"v_leak", getVLeakAttr(), Range::Any},
-                                  {"v_threshold", getVThresholdAttr(), Range::Any},
-                                  {"v_reset", getVResetAttr(), Range::Any},
-                                  {"w_in", getWInAttr(), Range::Any}})))
+      failed(
+          verifyParams(*this, {{"tau_mem", getTauMemAttr(), Range::Positive},
+                               {"tau_syn", getTauSynAttr(), Range::Positive},
+                               {"r", getRAttr(), Range::Positive},
+                               {"v_leak", getVLeakAttr(), Range::Any},
+                               {"v_threshold", getVThresholdAttr(), Range::Any},
+                               {"v_reset", getVResetAttr(), Range::Any},
+                               {"w_in", getWInAttr(), Range::Any}})))
     return failure();
   return verifyThreshold(*this, getVThresholdAttr(), getVResetAttr());
 }
 
 LogicalResult IFOp::verify() {
   if (failed(verifyInputShapes(*this, getInputs())) ||
-      failed(verifyParams(*this, {{"r", getRAttr(), Range::Positive},
-                                  {"v_threshold", getVThresholdAttr(), Range::Any},
-                                  {"v_reset", getVResetAttr(), Range::Any}})))
+      failed(
+          verifyParams(*this, {{"r", getRAttr(), Range::Positive},
+                               {"v_threshold", getVThresholdAttr(), Range::Any},
+                               {"v_reset", getVResetAttr(), Range::Any}})))
     return failure();
   return verifyThreshold(*this, getVThresholdAttr(), getVResetAttr());
 }
@@ -183,8 +184,8 @@ static reservoir::Spec buildSpec(OpTy op, int64_t size) {
                    distance.getCIe().convertToDouble(),
                    distance.getCIi().convertToDouble()};
   }
-  spec.weights = {toDist(op.getWEe()), toDist(op.getWEi()),
-                  toDist(op.getWIe()), toDist(op.getWIi())};
+  spec.weights = {toDist(op.getWEe()), toDist(op.getWEi()), toDist(op.getWIe()),
+                  toDist(op.getWIi())};
   spec.seed = static_cast<uint64_t>(op.getSeed());
   spec.allowSelfConnections = op.getAllowSelfConnections();
   return spec;
@@ -199,8 +200,7 @@ reservoir::Spec ProceduralOp::getSpec() {
 }
 
 /// Checks the parts of a procedural rule the expander's validate() does not.
-template <typename OpTy>
-static LogicalResult verifyRule(OpTy op) {
+template <typename OpTy> static LogicalResult verifyRule(OpTy op) {
   if (auto distance = dyn_cast<DistanceRuleAttr>(op.getConnectivity());
       distance && distance.getGrid().size() != 3)
     return op.emitOpError("distance rule needs a 3-D grid, got ")
@@ -222,18 +222,18 @@ LogicalResult ProceduralOp::verify() {
 
 LogicalResult ReservoirOp::verify() {
   if (getType().getNumElements() != static_cast<int64_t>(getSize()))
-    return emitOpError("size is ")
-           << getSize() << " but the result has "
-           << getType().getNumElements() << " neurons";
+    return emitOpError("size is ") << getSize() << " but the result has "
+                                   << getType().getNumElements() << " neurons";
   if (failed(verifyInputShapes(*this, getInputs())))
     return failure();
   if (failed(verifyRule(*this)))
     return failure();
-  if (failed(verifyParams(*this, {{"tau_mem", getTauMemAttr(), Range::Positive},
-                                  {"r", getRAttr(), Range::Positive},
-                                  {"v_leak", getVLeakAttr(), Range::Any},
-                                  {"v_threshold", getVThresholdAttr(), Range::Any},
-                                  {"v_reset", getVResetAttr(), Range::Any}})))
+  if (failed(
+          verifyParams(*this, {{"tau_mem", getTauMemAttr(), Range::Positive},
+                               {"r", getRAttr(), Range::Positive},
+                               {"v_leak", getVLeakAttr(), Range::Any},
+                               {"v_threshold", getVThresholdAttr(), Range::Any},
+                               {"v_reset", getVResetAttr(), Range::Any}})))
     return failure();
   if (FloatAttr delay = getDelayAttr();
       delay && !(delay.getValueAsDouble() >= 0.0))
@@ -295,8 +295,8 @@ LogicalResult DiscreteNeuronOp::verify() {
   // A decay outside [0, 1] makes the membrane oscillate or grow without
   // bound; the fixed-point form also stores it as a Q16 fraction.
   if (failed(verifyFactorRange(*this, "decay", getDecayAttr(), 0.0, 1.0)) ||
-      failed(verifyFactorRange(*this, "syn_decay", getSynDecayAttr(), 0.0,
-                               1.0)) ||
+      failed(
+          verifyFactorRange(*this, "syn_decay", getSynDecayAttr(), 0.0, 1.0)) ||
       failed(verifyFactorRange(*this, "gain", getGainAttr(), 0.0, 1e30)))
     return failure();
   if (spiking)

@@ -23,9 +23,7 @@ Param::Param(Attribute attr, double defaultValue) : scalar(defaultValue) {
   }
 }
 
-bool Param::allEqual() const {
-  return llvm::all_equal(values);
-}
+bool Param::allEqual() const { return llvm::all_equal(values); }
 
 Attribute snn::makeParam(MLIRContext *ctx, ArrayRef<double> values) {
   Builder builder(ctx);

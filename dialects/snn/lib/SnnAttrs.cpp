@@ -60,8 +60,8 @@ Attribute WeightDistAttr::parse(AsmParser &parser, Type) {
     return {};
   if (parser.parseRParen() || parser.parseGreater())
     return {};
-  return WeightDistAttr::getChecked(
-      [&] { return parser.emitError(loc); }, parser.getContext(), *kind, a, b);
+  return WeightDistAttr::getChecked([&] { return parser.emitError(loc); },
+                                    parser.getContext(), *kind, a, b);
 }
 
 void WeightDistAttr::print(AsmPrinter &printer) const {
@@ -130,8 +130,8 @@ Attribute DistanceRuleAttr::parse(AsmParser &parser, Type) {
       parseNamed("c_ei", cEI) || parseNamed("c_ie", cIE) ||
       parseNamed("c_ii", cII) || parser.parseGreater())
     return {};
-  return DistanceRuleAttr::get(parser.getContext(), grid, lambda, cEE, cEI,
-                               cIE, cII);
+  return DistanceRuleAttr::get(parser.getContext(), grid, lambda, cEE, cEI, cIE,
+                               cII);
 }
 
 void DistanceRuleAttr::print(AsmPrinter &printer) const {
@@ -164,7 +164,8 @@ Attribute TimeAttr::parse(AsmParser &parser, Type) {
       (ruleLoc = parser.getCurrentLocation(), false) ||
       parser.parseKeyword(&ruleName) || parser.parseGreater())
     return {};
-  std::optional<DiscretizationRule> rule = symbolizeDiscretizationRule(ruleName);
+  std::optional<DiscretizationRule> rule =
+      symbolizeDiscretizationRule(ruleName);
   if (!rule) {
     parser.emitError(ruleLoc) << "unknown discretization rule '" << ruleName
                               << "'; expected euler or exact";

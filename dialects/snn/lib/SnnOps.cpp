@@ -24,8 +24,8 @@ using namespace snn;
 // NetworkOp
 //===----------------------------------------------------------------------===//
 
-void NetworkOp::build(OpBuilder &builder, OperationState &state,
-                      StringRef name, FunctionType type) {
+void NetworkOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                      FunctionType type) {
   state.addAttribute(SymbolTable::getSymbolAttrName(),
                      builder.getStringAttr(name));
   state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
@@ -38,8 +38,8 @@ void NetworkOp::build(OpBuilder &builder, OperationState &state,
 
 ParseResult NetworkOp::parse(OpAsmParser &parser, OperationState &result) {
   auto buildType = [](Builder &builder, ArrayRef<Type> inputs,
-                      ArrayRef<Type> results, function_interface_impl::VariadicFlag,
-                      std::string &) {
+                      ArrayRef<Type> results,
+                      function_interface_impl::VariadicFlag, std::string &) {
     return builder.getFunctionType(inputs, results);
   };
   return function_interface_impl::parseFunctionOp(

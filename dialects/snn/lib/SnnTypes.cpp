@@ -75,8 +75,8 @@ static void printShaped(AsmPrinter &printer, ArrayRef<int64_t> shape) {
 Type SpikesType::parse(AsmParser &parser) {
   Location loc = parser.getEncodedSourceLoc(parser.getCurrentLocation());
   return parseShaped(parser, [&](ArrayRef<int64_t> shape) -> Type {
-    return SpikesType::getChecked(
-        [&] { return emitError(loc); }, parser.getContext(), shape);
+    return SpikesType::getChecked([&] { return emitError(loc); },
+                                  parser.getContext(), shape);
   });
 }
 void SpikesType::print(AsmPrinter &printer) const {
@@ -91,8 +91,8 @@ int64_t SpikesType::getNumElements() const { return numElements(getShape()); }
 Type CurrentType::parse(AsmParser &parser) {
   Location loc = parser.getEncodedSourceLoc(parser.getCurrentLocation());
   return parseShaped(parser, [&](ArrayRef<int64_t> shape) -> Type {
-    return CurrentType::getChecked(
-        [&] { return emitError(loc); }, parser.getContext(), shape);
+    return CurrentType::getChecked([&] { return emitError(loc); },
+                                   parser.getContext(), shape);
   });
 }
 void CurrentType::print(AsmPrinter &printer) const {

@@ -62,8 +62,8 @@ LogicalResult SparseOp::verify() {
   Builder b(getContext());
   int64_t inputs = numElements(getInput()), outputs = numElements(getOutput());
   OpError error{*this};
-  if (failed(checkElements(getRowPtr(), b.getI64Type(), {inputs + 1},
-                           "row_ptr", error)))
+  if (failed(checkElements(getRowPtr(), b.getI64Type(), {inputs + 1}, "row_ptr",
+                           error)))
     return failure();
   ShapedType colType = getColIdx().getShapedType();
   if (colType.getRank() != 1)
@@ -71,15 +71,14 @@ LogicalResult SparseOp::verify() {
   int64_t nnz = colType.getDimSize(0);
   if (failed(checkElements(getColIdx(), b.getI32Type(), {nnz}, "col_idx",
                            error)) ||
-      failed(checkElements(getValues(), b.getF32Type(), {nnz}, "values",
-                           error)))
+      failed(
+          checkElements(getValues(), b.getF32Type(), {nnz}, "values", error)))
     return failure();
   if (getDelays() && failed(checkElements(*getDelays(), b.getF32Type(), {nnz},
                                           "delays", error)))
     return failure();
-  if (getDelaySteps() && failed(checkElements(*getDelaySteps(),
-                                              b.getI32Type(), {nnz},
-                                              "delay_steps", error)))
+  if (getDelaySteps() && failed(checkElements(*getDelaySteps(), b.getI32Type(),
+                                              {nnz}, "delay_steps", error)))
     return failure();
   if (getDelays() && getDelaySteps())
     return emitOpError("takes delays (seconds) or delay_steps, not both");
@@ -98,9 +97,9 @@ LogicalResult SparseOp::verify() {
       return emitOpError("row_ptr decreases at row ")
              << row << " (" << begin << " -> " << end << ")";
     if (end > nnz)
-      return emitOpError("row_ptr[") << row + 1 << "] = " << end
-                                     << " is out of range for " << nnz
-                                     << " synapses";
+      return emitOpError("row_ptr[")
+             << row + 1 << "] = " << end << " is out of range for " << nnz
+             << " synapses";
   }
   if ((*rowPtr)[inputs] != nnz)
     return emitOpError("row_ptr ends at ")
@@ -111,7 +110,8 @@ LogicalResult SparseOp::verify() {
              << index << "] = " << col << " is out of range for " << outputs
              << " outputs";
   if (getDelaySteps()) {
-    FailureOr<std::vector<int64_t>> steps = readInts(*getDelaySteps(), 32, error);
+    FailureOr<std::vector<int64_t>> steps =
+        readInts(*getDelaySteps(), 32, error);
     if (failed(steps))
       return failure();
     for (auto [index, d] : llvm::enumerate(*steps))
@@ -125,9 +125,8 @@ LogicalResult SparseOp::verify() {
       return failure();
     for (auto [index, d] : llvm::enumerate(*delays))
       if (!(d >= 0.0f) || !std::isfinite(d))
-        return emitOpError("delays[")
-               << index << "] = " << formatNumber(d)
-               << " must be finite and non-negative";
+        return emitOpError("delays[") << index << "] = " << formatNumber(d)
+                                      << " must be finite and non-negative";
   }
   return success();
 }
@@ -244,9 +243,9 @@ static LogicalResult checkElementwise(Operation *op, StringRef name,
                                       bool nonNegative) {
   Param param(attr, 0.0);
   if (!param.isScalar() && static_cast<int64_t>(param.size()) != elements)
-    return op->emitOpError() << name << " has " << param.size()
-                             << " values but the signal has " << elements
-                             << " elements";
+    return op->emitOpError()
+           << name << " has " << param.size() << " values but the signal has "
+           << elements << " elements";
   for (size_t i = 0, e = param.isScalar() ? 1 : param.size(); i < e; ++i) {
     if (!std::isfinite(param[i]))
       return op->emitOpError() << name << " must be finite";
@@ -279,7 +278,8 @@ LogicalResult DelayOp::verify() {
   if (auto scalar = dyn_cast<IntegerAttr>(*getSteps()))
     steps.push_back(scalar.getInt());
   else
-    llvm::append_range(steps, cast<DenseI64ArrayAttr>(*getSteps()).asArrayRef());
+    llvm::append_range(steps,
+                       cast<DenseI64ArrayAttr>(*getSteps()).asArrayRef());
   if (isa<DenseI64ArrayAttr>(*getSteps()) &&
       static_cast<int64_t>(steps.size()) != elements)
     return emitOpError("steps has ")
@@ -308,8 +308,8 @@ LogicalResult FlattenOp::verify() {
     end += rank;
   if (start < 0 || end >= rank || start > end)
     return emitOpError("dimensions ")
-           << startAttr << ".." << endAttr
-           << " are not a valid range for rank " << rank;
+           << startAttr << ".." << endAttr << " are not a valid range for rank "
+           << rank;
   SmallVector<int64_t> expected(in.getShape().begin(),
                                 in.getShape().begin() + start);
   int64_t merged = 1;
@@ -320,7 +320,6 @@ LogicalResult FlattenOp::verify() {
   if (out.getShape() != ArrayRef<int64_t>(expected))
     return emitOpError("result has shape ")
            << formatShape(out.getShape()) << " but flattening "
-           << formatShape(in.getShape()) << " gives "
-           << formatShape(expected);
+           << formatShape(in.getShape()) << " gives " << formatShape(expected);
   return success();
 }

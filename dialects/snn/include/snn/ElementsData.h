@@ -38,9 +38,8 @@ mlir::FailureOr<std::vector<float>> readF32(mlir::ElementsAttr attr,
                                             EmitErrorFn emitError);
 /// Reads an integer tensor of the given bit width (16, 32 or 64), widening to
 /// int64_t.
-mlir::FailureOr<std::vector<int64_t>> readInts(mlir::ElementsAttr attr,
-                                               unsigned bitWidth,
-                                               EmitErrorFn emitError);
+mlir::FailureOr<std::vector<int64_t>>
+readInts(mlir::ElementsAttr attr, unsigned bitWidth, EmitErrorFn emitError);
 
 /// Builds an f32 tensor attribute of `shape`: a dense literal when small, a
 /// `dense_resource` blob named after `blobName` when large.
@@ -56,7 +55,6 @@ mlir::ElementsAttr makeInts(mlir::MLIRContext *ctx,
 
 } // namespace snn
 
-
 namespace snn {
 /// Checks an attribute's element type and shape without reading the data;
 /// for a resource blob, also that its data is present and of the right size.
@@ -69,8 +67,7 @@ mlir::LogicalResult checkElements(mlir::ElementsAttr attr,
 /// Checks that every value of an f32 tensor (already checked by
 /// checkElements) is finite, naming the first offending index.
 mlir::LogicalResult checkFiniteF32(mlir::ElementsAttr attr,
-                                   llvm::StringRef what,
-                                   EmitErrorFn emitError);
+                                   llvm::StringRef what, EmitErrorFn emitError);
 } // namespace snn
 
 #endif // SNN_ELEMENTSDATA_H

@@ -91,14 +91,14 @@ inline Multiplier toMultiplier(double g) {
 
 /// Per-neuron integer constants (docs/numerics.md §3, "Per-neuron constants").
 struct NeuronConstants {
-  int32_t decay = 0;      // Q16
-  Multiplier gain;        // s_in -> s_v
-  int32_t drive = 0;      // s_v LSBs per step
-  int32_t bias = 0;       // s_in LSBs per step
-  int32_t threshold = 0;  // s_v
-  int32_t reset = 0;      // s_v
-  int32_t synDecay = 0;   // Q16 (cuba_lif)
-  Multiplier synGain;     // s_in -> s_in (cuba_lif)
+  int32_t decay = 0;     // Q16
+  Multiplier gain;       // s_in -> s_v
+  int32_t drive = 0;     // s_v LSBs per step
+  int32_t bias = 0;      // s_in LSBs per step
+  int32_t threshold = 0; // s_v
+  int32_t reset = 0;     // s_v
+  int32_t synDecay = 0;  // Q16 (cuba_lif)
+  Multiplier synGain;    // s_in -> s_in (cuba_lif)
 };
 
 /// Neuron state.
@@ -114,10 +114,9 @@ inline bool stepNeuron(const NeuronConstants &c, bool cuba, bool spiking,
   int32_t x = sat32(static_cast<int64_t>(input) + c.bias);
   int32_t in = x;
   if (cuba) {
-    state.isyn = sat32(rshr(static_cast<int64_t>(c.synDecay) * state.isyn,
-                            kDecayBits) +
-                       rshr(static_cast<int64_t>(x) * c.synGain.m,
-                            c.synGain.s));
+    state.isyn =
+        sat32(rshr(static_cast<int64_t>(c.synDecay) * state.isyn, kDecayBits) +
+              rshr(static_cast<int64_t>(x) * c.synGain.m, c.synGain.s));
     in = state.isyn;
   }
   state.v = sat32(rshr(static_cast<int64_t>(c.decay) * state.v, kDecayBits) +

@@ -60,7 +60,7 @@ struct SliceGraph {
                               std::vector<SliceEdge> edges);
 };
 
-SliceGraph buildSliceGraph(const MappingGraph &graph, const FanInTable &fanIn,
+SliceGraph buildSliceGraph(const MappingGraph &graph,
                            const Partition &partition);
 
 } // namespace snnc::mapping

@@ -71,6 +71,8 @@ public:
                                                            pe(peB).chip);
   }
   double interChipHopWeight() const { return interChipWeight; }
+  /// Whether routers forward unmatched packets straight on.
+  bool routerDefaultRoute() const { return defaultRoute; }
 
   /// Shortest-path tree rooted at `root`: for each chip, the link its parent
   /// uses to reach it (-1 for the root and unreachable chips). Trees come
@@ -79,6 +81,11 @@ public:
   /// missing chips, which dimension-ordered routing cannot guarantee.
   const std::vector<int32_t> &parentLinks(uint32_t root) const {
     return treeParents[root];
+  }
+  /// The parent chip of each chip in the same tree (-1 for the root and
+  /// unreachable chips).
+  const std::vector<int32_t> &parentChips(uint32_t root) const {
+    return treeParentChips[root];
   }
 
 private:
@@ -89,9 +96,11 @@ private:
   std::vector<int32_t> neighbours;
   std::vector<uint16_t> chipDistance;
   std::vector<std::vector<int32_t>> treeParents;
+  std::vector<std::vector<int32_t>> treeParentChips;
   uint32_t pesPerChipCount = 0;
   uint32_t cols = 0, rows = 0;
   double interChipWeight = 1;
+  bool defaultRoute = false;
 };
 
 } // namespace snnc::mapping
