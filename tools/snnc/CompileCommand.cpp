@@ -6,35 +6,45 @@
 
 #include "Commands.h"
 
-#include <iostream>
+#include "snnc/Pipeline/Compile.h"
+
+#include "llvm/Support/raw_ostream.h"
+
 #include <memory>
 
 namespace snnc::tools {
-namespace {
-struct CompileOptions {
-  std::string input;
-  std::string target = "spinnaker2";
-  std::string output;
-};
-
-int runCompile(const CompileOptions &) {
-  std::cerr << "snnc compile: the compiler pipeline (discretize, quantize, "
-               "partition, place, route, image) is not in this build yet; "
-               "it arrives with issue #3. Use snnc-opt for IR-level work.\n";
-  return kExitUnavailable;
-}
-} // namespace
 
 void setupCompileCommand(CLI::App &app) {
   auto options = std::make_shared<CompileOptions>();
-  CLI::App *sub = app.add_subcommand("compile", "compile a network to a chip "
-                                                "image");
+  CLI::App *sub =
+      app.add_subcommand("compile", "compile a network to a chip image");
   sub->add_option("input", options->input, "network (.mlir or .nir)")
       ->required();
   sub->add_option("--target", options->target, "target chip")
       ->capture_default_str();
+  sub->add_option("--dt", options->dt, "time step in seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--rule", options->rule, "discretization rule")
+      ->check(CLI::IsMember({"euler", "exact"}))
+      ->capture_default_str();
+  sub->add_option("--target-config", options->targetConfig,
+                  "JSON file overriding target-model fields")
+      ->check(CLI::ExistingFile);
+  sub->add_option("--seed", options->seed, "seed for placement")
+      ->capture_default_str();
   sub->add_option("-o,--output", options->output, "image to write");
-  sub->callback([options] { throw CommandExit{runCompile(*options)}; });
+  sub->add_option("--dump-ir-after", options->dumpIrAfter,
+                  "print the IR after a pass (its argument) or after all");
+  sub->add_option("--report", options->report, "report format")
+      ->check(CLI::IsMember({"table", "json", "none"}))
+      ->capture_default_str();
+  sub->add_flag("--remarks", options->remarks,
+                "print each projection's quantization remark");
+  sub->callback([options] {
+    throw CommandExit{
+        compileNetwork(*options, llvm::outs(), llvm::errs())};
+  });
 }
 
 } // namespace snnc::tools

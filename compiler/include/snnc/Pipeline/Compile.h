@@ -1,0 +1,45 @@
+//===- Compile.h - The snnc compile pipeline --------------------*- C++ -*-===//
+//
+// Parses a network, runs the compile pipeline for a target and reports what
+// it did. `snnc compile` is a thin command line over this.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_PIPELINE_COMPILE_H
+#define SNNC_PIPELINE_COMPILE_H
+
+#include <cstdint>
+#include <string>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace snnc {
+
+struct CompileOptions {
+  std::string input;
+  std::string target = "spinnaker2";
+  /// Time step in seconds and discretization rule ("euler" or "exact").
+  double dt = 1e-3;
+  std::string rule = "euler";
+  /// JSON file whose fields override the target model.
+  std::string targetConfig;
+  uint64_t seed = 1;
+  std::string output;
+  /// "" (none), "all", or a pass argument such as "snn-quantize".
+  std::string dumpIrAfter;
+  /// "table" or "json"; empty for no report.
+  std::string report = "table";
+  /// Print each projection's quantization remark as it is made.
+  bool remarks = false;
+};
+
+/// Exit codes: 0 success, 1 bad input or a network that does not fit,
+/// 3 a stage not in this build.
+int compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
+                   llvm::raw_ostream &diagnostics);
+
+} // namespace snnc
+
+#endif // SNNC_PIPELINE_COMPILE_H
