@@ -167,6 +167,7 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
     out << report.dump(2) << "\n";
   else if (options.report == "table")
     printTable(report["quantization"], out);
+  out.flush();
 
   diagnostics << "snnc compile: partition, placement, routing and image "
                  "emission are not in this build yet (issue #3 in progress); "
