@@ -23,9 +23,47 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <cstdio>
+
 using namespace mlir;
 
 namespace {
+
+/// Peak resident set size of this process so far, in bytes (VmHWM).
+uint64_t peakRssBytes() {
+  std::FILE *status = std::fopen("/proc/self/status", "r");
+  if (!status)
+    return 0;
+  char line[256];
+  uint64_t kib = 0;
+  while (std::fgets(line, sizeof(line), status))
+    if (std::sscanf(line, "VmHWM: %lu kB", &kib) == 1)
+      break;
+  std::fclose(status);
+  return kib * 1024;
+}
+
+/// Records each pass's wall time and the process's peak memory after it.
+class StageRecorder : public PassInstrumentation {
+public:
+  explicit StageRecorder(nlohmann::json &stages) : stages(stages) {}
+
+  void runBeforePass(Pass *, Operation *) override {
+    start = std::chrono::steady_clock::now();
+  }
+  void runAfterPass(Pass *pass, Operation *) override {
+    std::chrono::duration<double> elapsed =
+        std::chrono::steady_clock::now() - start;
+    stages.push_back({{"stage", pass->getArgument().str()},
+                      {"seconds", elapsed.count()},
+                      {"peak_rss_mb", peakRssBytes() / 1048576.0}});
+  }
+
+private:
+  nlohmann::json &stages;
+  std::chrono::steady_clock::time_point start;
+};
 
 /// Pass arguments --dump-ir-after accepts, in pipeline order.
 const char *const kPipelinePasses[] = {"canonicalize", "snn-discretize",
@@ -147,6 +185,8 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
         /*printModuleScope=*/true, /*printAfterOnlyOnChange=*/false,
         /*printAfterOnlyOnFailure=*/false, out);
   }
+  nlohmann::json stages = nlohmann::json::array();
+  pm.addInstrumentation(std::make_unique<StageRecorder>(stages));
   pm.addPass(createCanonicalizerPass());
   snnc::SnnDiscretizeOptions discretize;
   discretize.dt = options.dt;
@@ -162,11 +202,19 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   nlohmann::json report = {{"target", options.target},
                            {"dt", options.dt},
                            {"rule", options.rule},
-                           {"quantization", quantizationReport(*module)}};
+                           {"quantization", quantizationReport(*module)},
+                           {"stages", stages}};
   if (options.report == "json")
     out << report.dump(2) << "\n";
-  else if (options.report == "table")
+  else if (options.report == "table") {
     printTable(report["quantization"], out);
+    out << "stages:\n";
+    for (const nlohmann::json &stage : stages)
+      out << llvm::format("  %-16s %9.3f s %10.1f MB peak\n",
+                          stage["stage"].get<std::string>().c_str(),
+                          stage["seconds"].get<double>(),
+                          stage["peak_rss_mb"].get<double>());
+  }
   out.flush();
 
   diagnostics << "snnc compile: partition, placement, routing and image "
