@@ -1,4 +1,4 @@
-//===- MappingError.h - The one error type of the mapping library -*- C++ -*-===//
+//===- MappingError.h - The mapping library's error type --------*- C++ -*-===//
 //
 // Every failure the user can provoke (a network that does not fit, a bad
 // target configuration, a routing table that overflows) is reported as a

@@ -1,4 +1,4 @@
-//===- MappingGraph.h - Populations and projections to be mapped -*- C++ -*-===//
+//===- MappingGraph.h - Populations and projections to map ------*- C++ -*-===//
 //
 // The mapper's input, built by the compiler from the IR. It holds per-neuron
 // arrays only (fan-in counts, optional row lengths); individual synapses are

@@ -1,4 +1,4 @@
-//===- Partition.h - Split populations into per-PE slices --------*- C++ -*-===//
+//===- Partition.h - Split populations into per-PE slices -------*- C++ -*-===//
 //
 // Every population is cut into contiguous slices [first, first + count), each
 // small enough for one PE under every limit of the ResourceModel. The cut is

@@ -1,4 +1,4 @@
-//===- ResourceModel.h - What one PE can hold, as linear cost terms -*- C++ -*-===//
+//===- ResourceModel.h - Per-PE limits as linear cost terms -----*- C++ -*-===//
 //
 // The partitioner is target-independent: it only sees a list of per-PE
 // limits and, for every population, how much of each limit a slice of that
@@ -60,8 +60,7 @@ struct SliceStats {
 inline double evaluateCost(const ResourceCost &cost, const SliceStats &s) {
   return cost.fixed + cost.perNeuron * static_cast<double>(s.neurons) +
          cost.perSynapse * static_cast<double>(s.synapses) +
-         cost.perEvent * s.events +
-         cost.perRow * static_cast<double>(s.rows) +
+         cost.perEvent * s.events + cost.perRow * static_cast<double>(s.rows) +
          cost.perRowEvent * s.rowEvents;
 }
 

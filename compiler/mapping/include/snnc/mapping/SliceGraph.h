@@ -1,4 +1,4 @@
-//===- SliceGraph.h - Expected spike traffic between slices ------*- C++ -*-===//
+//===- SliceGraph.h - Expected spike traffic between slices -----*- C++ -*-===//
 //
 // Nodes are slices; a directed edge s -> t carries the expected number of
 // packets per step that source slice s delivers to target slice t: the sum
@@ -56,8 +56,7 @@ struct SliceGraph {
 
   /// Builds the graph from explicit edges (duplicates are summed); for
   /// tests and for targets that compute traffic themselves.
-  static SliceGraph fromEdges(uint32_t numSlices,
-                              std::vector<SliceEdge> edges);
+  static SliceGraph fromEdges(uint32_t numSlices, std::vector<SliceEdge> edges);
 };
 
 SliceGraph buildSliceGraph(const MappingGraph &graph,

@@ -1,4 +1,4 @@
-//===- Topology.h - Physical layout of the machine: chips, QPEs, PEs -*- C++ -*-===//
+//===- Topology.h - Chips, clusters and PEs of a machine --------*- C++ -*-===//
 //
 // The machine the mapper places onto: boards of chips joined by chip-to-chip
 // links, each chip a 2-D NoC grid of clusters (QPEs on SpiNNaker2, tiles on a
@@ -67,8 +67,8 @@ public:
   uint32_t nocHops(uint32_t peA, uint32_t peB) const;
   /// Placement cost of a unit of traffic between two PEs.
   double hops(uint32_t peA, uint32_t peB) const {
-    return nocHops(peA, peB) + interChipWeight * chipHops(pe(peA).chip,
-                                                           pe(peB).chip);
+    return nocHops(peA, peB) +
+           interChipWeight * chipHops(pe(peA).chip, pe(peB).chip);
   }
   double interChipHopWeight() const { return interChipWeight; }
   /// Whether routers forward unmatched packets straight on.

@@ -1,0 +1,294 @@
+//===- Tables.cpp - Binary layout of the image tables ---------------------===//
+//
+// Columns are grouped by element type and ordered by decreasing alignment
+// (u64, then 32-bit, then 16-bit), so every column starts naturally aligned
+// without padding and a reader may map a file and index it in place.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Tables.h"
+
+namespace snnc::image::detail {
+
+namespace {
+
+/// Accumulates a byte count, remembering overflow instead of wrapping.
+class SizeSum {
+public:
+  void add(uint64_t count, uint64_t bytesEach) {
+    uint64_t bytes;
+    if (__builtin_mul_overflow(count, bytesEach, &bytes) ||
+        __builtin_add_overflow(total, bytes, &total))
+      overflow = true;
+  }
+  std::optional<uint64_t> result() const {
+    return overflow ? std::nullopt : std::optional<uint64_t>(total);
+  }
+
+private:
+  uint64_t total = 0;
+  bool overflow = false;
+};
+
+/// Rows of a projection, or 0 when its source does not exist (the manifest
+/// parser has already refused that; this only keeps the arithmetic safe).
+uint64_t rowsOf(const Image &image, const Projection &projection) {
+  const ProjectionSource &s = projection.source;
+  if (s.kind == SourceKind::Input)
+    return s.index < image.inputs.size() ? image.inputs[s.index].size : 0;
+  return s.index < image.populations.size() ? image.populations[s.index].size
+                                            : 0;
+}
+
+void encodeNeurons(const Image &image, Encoder &out) {
+  for (const Population &pop : image.populations) {
+    for (uint32_t j = 0; j < pop.size; ++j) {
+      const FloatNeuron &f = pop.floatParams[j];
+      for (double v : {f.decay, f.gain, f.drive, f.threshold, f.reset,
+                       f.synDecay, f.synGain, f.bias})
+        out.put(v);
+      const FixedNeuron &q = pop.fixedParams[j];
+      for (int32_t v :
+           {q.decayQ, q.gainM, q.gainS, q.driveQ, q.biasQ, q.thresholdQ,
+            q.resetQ, q.synDecayQ, q.synGainM, q.synGainS})
+        out.put(v);
+    }
+  }
+}
+
+void decodeNeurons(Decoder &in, Image &image) {
+  for (Population &pop : image.populations) {
+    pop.floatParams.assign(pop.size, FloatNeuron());
+    pop.fixedParams.assign(pop.size, FixedNeuron());
+    for (uint32_t j = 0; j < pop.size; ++j) {
+      FloatNeuron &f = pop.floatParams[j];
+      for (double *v : {&f.decay, &f.gain, &f.drive, &f.threshold, &f.reset,
+                        &f.synDecay, &f.synGain, &f.bias})
+        in.get(*v);
+      FixedNeuron &q = pop.fixedParams[j];
+      for (int32_t *v :
+           {&q.decayQ, &q.gainM, &q.gainS, &q.driveQ, &q.biasQ, &q.thresholdQ,
+            &q.resetQ, &q.synDecayQ, &q.synGainM, &q.synGainS})
+        in.get(*v);
+    }
+  }
+}
+
+void encodeSlices(const Image &image, Encoder &out) {
+  for (const Population &pop : image.populations)
+    for (const Slice &s : pop.slices)
+      for (uint32_t v : {s.first, s.count, s.pe, s.keyBase, s.keyMask})
+        out.put(v);
+}
+
+void decodeSlices(Decoder &in, const TableCounts &counts, Image &image) {
+  for (size_t p = 0; p < image.populations.size(); ++p) {
+    std::vector<Slice> &slices = image.populations[p].slices;
+    slices.assign(counts.slicesPerPopulation[p], Slice());
+    for (Slice &s : slices)
+      for (uint32_t *v : {&s.first, &s.count, &s.pe, &s.keyBase, &s.keyMask})
+        in.get(*v);
+  }
+}
+
+void encodeSynapses(const Image &image, Encoder &out) {
+  // Section by section, each over the stored projections in order.
+  for (const Projection &q : image.projections)
+    if (!q.isProcedural)
+      out.putColumn(q.stored.rowPtr);
+  for (const Projection &q : image.projections)
+    if (!q.isProcedural)
+      out.putColumn(q.stored.target);
+  for (const Projection &q : image.projections)
+    if (!q.isProcedural)
+      out.putColumn(q.stored.weight);
+  for (const Projection &q : image.projections)
+    if (!q.isProcedural)
+      out.putColumn(q.stored.weightQ);
+  for (const Projection &q : image.projections)
+    if (!q.isProcedural)
+      out.putColumn(q.stored.delay);
+}
+
+void decodeSynapses(Decoder &in, const TableCounts &counts, Image &image) {
+  for (Projection &q : image.projections) {
+    q.stored = StoredSynapses();
+    if (q.isProcedural)
+      continue;
+    q.stored.rowPtr.resize(rowsOf(image, q) + 1);
+    in.getColumn(q.stored.rowPtr);
+  }
+  auto synapses = [&](size_t index) {
+    return static_cast<size_t>(counts.synapsesPerProjection[index]);
+  };
+  for (size_t i = 0; i < image.projections.size(); ++i)
+    if (!image.projections[i].isProcedural) {
+      image.projections[i].stored.target.resize(synapses(i));
+      in.getColumn(image.projections[i].stored.target);
+    }
+  for (size_t i = 0; i < image.projections.size(); ++i)
+    if (!image.projections[i].isProcedural) {
+      image.projections[i].stored.weight.resize(synapses(i));
+      in.getColumn(image.projections[i].stored.weight);
+    }
+  for (size_t i = 0; i < image.projections.size(); ++i)
+    if (!image.projections[i].isProcedural) {
+      image.projections[i].stored.weightQ.resize(synapses(i));
+      in.getColumn(image.projections[i].stored.weightQ);
+    }
+  for (size_t i = 0; i < image.projections.size(); ++i)
+    if (!image.projections[i].isProcedural) {
+      image.projections[i].stored.delay.resize(synapses(i));
+      in.getColumn(image.projections[i].stored.delay);
+    }
+}
+
+void encodeRouting(const Image &image, Encoder &out) {
+  for (const RouterTable &t : image.routing.tables)
+    out.putColumn(t.routeWords);
+  for (const RouterTable &t : image.routing.tables)
+    for (const RoutingEntry &e : t.entries)
+      for (uint32_t v : {e.key, e.mask, e.route})
+        out.put(v);
+}
+
+void decodeRouting(Decoder &in, const TableCounts &counts, Image &image) {
+  size_t chips = counts.entriesPerChip.size();
+  image.routing.tables.assign(chips, RouterTable());
+  for (size_t c = 0; c < chips; ++c) {
+    RouterTable &t = image.routing.tables[c];
+    t.routeWords.resize(counts.routesPerChip[c] * image.routing.wordsPerRoute);
+    in.getColumn(t.routeWords);
+  }
+  for (size_t c = 0; c < chips; ++c) {
+    RouterTable &t = image.routing.tables[c];
+    t.entries.assign(counts.entriesPerChip[c], RoutingEntry());
+    for (RoutingEntry &e : t.entries)
+      for (uint32_t *v : {&e.key, &e.mask, &e.route})
+        in.get(*v);
+  }
+}
+
+} // namespace
+
+const char *fileName(Table table) {
+  switch (table) {
+  case Table::Neurons:
+    return "neurons.bin";
+  case Table::Slices:
+    return "slices.bin";
+  case Table::Placement:
+    return "placement.bin";
+  case Table::Synapses:
+    return "synapses.bin";
+  case Table::Routing:
+    return "routing.bin";
+  }
+  return "?";
+}
+
+TableCounts countTables(const Image &image) {
+  TableCounts counts;
+  for (const Population &pop : image.populations)
+    counts.slicesPerPopulation.push_back(
+        static_cast<uint32_t>(pop.slices.size()));
+  for (const Projection &q : image.projections)
+    counts.synapsesPerProjection.push_back(storedSynapseCount(q));
+  uint32_t words = image.routing.wordsPerRoute;
+  for (const RouterTable &t : image.routing.tables) {
+    counts.entriesPerChip.push_back(t.entries.size());
+    counts.routesPerChip.push_back(words ? t.routeWords.size() / words : 0);
+  }
+  return counts;
+}
+
+std::optional<uint64_t> tableSize(Table table, const Image &image,
+                                  const TableCounts &counts) {
+  SizeSum sum;
+  switch (table) {
+  case Table::Neurons:
+    for (const Population &pop : image.populations)
+      sum.add(pop.size, kNeuronRecordBytes);
+    break;
+  case Table::Slices:
+    for (uint32_t n : counts.slicesPerPopulation)
+      sum.add(n, kSliceRecordBytes);
+    break;
+  case Table::Placement: {
+    uint64_t pes = uint64_t(image.placement.chips) *
+                   image.placement.pesPerChip; // Fits: both are uint32.
+    sum.add(pes, 4);
+    break;
+  }
+  case Table::Synapses:
+    for (size_t i = 0; i < image.projections.size(); ++i) {
+      if (image.projections[i].isProcedural)
+        continue;
+      sum.add(rowsOf(image, image.projections[i]) + 1, 8);
+      sum.add(counts.synapsesPerProjection[i], kSynapseBytes);
+    }
+    break;
+  case Table::Routing:
+    for (size_t c = 0; c < counts.entriesPerChip.size(); ++c) {
+      uint64_t words;
+      if (__builtin_mul_overflow(counts.routesPerChip[c],
+                                 uint64_t(image.routing.wordsPerRoute), &words))
+        return std::nullopt;
+      sum.add(words, 8);
+      sum.add(counts.entriesPerChip[c], kEntryBytes);
+    }
+    break;
+  }
+  return sum.result();
+}
+
+void encodeTable(Table table, const Image &image, ByteSink &sink) {
+  Encoder out(sink);
+  switch (table) {
+  case Table::Neurons:
+    return encodeNeurons(image, out);
+  case Table::Slices:
+    return encodeSlices(image, out);
+  case Table::Placement:
+    return out.putColumn(image.placement.sliceOfPe);
+  case Table::Synapses:
+    return encodeSynapses(image, out);
+  case Table::Routing:
+    return encodeRouting(image, out);
+  }
+}
+
+Status decodeTable(Table table, const std::vector<uint8_t> &bytes,
+                   const TableCounts &counts, Image &image) {
+  std::optional<uint64_t> expected = tableSize(table, image, counts);
+  if (!expected || *expected != bytes.size())
+    return ImageError{fileName(table),
+                      "size does not match the layout the manifest implies"};
+  Decoder in(bytes);
+  switch (table) {
+  case Table::Neurons:
+    decodeNeurons(in, image);
+    break;
+  case Table::Slices:
+    decodeSlices(in, counts, image);
+    break;
+  case Table::Placement:
+    image.placement.sliceOfPe.resize(bytes.size() / 4);
+    in.getColumn(image.placement.sliceOfPe);
+    break;
+  case Table::Synapses:
+    decodeSynapses(in, counts, image);
+    break;
+  case Table::Routing:
+    decodeRouting(in, counts, image);
+    break;
+  }
+  if (!in.atEnd())
+    return ImageError{fileName(table), "decoding stopped at byte " +
+                                           std::to_string(in.position()) +
+                                           " of " +
+                                           std::to_string(bytes.size())};
+  return Status::success();
+}
+
+} // namespace snnc::image::detail

@@ -1,0 +1,84 @@
+//===- Validator.h - Checks behind validateImage() --------------*- C++ -*-===//
+//
+// Private to the library: the checks of manifest metadata (Validate.cpp)
+// and of the binary tables (ValidateTables.cpp) share this class. A check
+// throws a Violation, which validateImage() turns into its result.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_IMAGE_VALIDATOR_H
+#define SNNC_IMAGE_VALIDATOR_H
+
+#include "Names.h"
+
+#include "snnc/image/Image.h"
+#include "snnc/image/ImageError.h"
+
+#include <string>
+
+namespace snnc::image::detail {
+
+struct Violation {
+  ImageError error;
+};
+
+[[noreturn]] inline void fail(const char *file, std::string what) {
+  throw Violation{{file, std::move(what)}};
+}
+
+inline constexpr const char *kManifest = "manifest.json";
+inline constexpr const char *kNeurons = "neurons.bin";
+inline constexpr const char *kSlices = "slices.bin";
+inline constexpr const char *kPlacement = "placement.bin";
+inline constexpr const char *kSynapses = "synapses.bin";
+inline constexpr const char *kRouting = "routing.bin";
+
+inline std::string num(double v) { return formatDouble(v); }
+
+/// Keys of `count` elements: key | i for i < count.
+void checkKeyBlock(const char *file, uint32_t key, uint32_t mask,
+                   uint64_t count, const std::string &who);
+
+class Validator {
+public:
+  explicit Validator(const Image &image) : image(image) {}
+
+  void run() {
+    checkMetadata();
+    for (size_t p = 0; p < image.populations.size(); ++p)
+      checkPopulation(image.populations[p]);
+    checkOutputs();
+    checkProjectionHeaders();
+    for (size_t p = 0; p < image.populations.size(); ++p)
+      checkNeurons(image.populations[p]);
+    checkSlices();
+    for (const Projection &q : image.projections)
+      if (!q.isProcedural)
+        checkStored(q);
+    checkRouting();
+  }
+
+private:
+  std::string pop(uint32_t index) const {
+    return describe("population", index, image.populations[index].name);
+  }
+  std::string proj(const Projection &q) const {
+    return describe("projection", &q - image.projections.data(), q.name);
+  }
+
+  void checkMetadata();
+  void checkPopulation(const Population &population);
+  void checkOutputs();
+  void checkProjectionHeaders();
+  void checkProcedural(const Projection &q, uint32_t rows);
+  void checkNeurons(const Population &population);
+  void checkSlices();
+  void checkStored(const Projection &q);
+  void checkRouting();
+
+  const Image &image;
+};
+
+} // namespace snnc::image::detail
+
+#endif // SNNC_IMAGE_VALIDATOR_H

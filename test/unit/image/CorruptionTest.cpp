@@ -1,0 +1,258 @@
+//===- CorruptionTest.cpp - Damaged images are refused with clear errors --===//
+
+#include "SampleImage.h"
+
+#include "snnc/image/ImageReader.h"
+#include "snnc/image/ImageWriter.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstring>
+
+namespace fs = std::filesystem;
+using namespace snnc::image;
+using namespace snnc::image::test;
+using nlohmann::json;
+
+namespace {
+
+class ImageCorruption : public ::testing::Test {
+protected:
+  void SetUp() override {
+    image = (dir / "net.img");
+    Status written = writeImage(sampleImage(), image.string());
+    ASSERT_TRUE(written.ok()) << written.error().message();
+  }
+
+  /// Reads the image, expecting an error about `file` that mentions every
+  /// one of `fragments`.
+  void expectError(const std::string &file,
+                   std::initializer_list<std::string> fragments) {
+    Expected<Image> read = readImage(image.string());
+    ASSERT_FALSE(read.ok()) << "corrupt image was accepted";
+    const ImageError &error = read.error();
+    EXPECT_EQ(fs::path(error.file).filename().string(), file)
+        << error.message();
+    for (const std::string &fragment : fragments)
+      EXPECT_NE(error.message().find(fragment), std::string::npos)
+          << "'" << fragment << "' missing from: " << error.message();
+  }
+
+  json manifest() { return json::parse(readText(image / "manifest.json")); }
+  void setManifest(const json &m) {
+    writeText(image / "manifest.json", m.dump(2) + "\n");
+  }
+
+  /// Overwrites `size` bytes of `file` at `offset` and fixes the checksum,
+  /// so that the structural checks behind it are reached.
+  void patch(const std::string &file, size_t offset, const void *bytes,
+             size_t size) {
+    std::vector<uint8_t> data = readFile(image / file);
+    ASSERT_LE(offset + size, data.size());
+    std::memcpy(data.data() + offset, bytes, size);
+    writeFile(image / file, data);
+    resealFile(image, file);
+  }
+
+  ScopedDir dir;
+  fs::path image;
+};
+
+TEST_F(ImageCorruption, NoSuchImage) {
+  Expected<Image> read = readImage((dir / "absent.img").string());
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.error().message().find("no such image"), std::string::npos);
+}
+
+TEST_F(ImageCorruption, RegularFileIsNotAnImage) {
+  writeText(dir / "file.img", "hello");
+  Expected<Image> read = readImage((dir / "file.img").string());
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.error().message().find("not an image directory"),
+            std::string::npos);
+}
+
+TEST_F(ImageCorruption, MissingManifest) {
+  fs::remove(image / "manifest.json");
+  expectError("manifest.json", {"missing"});
+}
+
+TEST_F(ImageCorruption, BadJson) {
+  std::string text = readText(image / "manifest.json");
+  writeText(image / "manifest.json", text.substr(0, text.size() / 2));
+  expectError("manifest.json", {"invalid JSON"});
+}
+
+TEST_F(ImageCorruption, DeeplyNestedJson) {
+  std::string text = readText(image / "manifest.json");
+  size_t report = text.find("\"report\": {");
+  ASSERT_NE(report, std::string::npos);
+  std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  text.insert(report + 11, "\"deep\": " + deep + ", ");
+  writeText(image / "manifest.json", text);
+  expectError("manifest.json", {"nested deeper than 512 levels"});
+}
+
+TEST_F(ImageCorruption, WrongFormatName) {
+  json m = manifest();
+  m["format"] = "other-image";
+  setManifest(m);
+  expectError("manifest.json", {"not an snnc image"});
+}
+
+TEST_F(ImageCorruption, VersionBumped) {
+  json m = manifest();
+  m["version"] = 2;
+  setManifest(m);
+  expectError("manifest.json",
+              {"unsupported image version 2", "reads image version 1"});
+}
+
+TEST_F(ImageCorruption, WrongFieldType) {
+  json m = manifest();
+  m["populations"][2]["s_in"] = "small";
+  setManifest(m);
+  expectError("manifest.json", {"populations[2].s_in", "expected a number"});
+}
+
+TEST_F(ImageCorruption, UnknownKey) {
+  json m = manifest();
+  m["projections"][0]["colour"] = "red";
+  setManifest(m);
+  expectError("manifest.json", {"projections[0]", "unknown key 'colour'"});
+}
+
+TEST_F(ImageCorruption, MissingBinaryFile) {
+  fs::remove(image / "routing.bin");
+  expectError("routing.bin", {"missing"});
+}
+
+TEST_F(ImageCorruption, ExtraFile) {
+  writeText(image / "extra.bin", "x");
+  expectError("extra.bin", {"unexpected file"});
+}
+
+TEST_F(ImageCorruption, FileMissingFromFileTable) {
+  json m = manifest();
+  m["files"].erase(m["files"].size() - 1);
+  setManifest(m);
+  expectError("manifest.json", {"does not list 'routing.bin'"});
+}
+
+TEST_F(ImageCorruption, Truncated) {
+  std::vector<uint8_t> bytes = readFile(image / "synapses.bin");
+  bytes.resize(bytes.size() - 3);
+  writeFile(image / "synapses.bin", bytes);
+  expectError("synapses.bin",
+              {"size is " + std::to_string(bytes.size()) + " bytes",
+               "manifest records " + std::to_string(bytes.size() + 3)});
+}
+
+TEST_F(ImageCorruption, ChecksumFlipped) {
+  std::vector<uint8_t> bytes = readFile(image / "neurons.bin");
+  std::string recorded = fnv1a64Hex(bytes);
+  bytes[bytes.size() / 2] ^= 0x10;
+  writeFile(image / "neurons.bin", bytes);
+  expectError("neurons.bin",
+              {"checksum mismatch", recorded, fnv1a64Hex(bytes)});
+}
+
+TEST_F(ImageCorruption, CountsDisagreeWithFileSize) {
+  json m = manifest();
+  m["populations"][0]["slices"] = 3;
+  setManifest(m);
+  expectError("slices.bin", {"counts in the manifest need", "bytes"});
+}
+
+TEST_F(ImageCorruption, AbsurdSizeIsRefusedBeforeAllocating) {
+  json m = manifest();
+  m["populations"][3]["size"] = 4000000000u; // 416 GB of neuron records.
+  m["populations"][3]["shape"] = {4000000000u};
+  setManifest(m);
+  expectError("neurons.bin", {"counts in the manifest need 416000"});
+  m["routing"]["chips"][0]["routes"] = json(uint64_t(1) << 62);
+  m["populations"][3]["size"] = 27;
+  m["populations"][3]["shape"] = {27};
+  setManifest(m);
+  expectError("routing.bin", {"over 2^64 bytes"});
+}
+
+TEST_F(ImageCorruption, RowPointerPastSynapses) {
+  // Projection 0 ("drive") has 6 rows; its row_ptr starts the file.
+  uint64_t big = 90;
+  patch("synapses.bin", 8 * 3, &big, sizeof(big));
+  expectError("synapses.bin", {"projection 'drive' row_ptr[3] = 90 exceeds"});
+}
+
+TEST_F(ImageCorruption, RowPointerDecreasing) {
+  uint64_t zero = 0;
+  patch("synapses.bin", 8 * 6, &zero, sizeof(zero));
+  expectError("synapses.bin",
+              {"projection 'drive' row_ptr[6] = 0", "row_ptr[5]"});
+}
+
+TEST_F(ImageCorruption, TargetOutOfRange) {
+  // Targets follow all row pointers: (6+1) + (4+1) + (10+1) + (4+1) + (3+1)
+  // + (10+1) row pointers of the six stored projections.
+  uint64_t targetsAt = 8 * (7 + 5 + 11 + 5 + 4 + 11);
+  uint32_t far = 1000;
+  patch("synapses.bin", targetsAt, &far, sizeof(far));
+  expectError("synapses.bin", {"projection 'drive' synapse 0 (row ",
+                               "targets neuron 1000 of 10"});
+}
+
+TEST_F(ImageCorruption, NotANumberInNeuronTable) {
+  double nan = std::nan("");
+  patch("neurons.bin", 104 * 2 + 8, &nan, sizeof(nan));
+  expectError("neurons.bin", {"population 'exc' neuron 2 gain = nan"});
+}
+
+TEST_F(ImageCorruption, ShiftOutOfRangeInNeuronTable) {
+  int32_t shift = 63;
+  patch("neurons.bin", 104 * 4 + 64 + 8, &shift, sizeof(shift));
+  expectError("neurons.bin", {"neuron 4 gain_s = 63 is outside [0, 62]"});
+}
+
+TEST_F(ImageCorruption, SlicePeOutOfRange) {
+  uint32_t pe = 180;
+  patch("slices.bin", 8, &pe, sizeof(pe));
+  expectError("slices.bin", {"population 'exc' slice 0 is on PE 180 of 180"});
+}
+
+TEST_F(ImageCorruption, SlicesDoNotTile) {
+  uint32_t first = 5;
+  patch("slices.bin", 20, &first, sizeof(first));
+  expectError("slices.bin", {"slice 1 covers [5, 9)", "from 6"});
+}
+
+TEST_F(ImageCorruption, PlacementDisagreesWithSlices) {
+  uint32_t slice = 4;
+  patch("placement.bin", 4 * 10, &slice, sizeof(slice));
+  expectError("placement.bin", {"PE 10 lists slice 4", "no slice"});
+}
+
+TEST_F(ImageCorruption, RouteIndexOutsidePool) {
+  // Route words: 2 routes x 2 words on chips 0 and 1, then entries.
+  uint32_t route = 7;
+  patch("routing.bin", 8 * 8 + 8, &route, sizeof(route));
+  expectError("routing.bin", {"chip 0 entry 0 uses route 7 of a pool of 2"});
+}
+
+TEST_F(ImageCorruption, ProceduralSpecInvalid) {
+  json m = manifest();
+  m["projections"][5]["procedural"]["rule"]["lambda"] = -1.0;
+  setManifest(m);
+  expectError("manifest.json", {"projection 'rec'", "lambda"});
+}
+
+TEST_F(ImageCorruption, SourceIndexOutOfRange) {
+  json m = manifest();
+  m["projections"][1]["source"]["index"] = 9;
+  setManifest(m);
+  expectError("manifest.json", {"projections[1].source.index",
+                                "input 9 does not exist (2 inputs)"});
+}
+
+} // namespace

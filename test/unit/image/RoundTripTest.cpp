@@ -1,0 +1,154 @@
+//===- RoundTripTest.cpp - Images survive writing and reading exactly -----===//
+
+#include "SampleImage.h"
+
+#include "snnc/image/ImageReader.h"
+#include "snnc/image/ImageWriter.h"
+#include "snnc/image/Validate.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace fs = std::filesystem;
+using namespace snnc::image;
+using namespace snnc::image::test;
+
+namespace {
+
+const std::vector<std::string> kImageFiles = {"manifest.json", "neurons.bin",
+                                              "placement.bin", "routing.bin",
+                                              "slices.bin",    "synapses.bin"};
+
+TEST(ImageRoundTrip, SampleIsValid) {
+  Status valid = validateImage(sampleImage());
+  EXPECT_TRUE(valid.ok()) << valid.error().message();
+}
+
+TEST(ImageRoundTrip, EveryFieldSurvives) {
+  ScopedDir dir;
+  Image image = sampleImage();
+  Status written = writeImage(image, (dir / "net.img").string());
+  ASSERT_TRUE(written.ok()) << written.error().message();
+  EXPECT_EQ(listDir(dir / "net.img"), kImageFiles);
+
+  Expected<Image> read = readImage((dir / "net.img").string());
+  ASSERT_TRUE(read.ok()) << read.error().message();
+  const Image &back = *read;
+  // Spot checks first, so that a failure says which part broke.
+  EXPECT_EQ(back.targetModel, image.targetModel);
+  EXPECT_EQ(back.report, image.report);
+  EXPECT_EQ(back.seed, image.seed);
+  ASSERT_EQ(back.populations.size(), image.populations.size());
+  for (size_t p = 0; p < image.populations.size(); ++p)
+    EXPECT_TRUE(back.populations[p] == image.populations[p])
+        << "population " << p;
+  ASSERT_EQ(back.projections.size(), image.projections.size());
+  for (size_t q = 0; q < image.projections.size(); ++q)
+    EXPECT_TRUE(back.projections[q] == image.projections[q])
+        << "projection " << q;
+  EXPECT_TRUE(back.routing == image.routing);
+  EXPECT_TRUE(back.placement == image.placement);
+  EXPECT_TRUE(back.inputs == image.inputs);
+  EXPECT_TRUE(back.outputs == image.outputs);
+  EXPECT_TRUE(back == image);
+  // Bit patterns that == would not distinguish survive too.
+  EXPECT_TRUE(std::signbit(back.populations[0].floatParams[0].drive));
+  EXPECT_EQ(back.populations[0].floatParams[1].reset, 4.9e-324);
+}
+
+TEST(ImageRoundTrip, EqualityNoticesChanges) {
+  Image a = sampleImage(), b = sampleImage();
+  EXPECT_TRUE(a == b);
+  b.projections[0].stored.delay[0] ^= 1;
+  EXPECT_FALSE(a == b);
+  b = a;
+  b.projections[5].procedural.spec.rule.c[3] = 0.11;
+  EXPECT_FALSE(a == b);
+  b = a;
+  b.routing.tables[1].routeWords[3] ^= 4;
+  EXPECT_FALSE(a == b);
+  b = a;
+  b.report["ratio"] = 0.2;
+  EXPECT_FALSE(a == b);
+}
+
+TEST(ImageRoundTrip, WritingTwiceIsByteIdentical) {
+  ScopedDir dir;
+  Image image = sampleImage();
+  ASSERT_TRUE(writeImage(image, (dir / "a.img").string()).ok());
+  ASSERT_TRUE(writeImage(image, (dir / "b.img").string()).ok());
+  Expected<Image> back = readImage((dir / "a.img").string());
+  ASSERT_TRUE(back.ok());
+  // Re-writing what was read closes the loop: reader and writer agree.
+  ASSERT_TRUE(writeImage(*back, (dir / "c.img").string()).ok());
+  for (const std::string &name : kImageFiles) {
+    std::vector<uint8_t> a = readFile(dir / "a.img" / name);
+    EXPECT_FALSE(a.empty()) << name;
+    EXPECT_EQ(a, readFile(dir / "b.img" / name)) << name;
+    EXPECT_EQ(a, readFile(dir / "c.img" / name)) << name;
+  }
+  // No absolute paths or names of the output leak into the image.
+  std::string manifest = readText(dir / "a.img" / "manifest.json");
+  EXPECT_EQ(manifest.find(dir.path().string()), std::string::npos);
+  EXPECT_EQ(manifest.find("a.img"), std::string::npos);
+}
+
+TEST(ImageRoundTrip, ManifestRecordsSizesAndChecksums) {
+  ScopedDir dir;
+  ASSERT_TRUE(writeImage(sampleImage(), (dir / "net.img").string()).ok());
+  nlohmann::json manifest =
+      nlohmann::json::parse(readText(dir / "net.img" / "manifest.json"));
+  EXPECT_EQ(manifest["format"], "snnc-image");
+  EXPECT_EQ(manifest["version"], 1);
+  ASSERT_EQ(manifest["files"].size(), 5u);
+  for (const auto &entry : manifest["files"]) {
+    std::vector<uint8_t> bytes =
+        readFile(dir / "net.img" / entry["name"].get<std::string>());
+    EXPECT_EQ(entry["size"], bytes.size());
+    EXPECT_EQ(entry["fnv1a64"], fnv1a64Hex(bytes));
+  }
+}
+
+TEST(ImageRoundTrip, ReplacesAnExistingImage) {
+  ScopedDir dir;
+  std::string path = (dir / "net.img").string();
+  Image first = sampleImage();
+  ASSERT_TRUE(writeImage(first, path).ok());
+  Image second = sampleImage();
+  second.network = "second";
+  second.populations[0].floatParams[3].gain = 42;
+  Status replaced = writeImage(second, path + "/"); // Trailing slash too.
+  ASSERT_TRUE(replaced.ok()) << replaced.error().message();
+  Expected<Image> back = readImage(path);
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_TRUE(*back == second);
+  // Neither the temporary nor the old image is left beside it.
+  EXPECT_EQ(listDir(dir.path()), std::vector<std::string>{"net.img"});
+}
+
+TEST(ImageRoundTrip, MinimalImage) {
+  Image image;
+  image.snncVersion = "0";
+  image.placement = {1, 1, {0}};
+  image.routing.wordsPerRoute = 1;
+  image.routing.tables.resize(1);
+  Population p;
+  p.name = "only";
+  p.model = NeuronModel::If;
+  p.shape = {1};
+  p.size = 1;
+  p.floatParams.resize(1);
+  p.fixedParams.resize(1);
+  p.slices = {{0, 1, 0, 0, 0xfffffffe}};
+  image.populations.push_back(p);
+  ScopedDir dir;
+  Status written = writeImage(image, (dir / "min.img").string());
+  ASSERT_TRUE(written.ok()) << written.error().message();
+  Expected<Image> back = readImage((dir / "min.img").string());
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_TRUE(*back == image);
+  EXPECT_EQ(fs::file_size(dir / "min.img" / "synapses.bin"), 0u);
+}
+
+} // namespace
