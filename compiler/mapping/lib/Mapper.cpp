@@ -73,21 +73,60 @@ MappingResult mapNetwork(const MappingGraph &graph, const TargetModel &target,
   graph.validate();
   Topology topology(target);
   FanInTable fanIn(graph);
-  r.partition = partitionGraph(graph, fanIn, model, topology.numPes());
+  r.partition = partitionGraph(
+      graph, fanIn, model, topology.numPes(),
+      options.sliceSizes.empty() ? nullptr : &options.sliceSizes);
   sec.partition = clock.lap();
+  rep.target = target.name;
+  rep.populations = uint32_t(graph.populations.size());
+  rep.neurons = graph.totalNeurons();
+  rep.pesUsed = r.partition.numSlices();
+  rep.pesAvailable = topology.numPes();
+  if (options.stopAfter == MappingStage::Partition)
+    return r;
 
   r.sliceGraph = buildSliceGraph(graph, r.partition);
   sec.sliceGraph = clock.lap();
 
-  GroupingOptions grouping = options.grouping;
-  grouping.seed = options.seed;
-  r.grouping = groupSlices(r.sliceGraph, topology.pesPerChip(), grouping);
-  sec.grouping = clock.lap();
-
-  PlaceOptions place = options.place;
-  place.seed = options.seed;
-  r.placement = placeSlices(r.sliceGraph, topology, r.grouping, place);
+  if (options.peOfSlice.empty()) {
+    GroupingOptions grouping = options.grouping;
+    grouping.seed = options.seed;
+    r.grouping = groupSlices(r.sliceGraph, topology.pesPerChip(), grouping);
+    sec.grouping = clock.lap();
+    PlaceOptions place = options.place;
+    place.seed = options.seed;
+    r.placement = placeSlices(r.sliceGraph, topology, r.grouping, place);
+  } else {
+    if (options.peOfSlice.size() != r.partition.numSlices())
+      throw MappingError(MappingErrorKind::InvalidGraph, "placement", "slices",
+                         options.peOfSlice.size(), r.partition.numSlices(),
+                         "the placement names " +
+                             std::to_string(options.peOfSlice.size()) +
+                             " PEs for " +
+                             std::to_string(r.partition.numSlices()) +
+                             " slices");
+    std::vector<bool> used(topology.numPes(), false);
+    for (uint32_t pe : options.peOfSlice) {
+      if (pe >= topology.numPes() || used[pe])
+        throw MappingError(MappingErrorKind::InvalidGraph, "placement", "PE",
+                           pe, topology.numPes(),
+                           "the placement uses PE " + std::to_string(pe) +
+                               (pe >= topology.numPes() ? ", beyond the "
+                                                          "machine's PEs"
+                                                        : " twice"));
+      used[pe] = true;
+    }
+    r.placement.peOfSlice = options.peOfSlice;
+    r.placement.initialCost = r.placement.finalCost =
+        placementCost(r.sliceGraph, topology, r.placement.peOfSlice);
+  }
   sec.placement = clock.lap();
+  if (options.stopAfter == MappingStage::Place) {
+    rep.placementInitialCost = r.placement.initialCost;
+    rep.placementFinalCost = r.placement.finalCost;
+    rep.groupCutTraffic = r.grouping.cutTraffic;
+    return r;
+  }
 
   r.keys = allocateKeys(r.partition, r.placement.peOfSlice, topology,
                         target.packetKeyBits);

@@ -123,8 +123,16 @@ uint32_t Partition::sliceOf(uint32_t population, uint32_t neuron) const {
 }
 
 Partition partitionGraph(const MappingGraph &graph, const FanInTable &fanIn,
-                         const ResourceModel &model, uint64_t availablePes) {
+                         const ResourceModel &model, uint64_t availablePes,
+                         const std::vector<std::vector<uint32_t>> *sliceSizes) {
   graph.validate();
+  if (sliceSizes && sliceSizes->size() != graph.populations.size())
+    throw MappingError(MappingErrorKind::InvalidGraph, "slices", "populations",
+                       sliceSizes->size(), graph.populations.size(),
+                       "slice sizes are given for " +
+                           std::to_string(sliceSizes->size()) +
+                           " populations but the network has " +
+                           std::to_string(graph.populations.size()));
   Partition out;
   out.limits = model.limits();
   uint32_t numPops = static_cast<uint32_t>(graph.populations.size());
@@ -161,6 +169,7 @@ Partition partitionGraph(const MappingGraph &graph, const FanInTable &fanIn,
 
     out.populationBegin[p] = out.numSlices();
     uint32_t a = 0;
+    size_t given = 0;
     while (a < pop.size) {
       SliceStats one = scan.stats(a, a + 1);
       int broken = firstBrokenLimit(out.limits, costs, one);
@@ -169,12 +178,38 @@ Partition partitionGraph(const MappingGraph &graph, const FanInTable &fanIn,
                          evaluateCost(costs[broken], one), one);
       uint32_t b = a + 1;
       SliceStats best = one;
-      while (b < pop.size) {
-        SliceStats next = scan.stats(a, b + 1);
-        if (firstBrokenLimit(out.limits, costs, next) >= 0)
-          break;
-        best = next;
-        ++b;
+      if (sliceSizes) {
+        const std::vector<uint32_t> &sizes = (*sliceSizes)[p];
+        uint64_t end = given < sizes.size() ? uint64_t(a) + sizes[given] : 0;
+        if (given >= sizes.size() || sizes[given] == 0 || end > pop.size)
+          throw MappingError(MappingErrorKind::InvalidGraph, pop.name,
+                             "slices", end, pop.size,
+                             "the given slices of population '" + pop.name +
+                                 "' do not tile its " +
+                                 std::to_string(pop.size) + " neurons");
+        ++given;
+        b = static_cast<uint32_t>(end);
+        best = scan.stats(a, b);
+        int over = firstBrokenLimit(out.limits, costs, best);
+        if (over >= 0)
+          throw MappingError(
+              MappingErrorKind::NeuronDoesNotFit, pop.name,
+              out.limits[over].name, evaluateCost(costs[over], best),
+              out.limits[over].capacity,
+              "slice [" + std::to_string(a) + ", " + std::to_string(b) +
+                  ") of population '" + pop.name + "' needs " +
+                  formatNumber(evaluateCost(costs[over], best)) + " " +
+                  out.limits[over].unit + " of " + out.limits[over].name +
+                  " but a PE has " +
+                  formatNumber(out.limits[over].capacity));
+      } else {
+        while (b < pop.size) {
+          SliceStats next = scan.stats(a, b + 1);
+          if (firstBrokenLimit(out.limits, costs, next) >= 0)
+            break;
+          best = next;
+          ++b;
+        }
       }
       out.slices.push_back({p, a, b - a});
       out.stats.push_back(best);
@@ -186,6 +221,13 @@ Partition partitionGraph(const MappingGraph &graph, const FanInTable &fanIn,
       out.inputBegin.push_back(static_cast<uint32_t>(out.inputs.size()));
       a = b;
     }
+    if (sliceSizes && given != (*sliceSizes)[p].size())
+      throw MappingError(MappingErrorKind::InvalidGraph, pop.name, "slices",
+                         (*sliceSizes)[p].size(), given,
+                         "population '" + pop.name + "' has " +
+                             std::to_string((*sliceSizes)[p].size()) +
+                             " given slices but its neurons end after " +
+                             std::to_string(given));
     out.populationCosts.push_back(std::move(costs));
   }
   out.populationBegin[numPops] = out.numSlices();

@@ -32,9 +32,18 @@
 
 namespace snnc::mapping {
 
+/// Where the staged pipeline stops (the compiler runs one IR pass per stage).
+enum class MappingStage { Partition, Place, Route };
+
 struct MappingOptions {
   /// Seeds METIS and the annealer.
   uint64_t seed = 1;
+  MappingStage stopAfter = MappingStage::Route;
+  /// Slice sizes per population from an earlier partition (empty: slice
+  /// greedily). They are checked against every limit.
+  std::vector<std::vector<uint32_t>> sliceSizes;
+  /// Global PE of every slice from an earlier placement (empty: place).
+  std::vector<uint32_t> peOfSlice;
   GroupingOptions grouping;
   PlaceOptions place;
   /// Re-trace every slice's key through the compressed tables.

@@ -59,8 +59,12 @@ struct Partition {
 /// population, the neuron and the limit when one neuron alone breaks a
 /// limit, and MappingError(NotEnoughPes) naming the largest populations when
 /// the slices outnumber `availablePes`.
-Partition partitionGraph(const MappingGraph &graph, const FanInTable &fanIn,
-                         const ResourceModel &model, uint64_t availablePes);
+/// Greedy slicing when `sliceSizes` is null; otherwise the given slice sizes
+/// (one list per population, in neuron order), checked against every limit.
+Partition partitionGraph(
+    const MappingGraph &graph, const FanInTable &fanIn,
+    const ResourceModel &model, uint64_t availablePes,
+    const std::vector<std::vector<uint32_t>> *sliceSizes = nullptr);
 
 } // namespace snnc::mapping
 
