@@ -23,6 +23,9 @@ using namespace snnc;
 /// hold no neuron state).
 static constexpr int32_t kSourceModel = 100;
 
+/// Delays are stored as 16-bit step counts in synapse rows and the image.
+static constexpr uint32_t kMaxDelaySteps = 65535;
+
 Operation *NetworkModel::opNamed(StringRef name) const {
   for (const MappedPopulation &pop : populations)
     if (pop.name == name && pop.op)
@@ -127,6 +130,12 @@ snnc::buildNetworkModel(NetworkOp network, StringRef targetConfig,
           ProjectionRows::build(*synapse, input);
       if (failed(rows))
         return failure();
+      if ((*rows)->maxDelay() > kMaxDelaySteps)
+        return (*rows)->getOp()->emitOpError("has a delay of ")
+               << (*rows)->maxDelay() << " steps into population '"
+               << model->populations[indexOf[op]].name
+               << "', beyond the ring buffer's limit of " << kMaxDelaySteps
+               << " steps";
       MappedProjection projection;
       const SpikeSource &source = (*rows)->getSource();
       projection.source = source.input >= 0 ? uint32_t(source.input)

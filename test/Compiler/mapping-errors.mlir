@@ -1,0 +1,45 @@
+// RUN: not snnc-opt %s -snn-discretize -snn-quantize -snn-partition -split-input-file 2>&1 | FileCheck %s
+// Networks that cannot fit fail with the limit and the population named.
+
+// Too many neurons for the board.
+// CHECK: error: the network needs 7813 PEs but the machine offers 7296; largest: 'lif0' 7813 PEs (2000000 neurons)
+snn.network @huge() -> !snn.spikes<2000000> {
+  %r = snn.reservoir {size = 2000000, excitatory_fraction = 0.8, connectivity = #snn.fixed_probability<0.0>,
+        w_ee = #snn.dist<constant(0.3)>, w_ei = #snn.dist<constant(0.3)>, w_ie = #snn.dist<constant(0.3)>, w_ii = #snn.dist<constant(0.3)>,
+        seed = 1, tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : () -> !snn.spikes<2000000>
+  snn.output %r : !snn.spikes<2000000>
+}
+
+// -----
+
+// A delay of 30 s at 1 ms needs a 32768-slot ring buffer: one neuron's
+// buffer alone overflows a PE's SRAM.
+// CHECK: :9:8: error: population 'lif0': neuron 0 alone needs 163904 B of sram_bytes_per_pe (fan-in 4 synapses), but one PE offers 131072 B
+snn.network @long_delay(%in: !snn.spikes<4>) -> !snn.spikes<256> {
+  %dl = snn.delay %in {delay = 30.0} : !snn.spikes<4>
+  %w = snn.linear %dl weight(dense<0.5> : tensor<256x4xf32>) : !snn.spikes<4> -> !snn.current<256>
+  %n = snn.lif %w {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<256>) -> !snn.spikes<256>
+  snn.output %n : !snn.spikes<256>
+}
+
+// -----
+
+// Delays are 16-bit step counts.
+// CHECK: :7:8: error: 'snn.linear' op has a delay of 70001 steps into population 'lif0', beyond the ring buffer's limit of 65535 steps
+snn.network @too_long(%in: !snn.spikes<4>) -> !snn.spikes<4> {
+  %dl = snn.delay %in {delay = 70.0} : !snn.spikes<4>
+  %w = snn.linear %dl weight(dense<0.5> : tensor<4x4xf32>) : !snn.spikes<4> -> !snn.current<4>
+  %n = snn.lif %w {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %n : !snn.spikes<4>
+}
+
+// -----
+
+// Placement needs a partition first.
+// RUN: not snnc-opt %s -snn-discretize -snn-place -split-input-file 2>&1 | FileCheck %s --check-prefix=ORDER
+// ORDER: error: 'snn.network' op has no snn.input_slices for input0; run snn-partition first
+snn.network @order(%in: !snn.spikes<4>) -> !snn.spikes<4> {
+  %w = snn.linear %in weight(dense<0.5> : tensor<4x4xf32>) : !snn.spikes<4> -> !snn.current<4>
+  %n = snn.lif %w {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %n : !snn.spikes<4>
+}
