@@ -33,7 +33,13 @@ void setupCompileCommand(CLI::App &app) {
       ->check(CLI::ExistingFile);
   sub->add_option("--seed", options->seed, "seed for placement")
       ->capture_default_str();
-  sub->add_option("-o,--output", options->output, "image to write");
+  sub->add_option("--firing-probability", options->firingProbability,
+                  "assumed spikes per neuron per step (cycle and traffic "
+                  "estimates)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  sub->add_option("-o,--output", options->output,
+                  "image directory to write (default: <input>.img)");
   sub->add_option("--dump-ir-after", options->dumpIrAfter,
                   "print the IR after a pass (its argument) or after all");
   sub->add_option("--report", options->report, "report format")

@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "snnc/Pipeline/Compile.h"
+#include "snnc/Pipeline/EmitImage.h"
 
 #include "snn/InputChecks.h"
 #include "snn/SnnOps.h"
 #include "snnc/Transforms/Passes.h"
+#include "snnc/image/ImageWriter.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -19,6 +21,7 @@
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include <nlohmann/json.hpp>
@@ -66,8 +69,9 @@ private:
 };
 
 /// Pass arguments --dump-ir-after accepts, in pipeline order.
-const char *const kPipelinePasses[] = {"canonicalize", "snn-discretize",
-                                       "snn-quantize"};
+const char *const kPipelinePasses[] = {
+    "canonicalize", "snn-discretize", "snn-quantize",
+    "snn-partition", "snn-place",      "snn-route"};
 
 std::string locationName(Location loc) {
   std::string text;
@@ -100,6 +104,46 @@ nlohmann::json quantizationReport(ModuleOp module) {
                     {"max_error", real("snn.q_max_error")}});
   });
   return rows;
+}
+
+/// The resource figures of the mapping report, for people.
+void printMapping(const nlohmann::json &m, llvm::raw_ostream &out) {
+  const nlohmann::json none = nlohmann::json::object();
+  const nlohmann::json &pe = m.contains("per_pe") ? m["per_pe"] : none;
+  auto spread = [&](const char *label, const char *key, double limit,
+                    const char *unit) {
+    const nlohmann::json &s = pe.contains(key) ? pe[key] : none;
+    out << llvm::format("  %-24s min %9.0f  mean %11.1f  max %9.0f", label,
+                        s.value("min", 0.0), s.value("mean", 0.0),
+                        s.value("max", 0.0));
+    if (limit > 0)
+      out << llvm::format("  of %.0f", limit);
+    out << " " << unit << "\n";
+  };
+  out << "target " << m.value("target", std::string()) << ": "
+      << m.value("pes_used", 0) << " of " << m.value("pes_available", 0)
+      << " PEs on " << m.value("chips_used", 0) << " of "
+      << m.value("chips_available", 0) << " chips; "
+      << m.value("neurons", uint64_t(0)) << " neurons, "
+      << m.value("synapses", uint64_t(0)) << " synapses\n";
+  spread("neurons per PE", "neurons", pe.value("neurons_limit", 0.0), "");
+  spread("synapses per PE", "synapses", 0, "");
+  spread("SRAM per PE", "sram_bytes", pe.value("sram_bytes_limit", 0.0), "B");
+  spread("cycles per PE per step", "cycles_per_step",
+         pe.value("cycle_budget", 0.0), "");
+  const nlohmann::json &r = m.contains("routing") ? m["routing"] : none;
+  auto entries = [&](const char *key, const char *field) -> uint64_t {
+    return r.contains(key) ? r[key].value(field, uint64_t(0)) : 0;
+  };
+  out << "  routing entries          " << entries("entries_before", "total")
+      << " before compression, " << entries("entries_after", "total")
+      << " after; max per router " << entries("entries_after", "max")
+      << " of " << r.value("entry_limit", 0) << "\n";
+  const nlohmann::json &t = m.contains("traffic") ? m["traffic"] : none;
+  out << llvm::format("  traffic                  %.1f packets/step, "
+                      "traffic x hops %.1f, max link load %.2f\n",
+                      t.value("total", 0.0), t.value("traffic_x_hops", 0.0),
+                      t.value("max_link_load", 0.0));
 }
 
 void printTable(const nlohmann::json &rows, llvm::raw_ostream &out) {
@@ -196,17 +240,69 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   snnc::SnnQuantizeOptions quantize;
   quantize.target = options.target;
   pm.addPass(snnc::createSnnQuantize(quantize));
+  snnc::SnnPartitionOptions partition;
+  partition.targetConfig = options.targetConfig;
+  partition.firingProbability = options.firingProbability;
+  pm.addPass(snnc::createSnnPartition(partition));
+  snnc::SnnPlaceOptions place;
+  place.targetConfig = options.targetConfig;
+  place.firingProbability = options.firingProbability;
+  place.seed = options.seed;
+  pm.addPass(snnc::createSnnPlace(place));
+  snnc::SnnRouteOptions route;
+  route.targetConfig = options.targetConfig;
+  route.firingProbability = options.firingProbability;
+  pm.addPass(snnc::createSnnRoute(route));
   if (failed(pm.run(*module)))
     return 1;
+
+  SmallVector<snn::NetworkOp> networks(module->getOps<snn::NetworkOp>());
+  if (networks.size() != 1) {
+    diagnostics << "snnc compile: an image holds one network, but '"
+                << options.input << "' has " << networks.size() << "\n";
+    return 1;
+  }
+  snn::NetworkOp network = networks.front();
+  nlohmann::json mapping = nlohmann::json::parse(
+      network->getAttrOfType<StringAttr>("snn.mapping_report").getValue().str());
 
   nlohmann::json report = {{"target", options.target},
                            {"dt", options.dt},
                            {"rule", options.rule},
+                           {"seed", options.seed},
                            {"quantization", quantizationReport(*module)},
-                           {"stages", stages}};
+                           {"mapping", mapping}};
+
+  snnc::ImageContext imageContext;
+  imageContext.targetConfig = options.targetConfig;
+  imageContext.seed = options.seed;
+  // Timings differ from run to run; the image must not (same input and
+  // seed, same bytes), so they stay out of the report it stores.
+  imageContext.report = report;
+  imageContext.report["mapping"].erase("seconds");
+  auto start = std::chrono::steady_clock::now();
+  FailureOr<image::Image> image = snnc::buildImage(network, imageContext);
+  if (failed(image))
+    return 1;
+  std::string output = options.output;
+  if (output.empty())
+    output = llvm::sys::path::stem(options.input).str() + ".img";
+  image::Status written = image::writeImage(*image, output);
+  if (!written) {
+    diagnostics << "snnc compile: " << written.error().message() << "\n";
+    return 1;
+  }
+  std::chrono::duration<double> imageSeconds =
+      std::chrono::steady_clock::now() - start;
+  stages.push_back({{"stage", "image"},
+                    {"seconds", imageSeconds.count()},
+                    {"peak_rss_mb", peakRssBytes() / 1048576.0}});
+  report["stages"] = stages;
+  report["image"] = output;
   if (options.report == "json")
     out << report.dump(2) << "\n";
   else if (options.report == "table") {
+    printMapping(report["mapping"], out);
     printTable(report["quantization"], out);
     out << "stages:\n";
     for (const nlohmann::json &stage : stages)
@@ -216,10 +312,5 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
                           stage["peak_rss_mb"].get<double>());
   }
   out.flush();
-
-  diagnostics << "snnc compile: partition, placement, routing and image "
-                 "emission are not in this build yet (issue #3 in progress); "
-                 "the network was discretized and quantized, no image was "
-                 "written\n";
-  return 3;
+  return 0;
 }

@@ -63,10 +63,19 @@ const char *toString(OutputKind kind) {
 
 std::vector<SliceRef> listSlices(const Image &image) {
   std::vector<SliceRef> result;
+  for (uint32_t i = 0; i < image.inputs.size(); ++i)
+    for (uint32_t s = 0; s < image.inputs[i].slices.size(); ++s)
+      result.push_back({SourceKind::Input, i, s});
   for (uint32_t p = 0; p < image.populations.size(); ++p)
     for (uint32_t s = 0; s < image.populations[p].slices.size(); ++s)
-      result.push_back({p, s});
+      result.push_back({SourceKind::Population, p, s});
   return result;
+}
+
+const Slice &sliceAt(const Image &image, const SliceRef &ref) {
+  if (ref.kind == SourceKind::Input)
+    return image.inputs[ref.owner].slices[ref.slice];
+  return image.populations[ref.owner].slices[ref.slice];
 }
 
 uint32_t sourceSize(const Image &image, const ProjectionSource &source) {
@@ -86,7 +95,7 @@ uint64_t storedSynapseCount(const Projection &projection) {
 
 bool operator==(const InputPort &a, const InputPort &b) {
   return a.index == b.index && a.name == b.name && a.shape == b.shape &&
-         a.size == b.size && a.keyBase == b.keyBase && a.keyMask == b.keyMask;
+         a.size == b.size && a.slices == b.slices;
 }
 
 bool operator==(const FloatNeuron &a, const FloatNeuron &b) {

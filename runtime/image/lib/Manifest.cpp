@@ -135,14 +135,13 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
   }
 
   for (const Field &f : root["inputs"].elements()) {
-    f.expectKeys({"index", "name", "shape", "size", "key", "mask"});
+    f.expectKeys({"index", "name", "shape", "size", "slices"});
     InputPort in;
     in.index = f["index"].u32();
     in.name = f["name"].string();
     in.shape = shapeFromJson(f["shape"]);
     in.size = f["size"].u32();
-    in.keyBase = f["key"].u32();
-    in.keyMask = f["mask"].u32();
+    counts.slicesPerInput.push_back(f["slices"].u32());
     image.inputs.push_back(std::move(in));
   }
 
@@ -231,13 +230,14 @@ json buildManifest(const Image &image, const TableCounts &counts,
     chips.push_back({{"entries", counts.entriesPerChip[c]},
                      {"routes", counts.routesPerChip[c]}});
   json inputs = json::array();
-  for (const InputPort &in : image.inputs)
+  for (size_t i = 0; i < image.inputs.size(); ++i) {
+    const InputPort &in = image.inputs[i];
     inputs.push_back({{"index", in.index},
                       {"name", in.name},
                       {"shape", in.shape},
                       {"size", in.size},
-                      {"key", in.keyBase},
-                      {"mask", in.keyMask}});
+                      {"slices", counts.slicesPerInput[i]}});
+  }
   json populations = json::array();
   for (size_t p = 0; p < image.populations.size(); ++p) {
     const Population &pop = image.populations[p];

@@ -83,6 +83,18 @@ std::string range(uint32_t lo, uint32_t hi) {
                   : std::to_string(lo) + "-" + std::to_string(hi);
 }
 
+/// Lowest to highest PE of `slices`, "-" for none.
+std::string peRange(const std::vector<Slice> &slices) {
+  if (slices.empty())
+    return "-";
+  uint32_t lo = UINT32_MAX, hi = 0;
+  for (const Slice &s : slices) {
+    lo = std::min(lo, s.pe);
+    hi = std::max(hi, s.pe);
+  }
+  return range(lo, hi);
+}
+
 std::string sourceName(const Image &image, const ProjectionSource &s) {
   if (s.kind == SourceKind::Input)
     return s.index < image.inputs.size()
@@ -110,15 +122,10 @@ void printPopulations(const Image &image, std::ostream &os) {
               "___r_r_rr");
   for (size_t i = 0; i < image.populations.size(); ++i) {
     const Population &p = image.populations[i];
-    uint32_t lo = UINT32_MAX, hi = 0;
-    for (const Slice &s : p.slices) {
-      lo = std::min(lo, s.pe);
-      hi = std::max(hi, s.pe);
-    }
     t.add({label(p.name, i), toString(p.model), detail::formatShape(p.shape),
            std::to_string(p.size), p.spiking ? "spikes" : "current",
-           std::to_string(p.slices.size()),
-           p.slices.empty() ? "-" : range(lo, hi), fmt(p.sIn), fmt(p.sV)});
+           std::to_string(p.slices.size()), peRange(p.slices), fmt(p.sIn),
+           fmt(p.sV)});
   }
   t.print(os);
 }
@@ -163,11 +170,11 @@ void printRouting(const Image &image, std::ostream &os) {
 
 void printPorts(const Image &image, std::ostream &os) {
   os << "\ninputs\n";
-  TextTable in({"index", "name", "shape", "size", "key", "mask"}, "r__r");
+  TextTable in({"index", "name", "shape", "size", "slices", "PEs"}, "r__rr");
   for (const InputPort &p : image.inputs)
     in.add({std::to_string(p.index), label(p.name, p.index),
             detail::formatShape(p.shape), std::to_string(p.size),
-            detail::hex32(p.keyBase), detail::hex32(p.keyMask)});
+            std::to_string(p.slices.size()), peRange(p.slices)});
   in.print(os);
   os << "\noutputs\n";
   TextTable out({"index", "population", "kind"}, "r");

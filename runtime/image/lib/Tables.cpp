@@ -74,21 +74,30 @@ void decodeNeurons(Decoder &in, Image &image) {
   }
 }
 
+/// Input slices first, then population slices: the global slice order.
 void encodeSlices(const Image &image, Encoder &out) {
-  for (const Population &pop : image.populations)
-    for (const Slice &s : pop.slices)
+  auto put = [&](const std::vector<Slice> &slices) {
+    for (const Slice &s : slices)
       for (uint32_t v : {s.first, s.count, s.pe, s.keyBase, s.keyMask})
         out.put(v);
+  };
+  for (const InputPort &port : image.inputs)
+    put(port.slices);
+  for (const Population &pop : image.populations)
+    put(pop.slices);
 }
 
 void decodeSlices(Decoder &in, const TableCounts &counts, Image &image) {
-  for (size_t p = 0; p < image.populations.size(); ++p) {
-    std::vector<Slice> &slices = image.populations[p].slices;
-    slices.assign(counts.slicesPerPopulation[p], Slice());
+  auto get = [&](std::vector<Slice> &slices, uint32_t count) {
+    slices.assign(count, Slice());
     for (Slice &s : slices)
       for (uint32_t *v : {&s.first, &s.count, &s.pe, &s.keyBase, &s.keyMask})
         in.get(*v);
-  }
+  };
+  for (size_t i = 0; i < image.inputs.size(); ++i)
+    get(image.inputs[i].slices, counts.slicesPerInput[i]);
+  for (size_t p = 0; p < image.populations.size(); ++p)
+    get(image.populations[p].slices, counts.slicesPerPopulation[p]);
 }
 
 void encodeSynapses(const Image &image, Encoder &out) {
@@ -189,6 +198,8 @@ const char *fileName(Table table) {
 
 TableCounts countTables(const Image &image) {
   TableCounts counts;
+  for (const InputPort &port : image.inputs)
+    counts.slicesPerInput.push_back(static_cast<uint32_t>(port.slices.size()));
   for (const Population &pop : image.populations)
     counts.slicesPerPopulation.push_back(
         static_cast<uint32_t>(pop.slices.size()));
@@ -211,6 +222,8 @@ std::optional<uint64_t> tableSize(Table table, const Image &image,
       sum.add(pop.size, kNeuronRecordBytes);
     break;
   case Table::Slices:
+    for (uint32_t n : counts.slicesPerInput)
+      sum.add(n, kSliceRecordBytes);
     for (uint32_t n : counts.slicesPerPopulation)
       sum.add(n, kSliceRecordBytes);
     break;

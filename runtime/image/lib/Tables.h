@@ -1,8 +1,9 @@
 //===- Tables.h - Binary layout of the image tables -------------*- C++ -*-===//
 //
 // The five binary files of a version-1 image and how an Image maps onto
-// them. Counts that only the manifest records (slices per population,
-// synapses per stored projection, entries and routes per chip) travel in
+// them. Counts that only the manifest records (slices per input and per
+// population, synapses per stored projection, entries and routes per chip)
+// travel in
 // TableCounts, so the reader can size every table before touching its bytes.
 // docs/formats.md ("Chip images") is the prose form of this file.
 //
@@ -44,6 +45,7 @@ inline constexpr uint64_t kSynapseBytes = 4 + 4 + 2 + 2;
 inline constexpr uint64_t kEntryBytes = 3 * 4;
 
 struct TableCounts {
+  std::vector<uint32_t> slicesPerInput;
   std::vector<uint32_t> slicesPerPopulation;
   /// One per projection; 0 for procedural ones.
   std::vector<uint64_t> synapsesPerProjection;

@@ -49,52 +49,112 @@ void Validator::checkNeurons(const Population &p) {
   }
 }
 
+std::string Validator::sliceOwner(const SliceRef &ref) const {
+  if (ref.kind == SourceKind::Input)
+    return describe("input", ref.owner, image.inputs[ref.owner].name);
+  return pop(ref.owner);
+}
+
+std::string Validator::sliceName(const SliceRef &ref) const {
+  return sliceOwner(ref) + " slice " + std::to_string(ref.slice);
+}
+
+void Validator::checkTiling(const std::vector<Slice> &slices, uint32_t size,
+                            SliceRef ref, std::vector<uint32_t> &hosted,
+                            uint32_t &global,
+                            const std::vector<SliceRef> &refs) {
+  bool input = ref.kind == SourceKind::Input;
+  std::string owner = sliceOwner(ref);
+  const char *unit = input ? " elements" : " neurons";
+  if (slices.empty())
+    fail(kSlices, owner + " has no slices");
+  uint64_t pes = hosted.size();
+  uint64_t next = 0;
+  for (ref.slice = 0; ref.slice < slices.size(); ++ref.slice, ++global) {
+    const Slice &slice = slices[ref.slice];
+    std::string who = owner + " slice " + std::to_string(ref.slice);
+    if (slice.first != next || slice.count == 0)
+      fail(kSlices, who + " covers [" + std::to_string(slice.first) + ", " +
+                        std::to_string(uint64_t(slice.first) + slice.count) +
+                        "), expected a non-empty range from " +
+                        std::to_string(next));
+    next += slice.count;
+    if (next > size)
+      fail(kSlices, who + " ends at " + std::to_string(next) + ", past the " +
+                        (input ? "input's " : "population's ") +
+                        std::to_string(size) + unit);
+    if (slice.pe >= pes)
+      fail(kSlices, who + " is on PE " + std::to_string(slice.pe) + " of " +
+                        std::to_string(pes));
+    if (hosted[slice.pe] != kNoSlice)
+      fail(kSlices, who + " shares PE " + std::to_string(slice.pe) + " with " +
+                        sliceName(refs[hosted[slice.pe]]));
+    hosted[slice.pe] = global;
+    checkKeyBlock(kSlices, slice.keyBase, slice.keyMask, slice.count, who);
+  }
+  if (next != size)
+    fail(kSlices, owner + " slices end at " + (input ? "element " : "neuron ") +
+                      std::to_string(next) + " of " + std::to_string(size));
+}
+
+void Validator::checkKeyBlocks(const std::vector<SliceRef> &refs) {
+  // Blocks are aligned powers of two (checkKeyBlock), so two overlap exactly
+  // when one holds the other; a sweep in key order finds any such pair.
+  struct Block {
+    uint32_t first, last, slice;
+  };
+  std::vector<Block> blocks;
+  blocks.reserve(refs.size());
+  for (uint32_t g = 0; g < refs.size(); ++g) {
+    const Slice &s = sliceAt(image, refs[g]);
+    blocks.push_back({s.keyBase, s.keyBase | ~s.keyMask, g});
+  }
+  std::sort(blocks.begin(), blocks.end(), [](const Block &a, const Block &b) {
+    return a.first != b.first ? a.first < b.first : a.slice < b.slice;
+  });
+  size_t widest = 0;
+  for (size_t k = 1; k < blocks.size(); ++k) {
+    if (blocks[k].first <= blocks[widest].last) {
+      Block a = blocks[widest], b = blocks[k];
+      if (a.slice > b.slice)
+        std::swap(a, b);
+      auto keys = [](const Block &x) {
+        return "[" + hex32(x.first) + ", " + hex32(x.last) + "]";
+      };
+      fail(kSlices, sliceName(refs[b.slice]) + " has keys " + keys(b) +
+                        ", which overlap keys " + keys(a) + " of " +
+                        sliceName(refs[a.slice]));
+    }
+    if (blocks[k].last > blocks[widest].last)
+      widest = k;
+  }
+}
+
 void Validator::checkSlices() {
   const Placement &pl = image.placement;
   uint64_t pes = uint64_t(pl.chips) * pl.pesPerChip;
   if (pl.sliceOfPe.size() != pes)
     fail(kPlacement, "has " + std::to_string(pl.sliceOfPe.size()) +
                          " entries for " + std::to_string(pes) + " PEs");
+  std::vector<SliceRef> refs = listSlices(image);
   std::vector<uint32_t> expected(pl.sliceOfPe.size(), kNoSlice);
   uint32_t global = 0;
-  for (uint32_t p = 0; p < image.populations.size(); ++p) {
-    const Population &population = image.populations[p];
-    uint64_t next = 0;
-    if (population.slices.empty())
-      fail(kSlices, pop(p) + " has no slices");
-    for (size_t s = 0; s < population.slices.size(); ++s, ++global) {
-      const Slice &slice = population.slices[s];
-      std::string who = pop(p) + " slice " + std::to_string(s);
-      if (slice.first != next || slice.count == 0)
-        fail(kSlices, who + " covers [" + std::to_string(slice.first) + ", " +
-                          std::to_string(uint64_t(slice.first) + slice.count) +
-                          "), expected a non-empty range from " +
-                          std::to_string(next));
-      next += slice.count;
-      if (next > population.size)
-        fail(kSlices, who + " ends at " + std::to_string(next) +
-                          ", past the population's " +
-                          std::to_string(population.size) + " neurons");
-      if (slice.pe >= pes)
-        fail(kSlices, who + " is on PE " + std::to_string(slice.pe) + " of " +
-                          std::to_string(pes));
-      if (expected[slice.pe] != kNoSlice)
-        fail(kSlices, who + " shares PE " + std::to_string(slice.pe) +
-                          " with slice " + std::to_string(expected[slice.pe]));
-      expected[slice.pe] = global;
-      checkKeyBlock(kSlices, slice.keyBase, slice.keyMask, slice.count, who);
-    }
-    if (next != population.size)
-      fail(kSlices, pop(p) + " slices end at neuron " + std::to_string(next) +
-                        " of " + std::to_string(population.size));
-  }
+  for (uint32_t i = 0; i < image.inputs.size(); ++i)
+    checkTiling(image.inputs[i].slices, image.inputs[i].size,
+                {SourceKind::Input, i, 0}, expected, global, refs);
+  for (uint32_t p = 0; p < image.populations.size(); ++p)
+    checkTiling(image.populations[p].slices, image.populations[p].size,
+                {SourceKind::Population, p, 0}, expected, global, refs);
+  checkKeyBlocks(refs);
   for (size_t pe = 0; pe < expected.size(); ++pe) {
     uint32_t got = pl.sliceOfPe[pe];
     if (got == expected[pe])
       continue;
-    auto name = [](uint32_t s) {
-      return s == kNoSlice ? std::string("no slice")
-                           : "slice " + std::to_string(s);
+    auto name = [&](uint32_t s) {
+      if (s == kNoSlice)
+        return std::string("no slice");
+      std::string text = "slice " + std::to_string(s);
+      return s < refs.size() ? text + " (" + sliceName(refs[s]) + ")" : text;
     };
     fail(kPlacement, "PE " + std::to_string(pe) + " lists " + name(got) +
                          " but slices.bin puts " + name(expected[pe]) +

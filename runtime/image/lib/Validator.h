@@ -65,6 +65,10 @@ private:
   std::string proj(const Projection &q) const {
     return describe("projection", &q - image.projections.data(), q.name);
   }
+  /// "input 'in'", "population 'exc'": whose slice `ref` is.
+  std::string sliceOwner(const SliceRef &ref) const;
+  /// "input 'in' slice 1", "population 'exc' slice 0".
+  std::string sliceName(const SliceRef &ref) const;
 
   void checkMetadata();
   void checkPopulation(const Population &population);
@@ -73,6 +77,12 @@ private:
   void checkProcedural(const Projection &q, uint32_t rows);
   void checkNeurons(const Population &population);
   void checkSlices();
+  /// Slices of one port or population (`ref` names the first); numbers them
+  /// from `global` on and records their PEs in `hosted`.
+  void checkTiling(const std::vector<Slice> &slices, uint32_t size,
+                   SliceRef ref, std::vector<uint32_t> &hosted,
+                   uint32_t &global, const std::vector<SliceRef> &refs);
+  void checkKeyBlocks(const std::vector<SliceRef> &refs);
   void checkStored(const Projection &q);
   void checkRouting();
 

@@ -215,16 +215,67 @@ TEST_F(ImageCorruption, ShiftOutOfRangeInNeuronTable) {
   expectError("neurons.bin", {"neuron 4 gain_s = 63 is outside [0, 62]"});
 }
 
+// slices.bin holds the three input slices (records 0-2) before the
+// population slices (records 3-10); a record is 20 bytes: first, count, pe,
+// key, mask.
+
 TEST_F(ImageCorruption, SlicePeOutOfRange) {
   uint32_t pe = 180;
-  patch("slices.bin", 8, &pe, sizeof(pe));
+  patch("slices.bin", 20 * 3 + 8, &pe, sizeof(pe));
   expectError("slices.bin", {"population 'exc' slice 0 is on PE 180 of 180"});
+}
+
+TEST_F(ImageCorruption, InputSlicePeOutOfRange) {
+  uint32_t pe = 180;
+  patch("slices.bin", 8, &pe, sizeof(pe));
+  expectError("slices.bin", {"input 'in' slice 0 is on PE 180 of 180"});
 }
 
 TEST_F(ImageCorruption, SlicesDoNotTile) {
   uint32_t first = 5;
+  patch("slices.bin", 20 * 4, &first, sizeof(first));
+  expectError("slices.bin",
+              {"population 'exc' slice 1 covers [5, 9)", "from 6"});
+}
+
+TEST_F(ImageCorruption, InputSlicesDoNotTile) {
+  uint32_t first = 5;
   patch("slices.bin", 20, &first, sizeof(first));
-  expectError("slices.bin", {"slice 1 covers [5, 9)", "from 6"});
+  expectError("slices.bin", {"input 'in' slice 1 covers [5, 7)", "from 4"});
+}
+
+TEST_F(ImageCorruption, InputSliceOnAPopulationPe) {
+  uint32_t pe = 0;
+  patch("slices.bin", 20 * 2 + 8, &pe, sizeof(pe));
+  expectError(
+      "slices.bin",
+      {"population 'exc' slice 0 shares PE 0 with input 'cue' slice 0"});
+}
+
+TEST_F(ImageCorruption, InputKeysCollide) {
+  uint32_t key = 0x00100000;
+  patch("slices.bin", 20 + 12, &key, sizeof(key));
+  expectError("slices.bin", {"input 'in' slice 1 has keys [0x00100000, "
+                             "0x00100001], which overlap keys [0x00100000, "
+                             "0x00100003] of input 'in' slice 0"});
+}
+
+TEST_F(ImageCorruption, InputSliceCountDisagreesWithFileSize) {
+  json m = manifest();
+  m["inputs"][1]["slices"] = 2;
+  setManifest(m);
+  expectError("slices.bin",
+              {"counts in the manifest need 240 bytes", "the file has 220"});
+}
+
+TEST_F(ImageCorruption, PortLevelKeysAreRefused) {
+  // The layout before inputs were sliced: one key block per port.
+  json m = manifest();
+  m["inputs"][0].erase("slices");
+  m["inputs"][0]["key"] = 0x00100000;
+  m["inputs"][0]["mask"] = 0xfffffff8u;
+  setManifest(m);
+  expectError("manifest.json", {"inputs[0]", "missing key 'slices'"});
 }
 
 TEST_F(ImageCorruption, PlacementDisagreesWithSlices) {

@@ -68,18 +68,29 @@ TEST_F(ImageLayout, Neurons) {
 TEST_F(ImageLayout, SlicesAndPlacement) {
   std::vector<uint8_t> slices = file("slices.bin");
   std::vector<uint8_t> placement = file("placement.bin");
-  uint32_t global = 0;
+  // Input slices (port by port) come first, then population slices.
+  std::vector<const Slice *> order;
+  for (const InputPort &in : image.inputs)
+    for (const Slice &s : in.slices)
+      order.push_back(&s);
   for (const Population &p : image.populations)
-    for (const Slice &s : p.slices) {
-      uint64_t base = 20 * global;
-      EXPECT_EQ(at<uint32_t>(slices, base), s.first);
-      EXPECT_EQ(at<uint32_t>(slices, base + 4), s.count);
-      EXPECT_EQ(at<uint32_t>(slices, base + 8), s.pe);
-      EXPECT_EQ(at<uint32_t>(slices, base + 12), s.keyBase);
-      EXPECT_EQ(at<uint32_t>(slices, base + 16), s.keyMask);
-      EXPECT_EQ(at<uint32_t>(placement, 4 * s.pe), global);
-      ++global;
-    }
+    for (const Slice &s : p.slices)
+      order.push_back(&s);
+  ASSERT_EQ(order.size(), 11u);
+  for (uint32_t global = 0; global < order.size(); ++global) {
+    const Slice &s = *order[global];
+    uint64_t base = 20 * global;
+    EXPECT_EQ(at<uint32_t>(slices, base), s.first);
+    EXPECT_EQ(at<uint32_t>(slices, base + 4), s.count);
+    EXPECT_EQ(at<uint32_t>(slices, base + 8), s.pe);
+    EXPECT_EQ(at<uint32_t>(slices, base + 12), s.keyBase);
+    EXPECT_EQ(at<uint32_t>(slices, base + 16), s.keyMask);
+    EXPECT_EQ(at<uint32_t>(placement, 4 * s.pe), global);
+  }
+  EXPECT_EQ(slices.size(), 20u * 11);
+  // Input 'in' slice 1 is global slice 1, on PE 65 of chip 1.
+  EXPECT_EQ(at<uint32_t>(slices, 20 + 8), 65u);
+  EXPECT_EQ(at<uint32_t>(placement, 4 * 65), 1u);
   EXPECT_EQ(at<uint32_t>(placement, 4 * 179), 0xffffffffu);
   EXPECT_EQ(placement.size(), 4u * 180);
 }
@@ -139,6 +150,10 @@ TEST_F(ImageLayout, ManifestCounts) {
       nlohmann::json::parse(readText(dir / "net.img" / "manifest.json"));
   EXPECT_EQ(m["routing"]["words_per_route"], 2);
   EXPECT_EQ(m["routing"]["chips"][0]["routes"], 2);
+  EXPECT_EQ(m["inputs"][0]["slices"], 2);
+  EXPECT_EQ(m["inputs"][1]["slices"], 1);
+  EXPECT_FALSE(m["inputs"][0].contains("key"));
+  EXPECT_FALSE(m["inputs"][0].contains("mask"));
   EXPECT_EQ(m["populations"][3]["slices"], 2);
   EXPECT_EQ(m["projections"][0]["synapses"],
             image.projections[0].stored.target.size());

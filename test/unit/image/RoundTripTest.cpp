@@ -151,4 +151,87 @@ TEST(ImageRoundTrip, MinimalImage) {
   EXPECT_EQ(fs::file_size(dir / "min.img" / "synapses.bin"), 0u);
 }
 
+/// Two chips of four PEs: a 10-element input in three slices (two on chip
+/// 1, one on chip 0), a one-slice input, and a population in two slices fed
+/// by both inputs.
+Image multiSliceInputImage() {
+  Image image;
+  image.snncVersion = "0";
+  image.placement = {2, 4, std::vector<uint32_t>(8, kNoSlice)};
+  image.routing.numLinks = 6;
+  image.routing.wordsPerRoute = 1;
+  image.routing.tables.resize(2);
+  image.inputs.push_back({3, "pixels", {2, 5}, 10, {}});
+  image.inputs[0].slices = {{0, 4, 5, 0x000, 0xfffffffc},
+                            {4, 4, 7, 0x004, 0xfffffffc},
+                            {8, 2, 0, 0x008, 0xfffffffc}};
+  image.inputs.push_back({4, "bias", {1}, 1, {{0, 1, 6, 0x00c, 0xfffffffc}}});
+  Population p;
+  p.name = "hidden";
+  p.model = NeuronModel::Lif;
+  p.shape = {6};
+  p.size = 6;
+  p.floatParams.resize(6);
+  p.fixedParams.resize(6);
+  p.slices = {{0, 4, 1, 0x010, 0xfffffffc}, {4, 2, 4, 0x014, 0xfffffffc}};
+  image.populations.push_back(p);
+  // Global slices: pixels 0-2, bias 3, hidden 4-5.
+  const uint32_t pes[] = {5, 7, 0, 6, 1, 4};
+  for (uint32_t g = 0; g < 6; ++g)
+    image.placement.sliceOfPe[pes[g]] = g;
+  for (uint32_t input = 0; input < 2; ++input) {
+    Projection q;
+    q.name = input ? "bias" : "in";
+    q.kind = ProjectionKind::Linear;
+    q.source = {SourceKind::Input, input};
+    q.maxDelay = 1;
+    uint32_t rows = image.inputs[input].size;
+    for (uint32_t r = 0; r < rows; ++r) {
+      q.stored.rowPtr.push_back(q.stored.target.size());
+      q.stored.target.push_back(r % 6);
+      q.stored.weightQ.push_back(static_cast<int16_t>(r + 1));
+      q.stored.weight.push_back(static_cast<float>(r + 1));
+      q.stored.delay.push_back(1);
+    }
+    q.stored.rowPtr.push_back(q.stored.target.size());
+    image.projections.push_back(q);
+  }
+  return image;
+}
+
+TEST(ImageRoundTrip, MultiSliceInputs) {
+  Image image = multiSliceInputImage();
+  Status valid = validateImage(image);
+  ASSERT_TRUE(valid.ok()) << valid.error().message();
+  ScopedDir dir;
+  Status written = writeImage(image, (dir / "in.img").string());
+  ASSERT_TRUE(written.ok()) << written.error().message();
+  Expected<Image> back = readImage((dir / "in.img").string());
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  ASSERT_EQ(back->inputs.size(), 2u);
+  EXPECT_EQ(back->inputs[0].slices, image.inputs[0].slices);
+  EXPECT_EQ(back->inputs[1].slices, image.inputs[1].slices);
+  EXPECT_TRUE(back->placement == image.placement);
+  EXPECT_TRUE(*back == image);
+  // Six 20-byte records, and the manifest counts each input's slices.
+  EXPECT_EQ(fs::file_size(dir / "in.img" / "slices.bin"), 6u * 20);
+  nlohmann::json manifest =
+      nlohmann::json::parse(readText(dir / "in.img" / "manifest.json"));
+  EXPECT_EQ(manifest["inputs"][0]["slices"], 3);
+  EXPECT_EQ(manifest["inputs"][1]["slices"], 1);
+  EXPECT_FALSE(manifest["inputs"][0].contains("key"));
+}
+
+TEST(ImageRoundTrip, EqualityComparesInputSlices) {
+  Image a = multiSliceInputImage(), b = a;
+  b.inputs[0].slices[2].keyBase = 0x018;
+  EXPECT_FALSE(a == b);
+  b = a;
+  b.inputs[0].slices[1].pe = 2;
+  EXPECT_FALSE(a == b);
+  b = a;
+  b.inputs[0].slices.pop_back();
+  EXPECT_FALSE(a == b);
+}
+
 } // namespace

@@ -140,8 +140,8 @@ Image sampleImage() {
   image.rule = Discretization::Exact;
   image.seed = std::numeric_limits<uint64_t>::max();
 
-  image.inputs.push_back({0, "in", {2, 3}, 6, 0x00100000, 0xfffffff8});
-  image.inputs.push_back({2, "cue", {4}, 4, 0x00200000, 0xfffffffc});
+  image.inputs.push_back({0, "in", {2, 3}, 6, {}});
+  image.inputs.push_back({2, "cue", {4}, 4, {}});
 
   image.populations.push_back(
       population("exc", NeuronModel::Lif, {10}, 3 * std::ldexp(1.0, -10), 1));
@@ -158,11 +158,23 @@ Image sampleImage() {
   image.placement.chips = 3;
   image.placement.pesPerChip = 60;
   image.placement.sliceOfPe.assign(180, kNoSlice);
+  // Global slices 0-2 are the inputs' (input 'in' split across chips 0 and
+  // 1, with key blocks of different widths), 3-10 the populations'.
+  struct {
+    uint32_t input;
+    Slice slice;
+  } inputSlices[] = {{0, {0, 4, 4, 0x00100000, 0xfffffffc}},
+                     {0, {4, 2, 65, 0x00100004, 0xfffffffe}},
+                     {1, {0, 4, 5, 0x00200000, 0xfffffffc}}};
+  uint32_t global = 0;
+  for (const auto &s : inputSlices) {
+    image.inputs[s.input].slices.push_back(s.slice);
+    image.placement.sliceOfPe[s.slice.pe] = global++;
+  }
   struct {
     uint32_t population, first, count, pe;
   } slices[] = {{0, 0, 6, 0},   {0, 6, 4, 1},    {1, 0, 4, 2}, {2, 0, 3, 61},
                 {3, 0, 14, 62}, {3, 14, 13, 63}, {4, 0, 2, 3}, {5, 0, 2, 64}};
-  uint32_t global = 0;
   for (const auto &s : slices) {
     image.populations[s.population].slices.push_back(
         {s.first, s.count, s.pe, (s.pe + 1) << 8, 0xffffff00});

@@ -14,8 +14,13 @@ namespace snnc::image::test {
 
 /// An image that exercises every field: all five neuron models, every
 /// projection kind (stored from inputs and populations, procedural with both
-/// connection rules), three chips with two-word routes, an empty chip, gaps
-/// in the output indices, extreme numbers and non-ASCII names.
+/// connection rules), an input sliced across two chips with key blocks of
+/// two widths, three chips with two-word routes, an empty chip, gaps in the
+/// output indices, extreme numbers and non-ASCII names.
+///
+/// Global slices: 0 and 1 are input 'in' [0, 4) on PE 4 and [4, 6) on PE 65,
+/// 2 is input 'cue' on PE 5, and 3-10 the population slices (exc on PEs 0
+/// and 1, cuba 2, iff 61, res 62 and 63, readout 3, acc 64).
 Image sampleImage();
 
 /// A fresh, empty directory under the system temp dir, removed with the

@@ -45,9 +45,9 @@ TEST(ImageSummary, NamesEverything) {
   std::string text = summarize(sampleImage());
   for (const char *fragment :
        {"spinnaker2", "sample-\xc2\xb5net", "0.000333333 s (exact)",
-        "3 used, 60 PEs each", "8 of 180 used", "cuba_lif", "integrator",
-        "sum_pool2d", "procedural", "input 'in'", "0x00100000", "readout",
-        "current", "routing.bin", "#7"})
+        "3 used, 60 PEs each", "11 of 180 used", "cuba_lif", "integrator",
+        "sum_pool2d", "procedural", "input 'in'", "readout", "current",
+        "routing.bin", "#7"})
     EXPECT_NE(text.find(fragment), std::string::npos) << fragment << "\n"
                                                       << text;
 }
@@ -67,6 +67,27 @@ TEST(ImageSummary, ColumnsAreAligned) {
   size_t sizeEnd = pops[0].find("size") + 4;
   for (size_t i = 1; i < pops.size(); ++i)
     EXPECT_EQ(pops[i][sizeEnd], ' ') << pops[i];
+}
+
+TEST(ImageSummary, InputsShowSlicesAndPes) {
+  std::string text = summarize(sampleImage());
+  std::vector<std::string> inputs = section(text, "inputs");
+  ASSERT_EQ(inputs.size(), 3u) << text;
+  auto columns = [](const std::string &line) {
+    std::vector<std::string> cells;
+    std::istringstream in(line);
+    for (std::string cell; in >> cell;)
+      cells.push_back(cell);
+    return cells;
+  };
+  EXPECT_EQ(columns(inputs[0]),
+            (std::vector<std::string>{"index", "name", "shape", "size",
+                                      "slices", "PEs"}));
+  // Shapes print as "[2, 3]", two cells when split at spaces.
+  EXPECT_EQ(columns(inputs[1]), (std::vector<std::string>{
+                                    "0", "in", "[2,", "3]", "6", "2", "4-65"}));
+  EXPECT_EQ(columns(inputs[2]),
+            (std::vector<std::string>{"2", "cue", "[4]", "4", "1", "5"}));
 }
 
 TEST(ImageSummary, FileSizesMatchTheWrittenImage) {

@@ -41,10 +41,6 @@ const Case kCases[] = {
      "input indices must increase"},
     {"shape", [](Image &i) { i.inputs[0].shape = {7}; }, "manifest.json",
      "input 'in' has shape [7] holding 7 elements but size 6"},
-    {"key mask", [](Image &i) { i.inputs[0].keyMask = 0xff00ff00; },
-     "manifest.json", "not contiguous high ones"},
-    {"key too small", [](Image &i) { i.inputs[0].keyMask = 0xfffffffc; },
-     "manifest.json", "has 6 elements but key mask 0xfffffffc numbers only 4"},
     {"spiking flag", [](Image &i) { i.populations[4].spiking = true; },
      "manifest.json", "li population but claims to spike"},
     {"output kind", [](Image &i) { i.outputs[0].kind = OutputKind::Current; },
@@ -71,11 +67,87 @@ const Case kCases[] = {
     {"no slices", [](Image &i) { i.populations[5].slices.clear(); },
      "slices.bin", "population 'acc' has no slices"},
     {"shared PE", [](Image &i) { i.populations[1].slices[0].pe = 1; },
-     "slices.bin", "shares PE 1 with slice 1"},
+     "slices.bin",
+     "population 'cuba' slice 0 shares PE 1 with population 'exc' slice 1"},
     {"short slices", [](Image &i) { i.populations[0].slices[1].count = 3; },
-     "slices.bin", "slices end at neuron 9 of 10"},
+     "slices.bin", "population 'exc' slices end at neuron 9 of 10"},
+    {"population slice past end",
+     [](Image &i) { i.populations[0].slices[1].count = 5; }, "slices.bin",
+     "population 'exc' slice 1 ends at 11, past the population's 10 neurons"},
+    {"key mask",
+     [](Image &i) { i.populations[0].slices[0].keyMask = 0xff00ff00; },
+     "slices.bin",
+     "population 'exc' slice 0 has key mask 0xff00ff00, which "
+     "is not contiguous high ones"},
+    // Input slices: tiling, PEs and keys, checked like population slices.
+    {"input key mask",
+     [](Image &i) { i.inputs[0].slices[0].keyMask = 0xff00ff00; }, "slices.bin",
+     "input 'in' slice 0 has key mask 0xff00ff00"},
+    {"input key too small",
+     [](Image &i) { i.inputs[0].slices[0].keyMask = 0xfffffffe; }, "slices.bin",
+     "input 'in' slice 0 has 4 elements but key mask 0xfffffffe numbers only "
+     "2"},
+    {"input key outside mask",
+     [](Image &i) { i.inputs[0].slices[1].keyBase = 0x00100005; }, "slices.bin",
+     "input 'in' slice 1 has key 0x00100005 with bits outside mask "
+     "0xfffffffe"},
+    {"input without slices", [](Image &i) { i.inputs[1].slices.clear(); },
+     "slices.bin", "input 'cue' has no slices"},
+    {"input slice gap", [](Image &i) { i.inputs[0].slices[1].first = 5; },
+     "slices.bin",
+     "input 'in' slice 1 covers [5, 7), expected a non-empty range from 4"},
+    {"input slice overlap", [](Image &i) { i.inputs[0].slices[1].first = 3; },
+     "slices.bin",
+     "input 'in' slice 1 covers [3, 5), expected a non-empty range from 4"},
+    {"empty input slice", [](Image &i) { i.inputs[0].slices[1].count = 0; },
+     "slices.bin", "input 'in' slice 1 covers [4, 4)"},
+    {"input slice past end", [](Image &i) { i.inputs[0].slices[1].count = 3; },
+     "slices.bin", "input 'in' slice 1 ends at 7, past the input's 6 elements"},
+    {"input slices short", [](Image &i) { i.inputs[0].slices.pop_back(); },
+     "slices.bin", "input 'in' slices end at element 4 of 6"},
+    {"input slice PE", [](Image &i) { i.inputs[1].slices[0].pe = 180; },
+     "slices.bin", "input 'cue' slice 0 is on PE 180 of 180"},
+    {"inputs share a PE", [](Image &i) { i.inputs[1].slices[0].pe = 65; },
+     "slices.bin", "input 'cue' slice 0 shares PE 65 with input 'in' slice 1"},
+    {"input on a population's PE",
+     [](Image &i) { i.inputs[0].slices[1].pe = 61; }, "slices.bin",
+     "population 'iff' slice 0 shares PE 61 with input 'in' slice 1"},
+    {"population on an input's PE",
+     [](Image &i) { i.populations[5].slices[0].pe = 5; }, "slices.bin",
+     "population 'acc' slice 0 shares PE 5 with input 'cue' slice 0"},
+    {"input keys collide with population keys",
+     [](Image &i) { i.inputs[1].slices[0].keyBase = 0x400; }, "slices.bin",
+     "population 'readout' slice 0 has keys [0x00000400, 0x000004ff], which "
+     "overlap keys [0x00000400, 0x00000403] of input 'cue' slice 0"},
+    {"input keys collide with each other",
+     [](Image &i) { i.inputs[0].slices[1].keyBase = 0x00100002; }, "slices.bin",
+     "input 'in' slice 1 has keys [0x00100002, 0x00100003], which overlap "
+     "keys [0x00100000, 0x00100003] of input 'in' slice 0"},
+    {"population keys collide",
+     [](Image &i) { i.populations[2].slices[0].keyBase = 0x200; }, "slices.bin",
+     "population 'iff' slice 0 has keys [0x00000200, 0x000002ff], which "
+     "overlap keys [0x00000200, 0x000002ff] of population 'exc' slice 1"},
+    {"key block holds another",
+     [](Image &i) {
+       i.populations[5].slices[0].keyBase = 0;
+       i.populations[5].slices[0].keyMask = 0xffff0000;
+     },
+     "slices.bin",
+     "population 'acc' slice 0 has keys [0x00000000, 0x0000ffff], which "
+     "overlap keys [0x00000100, 0x000001ff] of population 'exc' slice 0"},
     {"placement size", [](Image &i) { i.placement.sliceOfPe.pop_back(); },
      "placement.bin", "has 179 entries for 180 PEs"},
+    {"placement misses an input slice",
+     [](Image &i) { i.placement.sliceOfPe[65] = kNoSlice; }, "placement.bin",
+     "PE 65 lists no slice but slices.bin puts slice 1 (input 'in' slice 1) "
+     "there (11 slices)"},
+    {"placement numbers populations first",
+     [](Image &i) { i.placement.sliceOfPe[0] = 0; }, "placement.bin",
+     "PE 0 lists slice 0 (input 'in' slice 0) but slices.bin puts slice 3 "
+     "(population 'exc' slice 0) there"},
+    {"placement names a missing slice",
+     [](Image &i) { i.placement.sliceOfPe[6] = 11; }, "placement.bin",
+     "PE 6 lists slice 11 but slices.bin puts no slice there (11 slices)"},
     {"weight -32768",
      [](Image &i) { i.projections[1].stored.weightQ[2] = -32768; },
      "synapses.bin", "int16 weight -32768"},
@@ -98,6 +170,32 @@ const Case kCases[] = {
     {"entry key", [](Image &i) { i.routing.tables[1].entries[1].key = 1; },
      "routing.bin", "chip 1 entry 1 has key 0x00000001 with bits outside"},
 };
+
+TEST(ImageValidate, SlicesAreNumberedInputsFirst) {
+  Image image = sampleImage();
+  std::vector<SliceRef> refs = listSlices(image);
+  ASSERT_EQ(refs.size(), 11u);
+  const struct {
+    SourceKind kind;
+    uint32_t owner, slice;
+  } expected[] = {
+      {SourceKind::Input, 0, 0},      {SourceKind::Input, 0, 1},
+      {SourceKind::Input, 1, 0},      {SourceKind::Population, 0, 0},
+      {SourceKind::Population, 0, 1}, {SourceKind::Population, 1, 0},
+      {SourceKind::Population, 2, 0}, {SourceKind::Population, 3, 0},
+      {SourceKind::Population, 3, 1}, {SourceKind::Population, 4, 0},
+      {SourceKind::Population, 5, 0}};
+  for (uint32_t g = 0; g < refs.size(); ++g) {
+    SCOPED_TRACE("slice " + std::to_string(g));
+    EXPECT_EQ(refs[g].kind, expected[g].kind);
+    EXPECT_EQ(refs[g].owner, expected[g].owner);
+    EXPECT_EQ(refs[g].slice, expected[g].slice);
+    // sliceOfPe is the inverse of every slice's PE, inputs included.
+    EXPECT_EQ(image.placement.sliceOfPe[sliceAt(image, refs[g]).pe], g);
+  }
+  EXPECT_EQ(&sliceAt(image, refs[1]), &image.inputs[0].slices[1]);
+  EXPECT_EQ(&sliceAt(image, refs[3]), &image.populations[0].slices[0]);
+}
 
 TEST(ImageValidate, SampleBreaksAsExpected) {
   for (const Case &c : kCases) {

@@ -26,6 +26,9 @@ struct CompileOptions {
   /// JSON file whose fields override the target model.
   std::string targetConfig;
   uint64_t seed = 1;
+  /// Assumed spikes per neuron per step, for cycle and traffic estimates.
+  double firingProbability = 0.01;
+  /// The image directory to write (default: the input's stem + ".img").
   std::string output;
   /// "" (none), "all", or a pass argument such as "snn-quantize".
   std::string dumpIrAfter;
@@ -35,8 +38,8 @@ struct CompileOptions {
   bool remarks = false;
 };
 
-/// Exit codes: 0 success, 1 bad input or a network that does not fit,
-/// 3 a stage not in this build.
+/// Exit codes: 0 success, 1 bad input or a network that does not fit
+/// (nothing is written then).
 int compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
                    llvm::raw_ostream &diagnostics);
 

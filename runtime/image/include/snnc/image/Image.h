@@ -8,9 +8,12 @@
 // layout, and validateImage() states every invariant the reader enforces.
 //
 // Numbering conventions used throughout:
-//   - neurons of a population are numbered 0..size-1 in row-major shape order;
-//   - slices are numbered globally in population order, then by first neuron
-//     (the order of Population::slices concatenated);
+//   - elements of an input port and neurons of a population are numbered
+//     0..size-1 in row-major shape order;
+//   - slices are numbered globally: first the input slices, port by port in
+//     Image::inputs order, then the population slices, population by
+//     population (the order of every InputPort::slices, then every
+//     Population::slices, concatenated; see listSlices());
 //   - PEs are numbered globally: chip * pesPerChip + local PE.
 //
 //===----------------------------------------------------------------------===//
@@ -67,16 +70,30 @@ const char *toString(ProjectionKind kind);
 const char *toString(SourceKind kind);
 const char *toString(OutputKind kind);
 
-/// A network input: a source of spikes with no neurons. The runtime injects
-/// a spike of element i with routing key `keyBase | i`.
+/// Elements [first, first + count) of an input port, or neurons of a
+/// population, hosted by one PE. A spike of the slice's local element i
+/// (element first + i of its port or population) travels with key
+/// `keyBase | i`.
+struct Slice {
+  uint32_t first = 0;
+  uint32_t count = 0;
+  /// Global PE index.
+  uint32_t pe = 0;
+  uint32_t keyBase = 0;
+  /// Contiguous high ones; the clear low bits number the slice's elements.
+  uint32_t keyMask = 0;
+};
+
+/// A network input: a source of spikes with no neurons, sliced and placed
+/// like a population. The runtime injects a spike of element i from the PE
+/// of the slice s holding it, with routing key `s.keyBase | (i - s.first)`.
 struct InputPort {
   uint32_t index = 0;
   std::string name;
   std::vector<uint32_t> shape;
   uint32_t size = 0;
-  uint32_t keyBase = 0;
-  /// Contiguous high ones; the clear low bits number the elements.
-  uint32_t keyMask = 0;
+  /// Tile [0, size) in order ("spike-source slices").
+  std::vector<Slice> slices;
 };
 
 /// Discrete-time factors of one neuron for the float engine
@@ -105,17 +122,6 @@ struct FixedNeuron {
   int32_t synDecayQ = 0;
   int32_t synGainM = 0;
   int32_t synGainS = 0;
-};
-
-/// Neurons [first, first + count) of a population, hosted by one PE. A spike
-/// of the slice's local neuron i travels with key `keyBase | i`.
-struct Slice {
-  uint32_t first = 0;
-  uint32_t count = 0;
-  /// Global PE index.
-  uint32_t pe = 0;
-  uint32_t keyBase = 0;
-  uint32_t keyMask = 0;
 };
 
 struct Population {
@@ -247,12 +253,18 @@ struct Image {
 
 /// Where a global slice index points.
 struct SliceRef {
-  uint32_t population;
-  uint32_t slice;
+  /// Input: `owner` indexes Image::inputs; Population: Image::populations.
+  SourceKind kind = SourceKind::Population;
+  uint32_t owner = 0;
+  /// Index into the owner's slices.
+  uint32_t slice = 0;
 };
 
-/// Every slice in global order.
+/// Every slice in global order: input slices, then population slices.
 std::vector<SliceRef> listSlices(const Image &image);
+
+/// The slice `ref` points to, which must exist.
+const Slice &sliceAt(const Image &image, const SliceRef &ref);
 
 /// Rows of a projection: the size of its source.
 uint32_t sourceSize(const Image &image, const ProjectionSource &source);

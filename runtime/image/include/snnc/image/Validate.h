@@ -21,14 +21,17 @@ namespace snnc::image {
 ///    holding no non-finite number;
 ///  - indices of inputs and outputs strictly increase;
 ///  - every shape is non-empty with a product equal to its size >= 1;
-///  - key masks are contiguous high ones, keys have no bit outside their
-///    mask, and the clear bits can number every element of the port/slice;
+///  - slice key masks are contiguous high ones, keys have no bit outside
+///    their mask, and the clear bits can number every element of the slice;
+///    the key blocks of all slices (input and population) are disjoint;
 ///  - spiking == isSpikingModel(model); s_in, s_v are positive and finite;
 ///  - one float and one fixed record per neuron; float parameters finite;
 ///    decay_q, syn_decay_q in [0, 2^16]; gain_m, syn_gain_m >= 0; gain_s,
 ///    syn_gain_s in [0, 62];
-///  - slices tile each population in order, each on a distinct PE below
-///    chips * pesPerChip, and sliceOfPe is exactly the inverse map;
+///  - slices tile each input port and each population in order; every
+///    slice, of either kind, is on a distinct PE below chips * pesPerChip;
+///    sliceOfPe is exactly the inverse map under the global numbering
+///    (input slices first, see listSlices());
 ///  - projections name existing sources and targets; shift in [0, 16];
 ///    scale == target s_in * 2^shift exactly; maxDelay in [1, 65535]; errors
 ///    finite and >= 0; kind is procedural exactly when the storage is;

@@ -1,0 +1,396 @@
+//===- EmitImage.cpp - Chip image from a mapped network -------------------===//
+//
+// Gathers what the passes recorded (time step, fixed-point constants,
+// quantized weights, slices, PEs, keys, routing tables) into an image, and
+// expands every stored projection's rows into its CSR tables.
+//
+//===----------------------------------------------------------------------===//
+
+#include "snnc/Pipeline/EmitImage.h"
+
+#include "NetworkMapping.h"
+
+#include "snn/ElementsData.h"
+#include "snn/NeuronParams.h"
+#include "snnc/mapping/Topology.h"
+#include "snnc/spinnaker2/TargetData.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace mlir;
+using namespace snn;
+using namespace snnc;
+
+namespace {
+
+/// Per-neuron integer field of an snn.fixed dictionary (scalar or array).
+int32_t fixedField(DictionaryAttr fixed, StringRef name, size_t neuron) {
+  Attribute attr = fixed.get(name);
+  if (auto scalar = dyn_cast_or_null<IntegerAttr>(attr))
+    return static_cast<int32_t>(scalar.getInt());
+  if (auto array = dyn_cast_or_null<DenseI64ArrayAttr>(attr))
+    return static_cast<int32_t>(array[neuron]);
+  return 0;
+}
+
+image::NeuronModel toImageModel(NeuronModel model) {
+  switch (model) {
+  case NeuronModel::lif:
+    return image::NeuronModel::Lif;
+  case NeuronModel::cuba_lif:
+    return image::NeuronModel::CubaLif;
+  case NeuronModel::if_:
+    return image::NeuronModel::If;
+  case NeuronModel::li:
+    return image::NeuronModel::Li;
+  case NeuronModel::integrator:
+    return image::NeuronModel::Integrator;
+  }
+  return image::NeuronModel::Lif;
+}
+
+image::ProjectionKind kindOf(Operation *op) {
+  if (isa<LinearOp>(op))
+    return image::ProjectionKind::Linear;
+  if (isa<AffineOp>(op))
+    return image::ProjectionKind::Affine;
+  if (isa<SparseOp>(op))
+    return image::ProjectionKind::Sparse;
+  if (isa<Conv2dOp>(op))
+    return image::ProjectionKind::Conv2d;
+  if (isa<SumPool2dOp>(op))
+    return image::ProjectionKind::SumPool2d;
+  return image::ProjectionKind::Procedural;
+}
+
+/// Adds a projection's float bias currents (affine and conv2d) to `bias`.
+LogicalResult addBias(Operation *op, std::vector<double> &bias) {
+  std::optional<ElementsAttr> attr;
+  int64_t perValue = 1;
+  if (auto affine = dyn_cast<AffineOp>(op)) {
+    attr = affine.getBias();
+  } else if (auto conv = dyn_cast<Conv2dOp>(op)) {
+    attr = conv.getBias();
+    perValue = bias.size() / conv.getWeight().getShapedType().getDimSize(0);
+  }
+  if (!attr)
+    return success();
+  FailureOr<std::vector<float>> values =
+      readF32(*attr, [op] { return op->emitOpError(); });
+  if (failed(values))
+    return failure();
+  for (size_t j = 0; j < bias.size(); ++j)
+    bias[j] += (*values)[j / perValue];
+  return success();
+}
+
+std::vector<uint32_t> shapeOf(Type type) {
+  ArrayRef<int64_t> shape = cast<SignalType>(type).getShape();
+  return std::vector<uint32_t>(shape.begin(), shape.end());
+}
+
+class ImageBuilder {
+public:
+  ImageBuilder(const NetworkModel &model, const ImageContext &context)
+      : model(model), context(context) {}
+
+  FailureOr<image::Image> build();
+
+private:
+  LogicalResult slicesOf(size_t index, std::vector<image::Slice> &slices);
+  LogicalResult fillPopulation(const MappedPopulation &pop,
+                           image::Population &out);
+  LogicalResult fillProjection(const MappedProjection &projection,
+                           image::Projection &out);
+  LogicalResult routing(image::Image &out, const mapping::Topology &topology);
+
+  const NetworkModel &model;
+  const ImageContext &context;
+  /// Population index in the image of each mapping population (-1: input).
+  std::vector<int64_t> imageIndex;
+  uint32_t sliceMask = 0;
+};
+
+} // namespace
+
+LogicalResult ImageBuilder::slicesOf(size_t index,
+                                     std::vector<image::Slice> &slices) {
+  const MappedPopulation &pop = model.populations[index];
+  auto read = [&](StringRef attr, StringRef inputAttr) -> ArrayRef<int64_t> {
+    if (pop.op)
+      if (auto a = pop.op->getAttrOfType<DenseI64ArrayAttr>(attr))
+        return a.asArrayRef();
+    if (auto inputs = model.network->getAttrOfType<ArrayAttr>(inputAttr))
+      if (pop.input >= 0 && pop.input < int64_t(inputs.size()))
+        if (auto a = dyn_cast<DenseI64ArrayAttr>(inputs[pop.input]))
+          return a.asArrayRef();
+    return {};
+  };
+  ArrayRef<int64_t> sizes = read("snn.slices", "snn.input_slices");
+  ArrayRef<int64_t> pes = read("snn.pes", "snn.input_pes");
+  ArrayRef<int64_t> keys = read("snn.keys", "snn.input_keys");
+  if (sizes.empty() || sizes.size() != pes.size() ||
+      sizes.size() != keys.size())
+    return model.network.emitOpError("population '")
+           << pop.name
+           << "' lacks consistent slices, PEs and keys; run snn-partition, "
+              "snn-place and snn-route first";
+  uint32_t first = 0;
+  for (size_t s = 0; s < sizes.size(); ++s) {
+    slices.push_back({first, uint32_t(sizes[s]), uint32_t(pes[s]),
+                      uint32_t(keys[s]), sliceMask});
+    first += sizes[s];
+  }
+  return success();
+}
+
+LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
+                                       image::Population &out) {
+  DiscreteNeuronOp op = pop.op;
+  auto fixed = op->getAttrOfType<DictionaryAttr>("snn.fixed");
+  if (!fixed)
+    return op.emitOpError("has no fixed-point constants; run snn-quantize "
+                          "first");
+  out.name = pop.name;
+  out.model = toImageModel(op.getModel());
+  out.shape = shapeOf(op.getType());
+  out.size = pop.size;
+  out.spiking = isa<SpikesType>(op.getType());
+  out.sIn = cast<FloatAttr>(fixed.get("s_in")).getValueAsDouble();
+  out.sV = cast<FloatAttr>(fixed.get("s_v")).getValueAsDouble();
+  bool cuba = op.getModel() == NeuronModel::cuba_lif;
+  std::vector<double> bias(pop.size, 0.0);
+  for (const MappedProjection &p : model.projections)
+    if (model.populations[p.target].op == op &&
+        failed(addBias(p.rows->getOp(), bias)))
+      return failure();
+  Param decay(op.getDecay(), 0), gain(op.getGain(), 0), drive(op.getDrive(), 0);
+  Param threshold(op.getThresholdAttr(), 0), reset(op.getResetAttr(), 0);
+  Param synDecay(op.getSynDecayAttr(), 0), synGain(op.getSynGainAttr(), 0);
+  for (uint32_t j = 0; j < pop.size; ++j) {
+    image::FloatNeuron f;
+    f.decay = decay[j];
+    f.gain = gain[j];
+    f.drive = drive[j];
+    f.bias = bias[j];
+    image::FixedNeuron q;
+    q.decayQ = fixedField(fixed, "decay", j);
+    q.gainM = fixedField(fixed, "gain_m", j);
+    q.gainS = fixedField(fixed, "gain_s", j);
+    q.driveQ = fixedField(fixed, "drive", j);
+    q.biasQ = fixedField(fixed, "bias", j);
+    if (out.spiking) {
+      f.threshold = threshold[j];
+      f.reset = reset[j];
+      q.thresholdQ = fixedField(fixed, "threshold", j);
+      q.resetQ = fixedField(fixed, "reset", j);
+    }
+    if (cuba) {
+      f.synDecay = synDecay[j];
+      f.synGain = synGain[j];
+      q.synDecayQ = fixedField(fixed, "syn_decay", j);
+      q.synGainM = fixedField(fixed, "syn_gain_m", j);
+      q.synGainS = fixedField(fixed, "syn_gain_s", j);
+    }
+    out.floatParams.push_back(f);
+    out.fixedParams.push_back(q);
+  }
+  return success();
+}
+
+LogicalResult ImageBuilder::fillProjection(const MappedProjection &projection,
+                                       image::Projection &out) {
+  const ProjectionRows &rows = *projection.rows;
+  Operation *op = rows.getOp();
+  if (!rows.isQuantized())
+    return op->emitOpError("has no quantized weights; run snn-quantize first");
+  out.name = model.populations[projection.source].name + "->" +
+             model.populations[projection.target].name;
+  out.kind = kindOf(op);
+  const MappedPopulation &source = model.populations[projection.source];
+  if (source.input >= 0)
+    out.source = {image::SourceKind::Input, uint32_t(source.input)};
+  else
+    out.source = {image::SourceKind::Population,
+                  uint32_t(imageIndex[projection.source])};
+  out.target = imageIndex[projection.target];
+  out.shift = op->getAttrOfType<IntegerAttr>("snn.q_shift").getInt();
+  out.scale = op->getAttrOfType<FloatAttr>("snn.q_scale").getValueAsDouble();
+  out.rmsError =
+      op->getAttrOfType<FloatAttr>("snn.q_rms_error").getValueAsDouble();
+  out.maxError =
+      op->getAttrOfType<FloatAttr>("snn.q_max_error").getValueAsDouble();
+  out.maxDelay = rows.maxDelay();
+  if (auto procedural = dyn_cast<ProceduralOp>(op)) {
+    if (rows.maxDelay() != uint32_t(procedural.getDelaySteps()))
+      return op->emitOpError("is delayed by snn.delay ops as well; the "
+                             "spinnaker2 image gives a reservoir's "
+                             "recurrent synapses one delay");
+    out.isProcedural = true;
+    out.procedural.spec = procedural.getSpec();
+    out.procedural.delay = static_cast<uint16_t>(rows.maxDelay());
+    return success();
+  }
+  image::StoredSynapses &stored = out.stored;
+  std::vector<SynapseEntry> row;
+  stored.rowPtr.push_back(0);
+  for (uint32_t pre = 0; pre < rows.numSources(); ++pre) {
+    rows.row(pre, row);
+    for (const SynapseEntry &s : row) {
+      stored.target.push_back(s.target);
+      stored.weightQ.push_back(s.qweight);
+      stored.weight.push_back(s.weight);
+      stored.delay.push_back(static_cast<uint16_t>(s.delay));
+    }
+    stored.rowPtr.push_back(stored.target.size());
+  }
+  return success();
+}
+
+LogicalResult ImageBuilder::routing(image::Image &out,
+                                    const mapping::Topology &topology) {
+  auto routingAttr = model.network->getAttrOfType<DictionaryAttr>("snn.routing");
+  if (!routingAttr)
+    return model.network.emitOpError("has no routing tables; run snn-route "
+                                     "first");
+  auto integer = [&](StringRef name) {
+    return cast<IntegerAttr>(routingAttr.get(name)).getInt();
+  };
+  out.routing.numLinks = integer("links");
+  out.routing.wordsPerRoute = integer("words");
+  out.routing.tables.assign(topology.numChips(), {});
+  auto error = [this] { return model.network.emitOpError(); };
+  for (Attribute entry : cast<ArrayAttr>(routingAttr.get("tables"))) {
+    auto table = cast<DictionaryAttr>(entry);
+    int64_t chip = cast<IntegerAttr>(table.get("chip")).getInt();
+    FailureOr<std::vector<int64_t>> entries =
+        readInts(cast<ElementsAttr>(table.get("entries")), 64, error);
+    FailureOr<std::vector<int64_t>> words =
+        readInts(cast<ElementsAttr>(table.get("routes")), 64, error);
+    if (failed(entries) || failed(words))
+      return failure();
+    if (chip < 0 || chip >= int64_t(topology.numChips()))
+      return model.network.emitOpError("routing table for chip ")
+             << chip << " beyond the machine's " << topology.numChips();
+    image::RouterTable &router = out.routing.tables[chip];
+    for (size_t k = 0; k + 2 < entries->size(); k += 3)
+      router.entries.push_back({uint32_t((*entries)[k]),
+                                uint32_t((*entries)[k + 1]),
+                                uint32_t((*entries)[k + 2])});
+    for (int64_t w : *words)
+      router.routeWords.push_back(static_cast<uint64_t>(w));
+  }
+  sliceMask = static_cast<uint32_t>(integer("slice_mask"));
+  return success();
+}
+
+FailureOr<image::Image> ImageBuilder::build() {
+  image::Image out;
+  NetworkOp network = model.network;
+  auto time = network->getAttrOfType<TimeAttr>("snn.time");
+  if (!time)
+    return network.emitOpError("has no time step; run snn-discretize first");
+  out.snncVersion = "0.1.0";
+  out.network = network.getSymName().str();
+  out.targetName = model.target.name;
+  out.dt = time.getDt().convertToDouble();
+  out.rule = time.getRule() == DiscretizationRule::euler
+                 ? image::Discretization::Euler
+                 : image::Discretization::Exact;
+  out.seed = context.seed;
+  out.report = context.report;
+  try {
+    out.targetModel = {
+        {"target", nlohmann::json::parse(spinnaker2::targetJson())},
+        {"energy", nlohmann::json::parse(spinnaker2::energyJson())},
+        {"overrides", nullptr}};
+    if (!context.targetConfig.empty()) {
+      auto buffer = llvm::MemoryBuffer::getFile(context.targetConfig);
+      if (buffer)
+        out.targetModel["overrides"] =
+            nlohmann::json::parse((*buffer)->getBuffer().str());
+    }
+  } catch (const nlohmann::json::exception &e) {
+    return network.emitError("target data is not valid JSON: ") << e.what();
+  }
+
+  mapping::Topology topology(model.target);
+  if (failed(routing(out, topology)))
+    return failure();
+
+  for (auto [index, pop] : llvm::enumerate(model.populations)) {
+    if (pop.input >= 0) {
+      imageIndex.push_back(-1);
+      image::InputPort port;
+      port.index = pop.input;
+      port.name = pop.name;
+      port.shape = shapeOf(network.getArgumentTypes()[pop.input]);
+      port.size = pop.size;
+      if (failed(slicesOf(index, port.slices)))
+        return failure();
+      out.inputs.push_back(std::move(port));
+      continue;
+    }
+    imageIndex.push_back(out.populations.size());
+    image::Population population;
+    if (failed(fillPopulation(pop, population)) ||
+        failed(slicesOf(index, population.slices)))
+      return failure();
+    out.populations.push_back(std::move(population));
+  }
+  for (const MappedProjection &projection : model.projections) {
+    image::Projection p;
+    if (failed(fillProjection(projection, p)))
+      return failure();
+    out.projections.push_back(std::move(p));
+  }
+
+  // Global slice numbers: input-port slices first, then populations.
+  out.placement.chips = topology.numChips();
+  out.placement.pesPerChip = topology.pesPerChip();
+  out.placement.sliceOfPe.assign(topology.numPes(), image::kNoSlice);
+  uint32_t globalSlice = 0;
+  auto place = [&](const std::vector<image::Slice> &slices) -> LogicalResult {
+    for (const image::Slice &slice : slices) {
+      if (slice.pe >= topology.numPes())
+        return network.emitOpError("slice placed on PE ")
+               << slice.pe << " beyond the machine's " << topology.numPes();
+      out.placement.sliceOfPe[slice.pe] = globalSlice++;
+    }
+    return success();
+  };
+  for (const image::InputPort &port : out.inputs)
+    if (failed(place(port.slices)))
+      return failure();
+  for (const image::Population &population : out.populations)
+    if (failed(place(population.slices)))
+      return failure();
+
+  OutputOp output = network.getOutputOp();
+  for (auto [index, value] : llvm::enumerate(output.getOutputs())) {
+    auto neuron = value.getDefiningOp<DiscreteNeuronOp>();
+    if (!neuron)
+      return output.emitOpError("output #")
+             << index << " is not a population; the spinnaker2 image records "
+                         "populations as outputs";
+    uint32_t population = 0;
+    for (auto [k, pop] : llvm::enumerate(model.populations))
+      if (pop.op == neuron)
+        population = imageIndex[k];
+    out.outputs.push_back({uint32_t(index), population,
+                           isa<SpikesType>(neuron.getType())
+                               ? image::OutputKind::Spikes
+                               : image::OutputKind::Current});
+  }
+  return out;
+}
+
+FailureOr<image::Image> snnc::buildImage(NetworkOp network,
+                                         const ImageContext &context) {
+  FailureOr<std::unique_ptr<NetworkModel>> model =
+      buildNetworkModel(network, context.targetConfig, 0.01);
+  if (failed(model))
+    return failure();
+  ImageBuilder builder(**model, context);
+  return builder.build();
+}
