@@ -18,12 +18,16 @@ import sys
 import tempfile
 import time
 
-# name -> (neurons, connection probability): 10 M and 100 M synapses.
+# name -> (neurons, connection probability, boards): 1 M, 10 M and 100 M
+# synapses. A million neurons with 100 M synapses need 8,582 PEs of 128 KB
+# SRAM, more than one 48-chip board (7,296 PEs), so that case uses two.
 SIZES = {
-    "10k": (10_000, 0.01),
-    "100k": (100_000, 0.001),
-    "1m": (1_000_000, 0.0001),
+    "10k": (10_000, 0.01, 1),
+    "100k": (100_000, 0.001, 1),
+    "1m": (1_000_000, 0.0001, 2),
 }
+TWO_BOARDS = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                          "two-boards.json")
 INPUTS = 100
 
 
@@ -47,15 +51,17 @@ def network(neurons, p):
 """
 
 
-def run(snnc, name, neurons, p, workdir):
+def run(snnc, name, neurons, p, boards, workdir):
     source = os.path.join(workdir, f"lsm-{name}.mlir")
     with open(source, "w") as f:
         f.write(network(neurons, p))
     image = os.path.join(workdir, f"lsm-{name}.img")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.monotonic()
-    proc = subprocess.run([snnc, "compile", source, "-o", image,
-                           "--report", "json"], capture_output=True, text=True)
+    command = [snnc, "compile", source, "-o", image, "--report", "json"]
+    if boards > 1:
+        command += ["--target-config", TWO_BOARDS]
+    proc = subprocess.run(command, capture_output=True, text=True)
     wall = time.monotonic() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     report = None
@@ -76,16 +82,16 @@ def main():
     failed = False
     with tempfile.TemporaryDirectory(prefix="snnc-bench-") as workdir:
         for name in args.sizes.split(","):
-            neurons, p = SIZES[name]
+            neurons, p, boards = SIZES[name]
             synapses = neurons * (neurons - 1) * p
             code, wall, peak, report, err = run(args.snnc, name, neurons, p,
-                                                workdir)
+                                                boards, workdir)
             for stage in (report or {}).get("stages", []):
                 print(f"{name:>8} {synapses:>12.3g} {stage['stage']:<16} "
                       f"{stage['seconds']:>9.2f} {stage['peak_rss_mb']:>9.0f}")
             print(f"{name:>8} {synapses:>12.3g} {'TOTAL (process)':<16} "
                   f"{wall:>9.2f} {peak:>9.0f}   exit {code}")
-            if code not in (0, 3):
+            if code != 0:
                 failed = True
                 sys.stderr.write(err[-2000:])
     return 1 if failed else 0

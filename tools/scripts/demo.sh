@@ -14,7 +14,10 @@ echo "== the network, verified and canonicalized (snnc-opt)"
 "$bin/snnc-opt" --canonicalize --mlir-elide-elementsattrs-if-larger=16 \
   --mlir-elide-resource-strings-if-larger=64 "$example"
 
-echo "== compile for spinnaker2, then run and report energy (snnc)"
+echo "== compile for spinnaker2 (snnc compile)"
 "$bin/snnc" compile "$example" --target spinnaker2 -o "$build/lsm.img"
+echo "== the chip image (snnc inspect)"
+"$bin/snnc" inspect "$build/lsm.img"
+echo "== run on the simulated chip and report energy (snnc run)"
 "$bin/snnc" run "$build/lsm.img" --input "$root/examples/lsm-input.json" \
   --steps 1000

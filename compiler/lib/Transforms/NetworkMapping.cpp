@@ -46,23 +46,6 @@ static std::string populationName(DiscreteNeuronOp op, size_t index,
   return name;
 }
 
-/// Follows a population's input current back to the synapse op producing it.
-static FailureOr<Operation *> synapseOf(Value current, Operation *user) {
-  Value v = current;
-  while (Operation *def = v.getDefiningOp()) {
-    if (isa<SynapseOpInterface>(def))
-      return def;
-    if (auto delay = dyn_cast<DelayOp>(def))
-      v = delay.getInput();
-    else if (auto flatten = dyn_cast<FlattenOp>(def))
-      v = flatten.getInput();
-    else
-      break;
-  }
-  return user->emitOpError("input is not produced by a synaptic projection; "
-                           "run snn-quantize first to check the network");
-}
-
 FailureOr<std::unique_ptr<NetworkModel>>
 snnc::buildNetworkModel(NetworkOp network, StringRef targetConfig,
                         double firingProbability) {
@@ -123,7 +106,7 @@ snnc::buildNetworkModel(NetworkOp network, StringRef targetConfig,
   }
   for (DiscreteNeuronOp op : network.getBody().getOps<DiscreteNeuronOp>()) {
     for (Value input : op.getInputs()) {
-      FailureOr<Operation *> synapse = synapseOf(input, op);
+      FailureOr<Operation *> synapse = traceProjection(input, op);
       if (failed(synapse))
         return failure();
       FailureOr<std::unique_ptr<ProjectionRows>> rows =

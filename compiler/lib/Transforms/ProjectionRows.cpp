@@ -42,6 +42,33 @@ static uint32_t maxOf(const std::vector<uint32_t> &v) {
   return v.empty() ? 0 : *std::max_element(v.begin(), v.end());
 }
 
+FailureOr<Operation *> snnc::traceProjection(Value value, Operation *user) {
+  while (true) {
+    if (auto arg = dyn_cast<BlockArgument>(value))
+      return user->emitOpError("is driven by the network's current input #")
+             << arg.getArgNumber()
+             << "; the spinnaker2 target takes spike inputs only";
+    Operation *def = value.getDefiningOp();
+    if (auto delay = dyn_cast<DelayOp>(def)) {
+      value = delay.getInput();
+      continue;
+    }
+    if (auto flatten = dyn_cast<FlattenOp>(def)) {
+      value = flatten.getInput();
+      continue;
+    }
+    if (isa<SynapseOpInterface>(def))
+      return def;
+    if (isa<ScaleOp>(def))
+      return def->emitOpError("must be folded into its projection before "
+                              "quantization (run -canonicalize)");
+    return user->emitOpError("is driven by '")
+           << def->getName()
+           << "' directly; on spinnaker2 populations receive currents only "
+              "from synaptic projections";
+  }
+}
+
 FailureOr<std::unique_ptr<ProjectionRows>>
 ProjectionRows::build(Operation *synapse, Value current) {
   std::unique_ptr<ProjectionRows> rows(new ProjectionRows());

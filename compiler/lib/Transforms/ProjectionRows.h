@@ -36,6 +36,13 @@ struct SpikeSource {
   snn::DiscreteNeuronOp population;
 };
 
+/// Follows a population's input current back, through snn.delay and
+/// snn.flatten, to the synapse op that produces it. Fails with a diagnostic
+/// naming what drives the population instead (a network input current, an
+/// unfolded snn.scale, another population's value).
+mlir::FailureOr<mlir::Operation *> traceProjection(mlir::Value current,
+                                                   mlir::Operation *user);
+
 class ProjectionRows {
 public:
   /// Builds the view of `synapse`, which feeds `target` through `current`

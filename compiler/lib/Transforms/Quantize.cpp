@@ -9,6 +9,7 @@
 
 #include "snnc/Transforms/Passes.h"
 
+#include "ProjectionRows.h"
 #include "ProjectionWeights.h"
 
 #include "snn/ElementsData.h"
@@ -55,7 +56,6 @@ public:
 
 private:
   LogicalResult collect(NetworkOp network);
-  FailureOr<Operation *> traceProjection(Value value, Operation *user);
   void chooseInputScales();
   QuantizedProjection quantize(const ProjectionWeights &p, double sIn);
   void annotateProjection(const ProjectionWeights &p,
@@ -71,34 +71,6 @@ private:
 };
 
 } // namespace
-
-FailureOr<Operation *> Quantizer::traceProjection(Value value,
-                                                  Operation *user) {
-  while (true) {
-    if (auto arg = dyn_cast<BlockArgument>(value))
-      return user->emitOpError("is driven by the network's current input #")
-             << arg.getArgNumber()
-             << "; the spinnaker2 target takes spike inputs only";
-    Operation *def = value.getDefiningOp();
-    if (auto delay = dyn_cast<DelayOp>(def)) {
-      value = delay.getInput();
-      continue;
-    }
-    if (auto flatten = dyn_cast<FlattenOp>(def)) {
-      value = flatten.getInput();
-      continue;
-    }
-    if (isa<SynapseOpInterface>(def))
-      return def;
-    if (isa<ScaleOp>(def))
-      return def->emitOpError("must be folded into its projection before "
-                              "quantization (run -canonicalize)");
-    return user->emitOpError("is driven by '")
-           << def->getName()
-           << "' directly; on spinnaker2 populations receive currents only "
-              "from synaptic projections";
-  }
-}
 
 LogicalResult Quantizer::collect(NetworkOp network) {
   bool failedAny = false;
