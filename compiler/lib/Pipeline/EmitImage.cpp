@@ -9,6 +9,7 @@
 #include "snnc/Pipeline/EmitImage.h"
 
 #include "NetworkMapping.h"
+#include "ProjectionWeights.h"
 
 #include "snn/ElementsData.h"
 #include "snn/NeuronParams.h"
@@ -61,27 +62,6 @@ image::ProjectionKind kindOf(Operation *op) {
   if (isa<SumPool2dOp>(op))
     return image::ProjectionKind::SumPool2d;
   return image::ProjectionKind::Procedural;
-}
-
-/// Adds a projection's float bias currents (affine and conv2d) to `bias`.
-LogicalResult addBias(Operation *op, std::vector<double> &bias) {
-  std::optional<ElementsAttr> attr;
-  int64_t perValue = 1;
-  if (auto affine = dyn_cast<AffineOp>(op)) {
-    attr = affine.getBias();
-  } else if (auto conv = dyn_cast<Conv2dOp>(op)) {
-    attr = conv.getBias();
-    perValue = bias.size() / conv.getWeight().getShapedType().getDimSize(0);
-  }
-  if (!attr)
-    return success();
-  FailureOr<std::vector<float>> values =
-      readF32(*attr, [op] { return op->emitOpError(); });
-  if (failed(values))
-    return failure();
-  for (size_t j = 0; j < bias.size(); ++j)
-    bias[j] += (*values)[j / perValue];
-  return success();
 }
 
 std::vector<uint32_t> shapeOf(Type type) {
@@ -162,7 +142,7 @@ LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
   std::vector<double> bias(pop.size, 0.0);
   for (const MappedProjection &p : model.projections)
     if (model.populations[p.target].op == op &&
-        failed(addBias(p.rows->getOp(), bias)))
+        failed(addProjectionBias(p.rows->getOp(), bias)))
       return failure();
   Param decay(op.getDecay(), 0), gain(op.getGain(), 0), drive(op.getDrive(), 0);
   Param threshold(op.getThresholdAttr(), 0), reset(op.getResetAttr(), 0);

@@ -1,16 +1,16 @@
 //===- ProjectionWeights.h - Weight statistics of a projection --*- C++ -*-===//
 //
 // What the quantizer needs to know of each synaptic projection, whatever
-// its form (dense, CSR, convolution, pooling, procedural): the largest
-// |weight|, per-target sums of |weight| and synapse counts, and the biases.
+// its form: the largest |weight|, per-target sums of |weight| and synapse
+// counts, and the biases. The statistics come from the projection's rows
+// (ProjectionRows), so every form is measured exactly and by one loop.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef SNNC_TRANSFORMS_PROJECTIONWEIGHTS_H
 #define SNNC_TRANSFORMS_PROJECTIONWEIGHTS_H
 
-#include "mlir/IR/Operation.h"
-#include "mlir/Support/LogicalResult.h"
+#include "ProjectionRows.h"
 
 #include <vector>
 
@@ -22,15 +22,21 @@ struct ProjectionWeights {
   /// values, convolution kernel); empty for pooling and procedural ops.
   std::vector<float> weights;
   double maxAbs = 0.0;
-  /// Per target neuron: an upper bound on the sum of |w| of its synapses,
-  /// the number of its synapses, and its bias current.
+  /// Per target neuron: the sum of |w| of its synapses, their number, and
+  /// its bias current.
   std::vector<double> absSum;
   std::vector<double> fanIn;
   std::vector<double> bias;
 };
 
-/// Reads the weights of a synapse op (which must be verified).
-mlir::FailureOr<ProjectionWeights> analyzeProjection(mlir::Operation *op);
+/// Measures a projection (which must be verified) through its rows.
+mlir::FailureOr<ProjectionWeights>
+analyzeProjection(const ProjectionRows &rows);
+
+/// Adds the bias currents of an affine or conv2d projection, one per target
+/// neuron, to `bias`; other projections have none.
+mlir::LogicalResult addProjectionBias(mlir::Operation *op,
+                                      std::vector<double> &bias);
 
 } // namespace snnc
 

@@ -91,7 +91,11 @@ LogicalResult Quantizer::collect(NetworkOp network) {
       auto [it, inserted] =
           projectionIndex.try_emplace(*source, projections.size());
       if (inserted) {
-        FailureOr<ProjectionWeights> weights = analyzeProjection(*source);
+        FailureOr<std::unique_ptr<ProjectionRows>> rows =
+            ProjectionRows::build(*source, input);
+        if (failed(rows))
+          return failure();
+        FailureOr<ProjectionWeights> weights = analyzeProjection(**rows);
         if (failed(weights))
           return failure();
         projections.push_back(std::move(*weights));
