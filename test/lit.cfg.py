@@ -19,6 +19,10 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%examples", os.path.join(config.snnc_src_root,
                                                        "examples")))
 
+# The sample NIR files shared by the project (HDF5; see their README.md).
+config.substitutions.append(("%nir", os.path.join(config.snnc_src_root, "..",
+                                                  "shared", "nir")))
+
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 

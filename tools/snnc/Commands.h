@@ -22,6 +22,7 @@ enum ExitCode : int {
 void setupCompileCommand(CLI::App &app);
 void setupRunCommand(CLI::App &app);
 void setupInspectCommand(CLI::App &app);
+void setupImportCommand(CLI::App &app);
 
 /// Thrown by a subcommand callback to end the program with `code`.
 struct CommandExit {

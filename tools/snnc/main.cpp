@@ -1,4 +1,4 @@
-//===- main.cpp - The snnc driver: compile, run, inspect ------------------===//
+//===- main.cpp - The snnc driver: compile, run, inspect, import ----------===//
 
 #include "Commands.h"
 
@@ -9,6 +9,7 @@ int main(int argc, char **argv) {
   snnc::tools::setupCompileCommand(app);
   snnc::tools::setupRunCommand(app);
   snnc::tools::setupInspectCommand(app);
+  snnc::tools::setupImportCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

@@ -10,6 +10,7 @@
 
 #include "snn/InputChecks.h"
 #include "snn/SnnOps.h"
+#include "snnc/Import/NIR.h"
 #include "snnc/Transforms/Passes.h"
 #include "snnc/image/ImageWriter.h"
 
@@ -164,11 +165,7 @@ void printTable(const nlohmann::json &rows, llvm::raw_ostream &out) {
 
 int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
                          llvm::raw_ostream &diagnostics) {
-  if (StringRef(options.input).ends_with(".nir")) {
-    diagnostics << "snnc compile: NIR import is not in this build yet (issue "
-                   "#6); write the network in the snn dialect (.mlir)\n";
-    return 3;
-  }
+  bool nir = StringRef(options.input).ends_with(".nir");
   if (options.target != "spinnaker2") {
     diagnostics << "snnc compile: unknown target '" << options.target
                 << "'; this build supports: spinnaker2\n";
@@ -193,7 +190,8 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
     return 1;
   }
   if (std::optional<snn::InputProblem> problem =
-          snn::checkResourceBlobs((*buffer)->getBuffer())) {
+          nir ? std::nullopt
+              : snn::checkResourceBlobs((*buffer)->getBuffer())) {
     diagnostics << options.input << ":" << problem->line << ":"
                 << problem->column << ": error: " << problem->message << "\n";
     return 1;
@@ -214,7 +212,9 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
                    !options.remarks);
   });
 
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module =
+      nir ? snnc::importNIRFile(options.input, &context)
+          : parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
     return 1;
 

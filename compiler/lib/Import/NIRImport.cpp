@@ -1,0 +1,397 @@
+//===- NIRImport.cpp - Build an snn.network from a flattened NIR graph ----===//
+
+#include "snnc/Import/NIR.h"
+
+#include "Hdf5Graph.h"
+#include "NIRBuilder.h"
+
+#include "snn/ElementsData.h"
+#include "snn/NeuronParams.h"
+#include "snn/SnnDialect.h"
+#include "snn/SnnOps.h"
+
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/Path.h"
+
+#include <deque>
+
+using namespace mlir;
+using namespace snnc::nir;
+
+namespace {
+
+/// One neuron parameter: its snn attribute and its NIR dataset name(s).
+struct ParamSpec {
+  const char *attr;
+  const char *nir;
+  const char *alt; // another spelling some writers use, or null
+  bool required;
+};
+
+ArrayRef<ParamSpec> neuronParams(StringRef type) {
+  static const ParamSpec lif[] = {{"tau_mem", "tau", "tau_mem", true},
+                                  {"r", "r", nullptr, true},
+                                  {"v_leak", "v_leak", nullptr, true},
+                                  {"v_threshold", "v_threshold", nullptr, true},
+                                  {"v_reset", "v_reset", nullptr, false}};
+  static const ParamSpec cuba[] = {
+      {"tau_mem", "tau_mem", "tau", true},
+      {"tau_syn", "tau_syn", nullptr, true},
+      {"r", "r", nullptr, true},
+      {"v_leak", "v_leak", nullptr, true},
+      {"v_threshold", "v_threshold", nullptr, true},
+      {"v_reset", "v_reset", nullptr, false},
+      {"w_in", "w_in", nullptr, false}};
+  static const ParamSpec ifs[] = {{"r", "r", nullptr, true},
+                                  {"v_threshold", "v_threshold", nullptr, true},
+                                  {"v_reset", "v_reset", nullptr, false}};
+  static const ParamSpec li[] = {{"tau_mem", "tau", "tau_mem", true},
+                                 {"r", "r", nullptr, true},
+                                 {"v_leak", "v_leak", nullptr, true}};
+  static const ParamSpec integrator[] = {{"r", "r", nullptr, true}};
+  if (type == "LIF")
+    return lif;
+  if (type == "CubaLIF")
+    return cuba;
+  if (type == "IF")
+    return ifs;
+  if (type == "LI")
+    return li;
+  if (type == "I")
+    return integrator;
+  return {};
+}
+
+StringRef neuronOpName(StringRef type) {
+  return llvm::StringSwitch<StringRef>(type)
+      .Case("LIF", "snn.lif")
+      .Case("CubaLIF", "snn.cuba_lif")
+      .Case("IF", "snn.if")
+      .Case("LI", "snn.li")
+      .Case("I", "snn.integrator")
+      .Default("");
+}
+
+bool isKnownType(StringRef type) {
+  static const char *const known[] = {
+      "Input",     "Output",    "Identity",  "Affine",  "Linear", "Conv1d",
+      "Conv2d",    "SumPool2d", "AvgPool2d", "Flatten", "Delay",  "Scale",
+      "Threshold", "I",         "IF",        "LI",      "LIF",    "CubaLIF"};
+  return llvm::is_contained(known, type);
+}
+
+int64_t numel(ArrayRef<int64_t> shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+std::string shapeText(ArrayRef<int64_t> shape) {
+  std::string text = "(";
+  for (auto [i, d] : llvm::enumerate(shape))
+    text += (i ? ", " : "") + std::to_string(d);
+  return text + ")";
+}
+
+class Importer {
+public:
+  Importer(MLIRContext *ctx, Graph &graph)
+      : ctx(ctx), graph(graph), builder(ctx), signals(builder) {}
+
+  OwningOpRef<ModuleOp> run(StringRef path);
+
+private:
+  InFlightDiagnostic error(const Node &node) {
+    InFlightDiagnostic diag = emitError(nodeLoc(ctx, node.name));
+    diag << "node '" << node.name << "' (" << node.type << "): ";
+    return diag;
+  }
+  FailureOr<std::vector<int64_t>> shapeParam(const Node &node, bool required);
+  LogicalResult createNeuron(size_t index);
+  LogicalResult connectNeuron(size_t index);
+  LogicalResult propagate();
+
+  MLIRContext *ctx;
+  Graph &graph;
+  OpBuilder builder;
+  SignalBuilder signals;
+  std::vector<Signal> values;
+  std::vector<bool> done;
+  std::vector<Operation *> neurons;
+  std::vector<Value> results;
+};
+
+} // namespace
+
+FailureOr<Value> SignalBuilder::materialize(Signal &signal) {
+  if (signal.cached)
+    return signal.cached;
+  if (signal.kind == Signal::Plain)
+    return signal.value;
+  MLIRContext *ctx = builder.getContext();
+  Location loc = nodeLoc(ctx, signal.producer);
+  std::string blob = "nir_" + signal.producer;
+  for (char &c : blob)
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  Value result;
+  if (signal.kind == Signal::Dense) {
+    int64_t rows = numel(signal.shape);
+    int64_t cols = static_cast<int64_t>(signal.weight.size()) / rows;
+    ElementsAttr weight = snn::makeF32(ctx, {rows, cols}, signal.weight, blob);
+    Type type = snn::CurrentType::get(ctx, {rows});
+    if (signal.hasBias)
+      result = builder.create<snn::AffineOp>(
+          loc, type, signal.value, weight,
+          snn::makeF32(ctx, {rows}, signal.bias, blob));
+    else
+      result = builder.create<snn::LinearOp>(loc, type, signal.value, weight);
+  } else {
+    result = builder.create<snn::SumPool2dOp>(
+        loc, snn::CurrentType::get(ctx, signal.pooledShape), signal.value,
+        builder.getDenseI64ArrayAttr(signal.kernel),
+        builder.getDenseI64ArrayAttr(signal.stride),
+        builder.getDenseI64ArrayAttr(signal.padding));
+    if (signal.scale != 1.0)
+      result = builder.create<snn::ScaleOp>(
+          loc, result.getType(), result, builder.getF64FloatAttr(signal.scale));
+    if (ArrayRef<int64_t>(signal.shape) != ArrayRef(signal.pooledShape))
+      result = builder.create<snn::FlattenOp>(
+          loc, snn::CurrentType::get(ctx, signal.shape), result,
+          builder.getI64IntegerAttr(0), builder.getI64IntegerAttr(2));
+  }
+  signal.cached = result;
+  return result;
+}
+
+FailureOr<std::vector<int64_t>> Importer::shapeParam(const Node &node,
+                                                     bool required) {
+  const Array *a = findParam(node, "shape");
+  if (!a) {
+    if (required)
+      return error(node) << "missing parameter 'shape'";
+    return std::vector<int64_t>();
+  }
+  std::vector<int64_t> shape;
+  for (double d : a->values) {
+    if (!(d >= 1 && d <= double(int64_t(1) << 30)) || d != std::floor(d))
+      return error(node) << "shape entries must be positive integers, got "
+                         << snn::formatNumber(d);
+    shape.push_back(static_cast<int64_t>(d));
+  }
+  if (shape.empty() || numel(shape) > snn::kMaxReadElements)
+    return error(node) << "shape " << shapeText(shape) << " is not usable";
+  return shape;
+}
+
+LogicalResult Importer::createNeuron(size_t index) {
+  const Node &node = graph.nodes[index];
+  std::vector<std::pair<const ParamSpec *, const Array *>> found;
+  const Array *widest = nullptr;
+  for (const ParamSpec &spec : neuronParams(node.type)) {
+    const Array *a = findParam(node, spec.nir);
+    if (!a && spec.alt)
+      a = findParam(node, spec.alt);
+    if (!a && spec.required)
+      return error(node) << "missing parameter '" << spec.nir << "'";
+    if (!a)
+      continue;
+    if (a->values.empty())
+      return error(node) << "parameter '" << spec.nir << "' is empty";
+    found.push_back({&spec, a});
+    if (!widest || a->values.size() > widest->values.size())
+      widest = a;
+  }
+  for (auto [spec, a] : found)
+    if (a->values.size() != 1 && a->values.size() != widest->values.size())
+      return error(node) << "parameter '" << spec->nir << "' has "
+                         << a->values.size() << " values but the population "
+                         << "has " << widest->values.size() << " neurons";
+  std::vector<int64_t> shape = widest->dims;
+  if (shape.empty() || numel(shape) != int64_t(widest->values.size()))
+    shape = {static_cast<int64_t>(widest->values.size())};
+  OperationState state(nodeLoc(ctx, node.name), neuronOpName(node.type));
+  bool spiking = node.type != "LI" && node.type != "I";
+  state.addTypes(spiking ? Type(snn::SpikesType::get(ctx, shape))
+                         : Type(snn::CurrentType::get(ctx, shape)));
+  for (auto [spec, a] : found)
+    state.addAttribute(spec->attr, snn::makeParam(ctx, a->values));
+  Operation *op = builder.create(state);
+  neurons[index] = op;
+  values[index].value = op->getResult(0);
+  values[index].shape = shape;
+  values[index].producer = node.name;
+  done[index] = true;
+  return success();
+}
+
+LogicalResult Importer::connectNeuron(size_t index) {
+  const Node &node = graph.nodes[index];
+  Operation *op = neurons[index];
+  auto population = cast<snn::SignalType>(op->getResult(0).getType());
+  std::vector<Value> inputs;
+  for (size_t src : node.inputs) {
+    FailureOr<Value> v = signals.materialize(values[src]);
+    if (failed(v))
+      return failure();
+    auto type = cast<snn::SignalType>(v->getType());
+    if (type.isSpikes())
+      return error(node) << "is fed spikes by '" << graph.nodes[src].name
+                         << "'; populations take currents, so connect them "
+                            "through a synapse (Linear, Affine, Conv2d)";
+    if (type.getShape() != population.getShape()) {
+      if (type.getNumElements() != population.getNumElements() ||
+          population.getShape().size() != 1)
+        return error(node) << "gets shape " << shapeText(type.getShape())
+                           << " from '" << graph.nodes[src].name
+                           << "' but the population has shape "
+                           << shapeText(population.getShape());
+      *v = builder.create<snn::FlattenOp>(
+          nodeLoc(ctx, graph.nodes[src].name),
+          type.withShape(population.getShape()), *v,
+          builder.getI64IntegerAttr(0),
+          builder.getI64IntegerAttr(type.getShape().size() - 1));
+    }
+    inputs.push_back(*v);
+  }
+  op->setOperands(inputs);
+  return success();
+}
+
+LogicalResult Importer::propagate() {
+  std::vector<std::vector<size_t>> dependents(graph.nodes.size());
+  for (auto [index, node] : llvm::enumerate(graph.nodes)) {
+    for (size_t src : node.inputs)
+      if (graph.nodes[src].topLevel && graph.nodes[src].type == "Output")
+        return error(graph.nodes[src])
+               << "an Output node cannot feed '" << node.name << "'";
+    if (done[index])
+      continue;
+    if (node.inputs.size() != 1)
+      return error(node) << "has " << node.inputs.size()
+                         << " inputs; it needs exactly one (only neuron "
+                            "nodes sum several)";
+    dependents[node.inputs.front()].push_back(index);
+  }
+  // Kahn's worklist from the inputs and populations, which break cycles.
+  std::deque<size_t> worklist;
+  for (size_t i = 0; i < graph.nodes.size(); ++i)
+    if (done[i])
+      worklist.push_back(i);
+  while (!worklist.empty()) {
+    size_t n = worklist.front();
+    worklist.pop_front();
+    for (size_t d : dependents[n]) {
+      const Node &node = graph.nodes[d];
+      if (node.type == "Output") {
+        FailureOr<Value> v = signals.materialize(values[n]);
+        if (failed(v))
+          return failure();
+        values[d].value = *v;
+      } else {
+        FailureOr<Signal> s = signals.apply(node, values[n]);
+        if (failed(s))
+          return failure();
+        values[d] = std::move(*s);
+      }
+      done[d] = true;
+      worklist.push_back(d);
+    }
+  }
+  for (auto [index, node] : llvm::enumerate(graph.nodes))
+    if (!done[index])
+      return error(node) << "lies on a cycle that passes through no neuron "
+                            "population (or is fed only by such a cycle)";
+  return success();
+}
+
+OwningOpRef<ModuleOp> Importer::run(StringRef path) {
+  for (const Node &node : graph.nodes)
+    if (!isKnownType(node.type))
+      return (error(node) << "unknown NIR node type '" << node.type << "'",
+              nullptr);
+  size_t count = graph.nodes.size();
+  values.assign(count, Signal());
+  done.assign(count, false);
+  neurons.assign(count, nullptr);
+  std::vector<Type> argTypes;
+  std::vector<size_t> inputs, outputs;
+  for (auto [index, node] : llvm::enumerate(graph.nodes)) {
+    if (!node.topLevel || (node.type != "Input" && node.type != "Output"))
+      continue;
+    bool input = node.type == "Input";
+    FailureOr<std::vector<int64_t>> shape = shapeParam(node, input);
+    if (failed(shape))
+      return nullptr;
+    if (input && !node.inputs.empty())
+      return (error(node) << "an Input node cannot have incoming edges",
+              nullptr);
+    if (input)
+      argTypes.push_back(snn::SpikesType::get(ctx, *shape));
+    values[index].shape = *shape;
+    (input ? inputs : outputs).push_back(index);
+  }
+  if (outputs.empty())
+    return (emitError(nodeLoc(ctx, "node"))
+                << "the top-level graph has no Output node",
+            nullptr);
+  Location fileLoc = FileLineColLoc::get(ctx, path, 0, 0);
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  builder.setInsertionPointToEnd(module->getBody());
+  auto network =
+      builder.create<snn::NetworkOp>(fileLoc, llvm::sys::path::stem(path),
+                                     builder.getFunctionType(argTypes, {}));
+  Block &body = network.getBody().front();
+  builder.setInsertionPointToEnd(&body);
+  for (auto [arg, index] : llvm::enumerate(inputs)) {
+    values[index].value = body.getArgument(arg);
+    values[index].producer = graph.nodes[index].name;
+    done[index] = true;
+  }
+  for (size_t i = 0; i < count; ++i)
+    if (!neuronOpName(graph.nodes[i].type).empty() && failed(createNeuron(i)))
+      return nullptr;
+  if (failed(propagate()))
+    return nullptr;
+  for (size_t i = 0; i < count; ++i)
+    if (neurons[i] && failed(connectNeuron(i)))
+      return nullptr;
+  std::vector<Value> results;
+  for (size_t index : outputs) {
+    const Node &node = graph.nodes[index];
+    Value v = values[index].value;
+    auto type = cast<snn::SignalType>(v.getType());
+    ArrayRef<int64_t> declared = values[index].shape;
+    auto squeeze = [](ArrayRef<int64_t> s) {
+      std::vector<int64_t> out;
+      llvm::copy_if(s, std::back_inserter(out),
+                    [](int64_t d) { return d != 1; });
+      return out;
+    };
+    if (!declared.empty() && squeeze(declared) != squeeze(type.getShape()))
+      return (error(node) << "declares shape " << shapeText(declared)
+                          << " but '" << graph.nodes[node.inputs.front()].name
+                          << "' gives shape " << shapeText(type.getShape()),
+              nullptr);
+    results.push_back(v);
+  }
+  builder.create<snn::OutputOp>(nodeLoc(ctx, graph.nodes[outputs[0]].name),
+                                results);
+  network.setFunctionType(
+      builder.getFunctionType(argTypes, ValueRange(results).getTypes()));
+  if (failed(verify(*module)))
+    return nullptr;
+  return module;
+}
+
+OwningOpRef<ModuleOp> snnc::importNIRFile(StringRef path,
+                                          MLIRContext *context) {
+  context->getOrLoadDialect<snn::SnnDialect>();
+  FailureOr<Graph> graph = loadGraph(path, context);
+  if (failed(graph))
+    return nullptr;
+  return Importer(context, *graph).run(path);
+}
