@@ -1,0 +1,105 @@
+//===- RunResult.h - What an engine run produces ----------------*- C++ -*-===//
+//
+// Every engine returns the same struct, so that tools/ can report, compare
+// and price (energy = counts x per-event energy) runs without knowing which
+// engine made them.
+//
+// Event counters and their definitions (shared by all engines):
+//   neuronUpdates    one per neuron per step (static work);
+//   synapticEvents   synapses expanded by delivered spikes, counted in
+//                    aggregate as spikes x row length;
+//   sramWordsRead    per synaptic event one synapse word; per neuron update
+//                    its state words (v, plus isyn for cuba_lif) and its
+//                    ring-buffer slot;
+//   sramWordsWritten per synaptic event one ring-buffer word (the add);
+//                    per neuron update its state words and the slot clear;
+//   packetsSent      one per spike (of a population or an input) whose
+//                    routing key matches an entry of its source chip's
+//                    router table, i.e. that leaves its PE;
+//   routerHops       chip-to-chip link traversals of each sent packet's
+//                    multicast tree, following the image's router tables
+//                    (and default routing) over the chip mesh of the
+//                    target model; on-chip NoC hops are not counted. When
+//                    the mesh cannot be recovered from the image it stays
+//                    0 and RunResult::routerHopsModelled is false.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_RUNTIME_RUNRESULT_H
+#define SNNC_RUNTIME_RUNRESULT_H
+
+#include "snnc/image/Image.h"
+#include "snnc/runtime/SpikeTrain.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace snnc::runtime {
+
+enum class StopReason {
+  /// All requested steps ran.
+  Completed,
+  /// A StepObserver asked to stop.
+  ObserverStopped,
+  /// RunOptions::stopOnRealTimeViolation and a PE exceeded its budget.
+  RealTimeViolation,
+};
+
+const char *toString(StopReason reason);
+
+struct EventCounters {
+  uint64_t neuronUpdates = 0;
+  uint64_t synapticEvents = 0;
+  uint64_t sramWordsRead = 0;
+  uint64_t sramWordsWritten = 0;
+  uint64_t packetsSent = 0;
+  uint64_t routerHops = 0;
+};
+
+bool operator==(const EventCounters &a, const EventCounters &b);
+
+/// Load of one slice's PE under the target's cycle model: per step
+/// cycles_per_step_overhead + updates x cycles_per_neuron_update +
+/// synaptic events landing in the slice x cycles_per_synaptic_event (input
+/// slices only pay the overhead).
+struct PeLoad {
+  /// Global slice index (image::listSlices order) and its global PE.
+  uint32_t slice = 0;
+  uint32_t pe = 0;
+  double busyCycles = 0;
+  double maxStepCycles = 0;
+  /// Steps whose cycles exceeded step_cycle_budget.
+  uint64_t violations = 0;
+};
+
+/// One image output over the run.
+struct OutputTrace {
+  uint32_t index = 0;
+  uint32_t population = 0;
+  image::OutputKind kind = image::OutputKind::Spikes;
+  uint32_t size = 0;
+  /// Spikes outputs: (step, neuron), sorted.
+  std::vector<SpikeEvent> spikes;
+  /// Current outputs: the value in real units of neuron j after step t at
+  /// values[t * size + j].
+  std::vector<double> values;
+};
+
+struct RunResult {
+  /// Steps actually run.
+  uint64_t steps = 0;
+  StopReason stopReason = StopReason::Completed;
+  std::vector<OutputTrace> outputs;
+  EventCounters counters;
+  std::vector<PeLoad> peLoads;
+  /// Steps in which at least one PE exceeded step_cycle_budget.
+  uint64_t realTimeViolations = 0;
+  /// False when routerHops could not be modelled (see above).
+  bool routerHopsModelled = true;
+  /// Spikes of every population, when RunOptions::recordAllSpikes.
+  std::vector<std::vector<SpikeEvent>> populationSpikes;
+};
+
+} // namespace snnc::runtime
+
+#endif // SNNC_RUNTIME_RUNRESULT_H

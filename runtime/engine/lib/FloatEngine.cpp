@@ -1,0 +1,76 @@
+//===- FloatEngine.cpp - The unquantized reference semantics --------------===//
+
+#include "snnc/runtime/FloatEngine.h"
+
+#include "EngineData.h"
+#include "Simulator.h"
+
+namespace snnc::runtime {
+
+namespace {
+
+struct FloatArith {
+  using Acc = double;
+  struct State {
+    double v = 0;
+    double isyn = 0;
+  };
+  using Neuron = image::FloatNeuron;
+
+  static std::vector<Neuron> neurons(const image::Population &pop) {
+    return pop.floatParams;
+  }
+
+  /// docs/numerics.md §2, with affine biases added to the step's input as
+  /// the fixed-point update adds bias_q.
+  static bool update(const Neuron &n, bool cuba, bool spiking, Acc input,
+                     State &state) {
+    double x = input + n.bias;
+    double in = x;
+    if (cuba) {
+      state.isyn = n.synDecay * state.isyn + n.synGain * x;
+      in = state.isyn;
+    }
+    state.v = n.decay * state.v + n.drive + n.gain * in;
+    if (spiking && state.v > n.threshold) {
+      state.v = n.reset;
+      return true;
+    }
+    return false;
+  }
+
+  static double value(const State &state, const image::Population &) {
+    return state.v;
+  }
+
+  struct StoredWeights {
+    explicit StoredWeights(const image::Projection &proj)
+        : weight(proj.stored.weight.data()) {}
+    Acc operator()(uint64_t k) const { return weight[k]; }
+    const float *weight;
+  };
+
+  static Acc procedural(const image::Projection &,
+                        const image::ExpandedSynapse &syn) {
+    return syn.weight;
+  }
+
+  static void add(Acc &slot, Acc w) { slot += w; }
+};
+
+} // namespace
+
+FloatEngine::FloatEngine(const image::Image &image)
+    : data(std::make_unique<detail::EngineData>(image)) {}
+
+FloatEngine::~FloatEngine() = default;
+
+Expected<RunResult> FloatEngine::run(const std::vector<SpikeTrain> &inputs,
+                                     const RunOptions &options,
+                                     StepObserver *observer) {
+  detail::Simulator<FloatArith> sim(data->image, data->topology,
+                                    data->procedural);
+  return sim.run(inputs, options, observer);
+}
+
+} // namespace snnc::runtime

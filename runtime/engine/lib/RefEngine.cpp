@@ -1,0 +1,90 @@
+//===- RefEngine.cpp - The fixed-point golden model -----------------------===//
+
+#include "snnc/runtime/RefEngine.h"
+
+#include "EngineData.h"
+#include "Simulator.h"
+
+#include "snnc/spinnaker2/FixedPoint.h"
+
+namespace snnc::runtime {
+
+namespace {
+
+namespace s2 = snnc::spinnaker2;
+
+struct FixedArith {
+  using Acc = int32_t;
+  using State = s2::NeuronState;
+  using Neuron = s2::NeuronConstants;
+
+  static std::vector<Neuron> neurons(const image::Population &pop) {
+    std::vector<Neuron> out;
+    out.reserve(pop.size);
+    for (const image::FixedNeuron &f : pop.fixedParams) {
+      Neuron c;
+      c.decay = f.decayQ;
+      c.gain = {f.gainM, f.gainS};
+      c.drive = f.driveQ;
+      c.bias = f.biasQ;
+      c.threshold = f.thresholdQ;
+      c.reset = f.resetQ;
+      c.synDecay = f.synDecayQ;
+      c.synGain = {f.synGainM, f.synGainS};
+      out.push_back(c);
+    }
+    return out;
+  }
+
+  static bool update(const Neuron &c, bool cuba, bool spiking, Acc input,
+                     State &state) {
+    return s2::stepNeuron(c, cuba, spiking, input, state);
+  }
+
+  static double value(const State &state, const image::Population &pop) {
+    return state.v * pop.sV;
+  }
+
+  /// w_q << k_Q, shifted as unsigned since w_q may be negative.
+  struct StoredWeights {
+    explicit StoredWeights(const image::Projection &proj)
+        : weightQ(proj.stored.weightQ.data()), shift(proj.shift) {}
+    Acc operator()(uint64_t k) const {
+      return static_cast<int32_t>(static_cast<uint32_t>(int32_t(weightQ[k]))
+                                  << shift);
+    }
+    const int16_t *weightQ;
+    int32_t shift;
+  };
+
+  static Acc procedural(const image::Projection &proj,
+                        const image::ExpandedSynapse &syn) {
+    return static_cast<int32_t>(static_cast<uint32_t>(int32_t(syn.weightQ))
+                                << proj.shift);
+  }
+
+  /// The quantizer bounds every slot's sum below 2^31 (numerics §3), so the
+  /// add is exact there; wrapping (not saturating) keeps it order
+  /// independent even for hand-made images that break the bound.
+  static void add(Acc &slot, Acc w) {
+    slot = static_cast<int32_t>(static_cast<uint32_t>(slot) +
+                                static_cast<uint32_t>(w));
+  }
+};
+
+} // namespace
+
+RefEngine::RefEngine(const image::Image &image)
+    : data(std::make_unique<detail::EngineData>(image)) {}
+
+RefEngine::~RefEngine() = default;
+
+Expected<RunResult> RefEngine::run(const std::vector<SpikeTrain> &inputs,
+                                   const RunOptions &options,
+                                   StepObserver *observer) {
+  detail::Simulator<FixedArith> sim(data->image, data->topology,
+                                    data->procedural);
+  return sim.run(inputs, options, observer);
+}
+
+} // namespace snnc::runtime

@@ -1,0 +1,135 @@
+//===- Topology.cpp - Image facts every engine precomputes ----------------===//
+
+#include "Topology.h"
+
+#include "RouterHops.h"
+
+#include <algorithm>
+
+namespace snnc::runtime::detail {
+
+namespace {
+
+/// Target model fields are either plain numbers or {"value": x, "source":
+/// ...} records, as backends/<target>/target.json writes them.
+double modelNumber(const nlohmann::json &target, const char *key) {
+  auto it = target.find(key);
+  if (it == target.end())
+    return 0;
+  const nlohmann::json *value = &*it;
+  if (value->is_object()) {
+    auto v = value->find("value");
+    if (v == value->end())
+      return 0;
+    value = &*v;
+  }
+  return value->is_number() ? value->get<double>() : 0;
+}
+
+/// Does the router of `chip` match `key`? A packet that no entry of its
+/// source chip matches is dropped at its own PE, so it is never sent.
+bool isRouted(const image::Image &image, uint32_t chip, uint32_t key) {
+  if (chip >= image.routing.tables.size())
+    return false;
+  for (const image::RoutingEntry &e : image.routing.tables[chip].entries)
+    if ((key & e.mask) == e.key)
+      return true;
+  return false;
+}
+
+void addSlices(const image::Image &image,
+               const std::vector<image::Slice> &slices, Topology &t,
+               std::vector<uint8_t> &routed) {
+  uint32_t pesPerChip = std::max(1u, image.placement.pesPerChip);
+  for (const image::Slice &s : slices) {
+    t.slicePe.push_back(s.pe);
+    for (uint32_t i = 0; i < s.count; ++i)
+      routed[s.first + i] = isRouted(image, s.pe / pesPerChip, s.keyBase | i);
+  }
+}
+
+} // namespace
+
+CycleModel readCycleModel(const image::Image &image) {
+  CycleModel m;
+  auto it = image.targetModel.find("target");
+  if (it == image.targetModel.end() || !it->is_object())
+    return m;
+  m.perNeuronUpdate = modelNumber(*it, "cycles_per_neuron_update");
+  m.perSynapticEvent = modelNumber(*it, "cycles_per_synaptic_event");
+  m.perStepOverhead = modelNumber(*it, "cycles_per_step_overhead");
+  m.stepBudget = modelNumber(*it, "step_cycle_budget");
+  return m;
+}
+
+Topology buildTopology(const image::Image &image) {
+  Topology t;
+  t.numInputs = static_cast<uint32_t>(image.inputs.size());
+  size_t sources = image.inputs.size() + image.populations.size();
+  t.outgoing.resize(sources);
+  t.routed.resize(sources);
+  for (uint32_t q = 0; q < image.projections.size(); ++q)
+    t.outgoing[t.sourceId(image.projections[q].source)].push_back(q);
+
+  std::vector<uint32_t> maxDelay(image.populations.size(), 0);
+  for (const image::Projection &q : image.projections)
+    maxDelay[q.target] = std::max(maxDelay[q.target], q.maxDelay);
+  for (uint32_t d : maxDelay) {
+    uint32_t size = 1;
+    while (size <= d)
+      size <<= 1;
+    t.ringMask.push_back(size - 1);
+  }
+
+  uint32_t global = 0;
+  for (uint32_t i = 0; i < image.inputs.size(); ++i) {
+    const image::InputPort &port = image.inputs[i];
+    t.sliceBase.push_back(global);
+    global += static_cast<uint32_t>(port.slices.size());
+    t.routed[i].assign(port.size, 0);
+    addSlices(image, port.slices, t, t.routed[i]);
+  }
+  t.sliceOfNeuron.resize(image.populations.size());
+  for (uint32_t p = 0; p < image.populations.size(); ++p) {
+    const image::Population &pop = image.populations[p];
+    t.sliceBase.push_back(global);
+    global += static_cast<uint32_t>(pop.slices.size());
+    t.routed[t.numInputs + p].assign(pop.size, 0);
+    addSlices(image, pop.slices, t, t.routed[t.numInputs + p]);
+    if (pop.slices.size() > 1) {
+      t.sliceOfNeuron[p].resize(pop.size);
+      for (uint32_t s = 0; s < pop.slices.size(); ++s)
+        std::fill_n(t.sliceOfNeuron[p].begin() + pop.slices[s].first,
+                    pop.slices[s].count, s);
+    }
+  }
+  t.uniformDelay.assign(image.projections.size(), 0);
+  for (size_t q = 0; q < image.projections.size(); ++q) {
+    const std::vector<uint16_t> &delay = image.projections[q].stored.delay;
+    if (!image.projections[q].isProcedural && !delay.empty() &&
+        std::all_of(delay.begin(), delay.end(),
+                    [&](uint16_t d) { return d == delay[0]; }))
+      t.uniformDelay[q] = delay[0];
+  }
+  t.rowSlices.resize(image.projections.size());
+  for (size_t q = 0; q < image.projections.size(); ++q) {
+    const image::Projection &proj = image.projections[q];
+    const std::vector<uint32_t> &sliceOf = t.sliceOfNeuron[proj.target];
+    uint64_t rows = image::sourceSize(image, proj.source);
+    uint64_t slices = image.populations[proj.target].slices.size();
+    if (proj.isProcedural || sliceOf.empty() ||
+        rows * slices > image::storedSynapseCount(proj))
+      continue;
+    std::vector<uint32_t> &counts = t.rowSlices[q];
+    counts.assign(rows * slices, 0);
+    for (uint64_t i = 0; i < rows; ++i)
+      for (uint64_t k = proj.stored.rowPtr[i]; k < proj.stored.rowPtr[i + 1];
+           ++k)
+        ++counts[i * slices + sliceOf[proj.stored.target[k]]];
+  }
+  t.cycles = readCycleModel(image);
+  t.hopsModelled = routerHops(image, t.hops);
+  return t;
+}
+
+} // namespace snnc::runtime::detail

@@ -1,0 +1,239 @@
+//===- TestImages.cpp - Small hand-built images for engine tests ----------===//
+
+#include "TestImages.h"
+
+#include "snnc/image/Validate.h"
+#include "snnc/spinnaker2/FixedPoint.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <stdexcept>
+
+namespace snnc::runtime::test {
+
+using namespace snnc::image;
+
+namespace {
+constexpr uint32_t kPes = 16;
+constexpr uint32_t kLinks = 6;
+} // namespace
+
+ImageBuilder::ImageBuilder(uint32_t chips) {
+  image.snncVersion = "test";
+  image.network = "engine-test";
+  image.targetName = "spinnaker2";
+  image.targetModel = {
+      {"target",
+       {{"cycles_per_neuron_update", {{"value", 100}}},
+        {"cycles_per_synaptic_event", {{"value", 5}}},
+        {"cycles_per_step_overhead", 10},
+        {"step_cycle_budget", {{"value", 1e6}}},
+        {"router_default_route", {{"value", true}}},
+        {"board",
+         {{"board_chip_coordinates", nlohmann::json::array()},
+          {"chip_link_directions",
+           {{1, 0}, {1, 1}, {0, 1}, {-1, 0}, {-1, -1}, {0, -1}}},
+          {"max_boards", 1},
+          {"board_origins", {{0, 0}}}}}}}};
+  for (uint32_t c = 0; c < chips; ++c)
+    image.targetModel["target"]["board"]["board_chip_coordinates"].push_back(
+        {c, 0});
+  image.dt = 1e-3;
+  image.placement.chips = chips;
+  image.placement.pesPerChip = kPes;
+  image.routing.numLinks = kLinks;
+  image.routing.wordsPerRoute = (kLinks + kPes + 63) / 64;
+  image.routing.tables.resize(chips);
+  // Route 0 delivers to local PE 0; every slice's key block points at it.
+  image.routing.tables[0].routeWords.assign(image.routing.wordsPerRoute, 0);
+  image.routing.tables[0].routeWords[0] = uint64_t(1) << kLinks;
+}
+
+Slice ImageBuilder::place(uint32_t first, uint32_t count) {
+  Slice s;
+  s.first = first;
+  s.count = count;
+  s.pe = nextPe++;
+  uint32_t bits = 0;
+  while ((1u << bits) < count)
+    ++bits;
+  bits = std::max(bits, 8u);
+  s.keyBase = nextKey++ << 16;
+  s.keyMask = ~((1u << bits) - 1);
+  image.routing.tables[0].entries.push_back({s.keyBase, s.keyMask, 0});
+  return s;
+}
+
+uint32_t ImageBuilder::addInput(uint32_t size) {
+  InputPort port;
+  port.index = static_cast<uint32_t>(image.inputs.size());
+  port.name = "in" + std::to_string(port.index);
+  port.shape = {size};
+  port.size = size;
+  port.slices.push_back(place(0, size));
+  image.inputs.push_back(port);
+  return port.index;
+}
+
+uint32_t ImageBuilder::addPopulation(NeuronModel model, uint32_t size,
+                                     const FloatNeuron &f, const FixedNeuron &q,
+                                     double sIn, double sV, uint32_t slices) {
+  Population p;
+  p.name = "pop" + std::to_string(image.populations.size());
+  p.model = model;
+  p.shape = {size};
+  p.size = size;
+  p.spiking = isSpikingModel(model);
+  p.sIn = sIn;
+  p.sV = sV;
+  p.floatParams.assign(size, f);
+  p.fixedParams.assign(size, q);
+  for (uint32_t s = 0, first = 0; s < slices; ++s) {
+    uint32_t count = size / slices + (s < size % slices ? 1 : 0);
+    p.slices.push_back(place(first, count));
+    first += count;
+  }
+  image.populations.push_back(p);
+  return static_cast<uint32_t>(image.populations.size() - 1);
+}
+
+uint32_t ImageBuilder::addStored(SourceKind kind, uint32_t source,
+                                 uint32_t target, std::vector<Synapse> syns,
+                                 int32_t shift) {
+  Projection q;
+  q.name = "proj" + std::to_string(image.projections.size());
+  q.kind = ProjectionKind::Sparse;
+  q.source = {kind, source};
+  q.target = target;
+  q.shift = shift;
+  q.scale = std::ldexp(image.populations[target].sIn, shift);
+  std::stable_sort(
+      syns.begin(), syns.end(),
+      [](const Synapse &a, const Synapse &b) { return a.pre < b.pre; });
+  uint32_t rows = sourceSize(image, q.source);
+  q.stored.rowPtr.assign(rows + 1, 0);
+  for (const Synapse &s : syns) {
+    ++q.stored.rowPtr[s.pre + 1];
+    q.stored.target.push_back(s.post);
+    q.stored.weightQ.push_back(s.weightQ);
+    q.stored.weight.push_back(s.weight);
+    q.stored.delay.push_back(s.delay);
+    q.maxDelay = std::max<uint32_t>(q.maxDelay, s.delay);
+  }
+  for (uint32_t r = 0; r < rows; ++r)
+    q.stored.rowPtr[r + 1] += q.stored.rowPtr[r];
+  image.projections.push_back(q);
+  return static_cast<uint32_t>(image.projections.size() - 1);
+}
+
+uint32_t ImageBuilder::addProcedural(uint32_t population,
+                                     const snn::reservoir::Spec &spec,
+                                     uint16_t delay, int32_t shift) {
+  Projection q;
+  q.name = "rec" + std::to_string(image.projections.size());
+  q.kind = ProjectionKind::Procedural;
+  q.source = {SourceKind::Population, population};
+  q.target = population;
+  q.shift = shift;
+  q.scale = std::ldexp(image.populations[population].sIn, shift);
+  q.maxDelay = delay;
+  q.isProcedural = true;
+  q.procedural.spec = spec;
+  q.procedural.delay = delay;
+  image.projections.push_back(q);
+  return static_cast<uint32_t>(image.projections.size() - 1);
+}
+
+void ImageBuilder::addOutput(uint32_t population) {
+  Output out;
+  out.index = static_cast<uint32_t>(image.outputs.size());
+  out.population = population;
+  out.kind = image.populations[population].spiking ? OutputKind::Spikes
+                                                   : OutputKind::Current;
+  image.outputs.push_back(out);
+}
+
+Image ImageBuilder::build() {
+  std::vector<SliceRef> slices = listSlices(image);
+  image.placement.sliceOfPe.assign(kPes * image.placement.chips, kNoSlice);
+  for (uint32_t s = 0; s < slices.size(); ++s)
+    image.placement.sliceOfPe[sliceAt(image, slices[s]).pe] = s;
+  if (Status status = validateImage(image); !status)
+    throw std::runtime_error(status.error().message());
+  return image;
+}
+
+SpikeTrain train(uint32_t size, std::vector<SpikeEvent> events) {
+  SpikeTrain t;
+  t.shape = {size};
+  t.events = std::move(events);
+  t.normalize();
+  return t;
+}
+
+FixedNeuron fixedNeuron(int32_t decayQ, int32_t gainM, int32_t gainS,
+                        int32_t thresholdQ, int32_t resetQ, int32_t driveQ,
+                        int32_t biasQ) {
+  FixedNeuron q;
+  q.decayQ = decayQ;
+  q.gainM = gainM;
+  q.gainS = gainS;
+  q.thresholdQ = thresholdQ;
+  q.resetQ = resetQ;
+  q.driveQ = driveQ;
+  q.biasQ = biasQ;
+  return q;
+}
+
+Image randomNetwork(unsigned seed, uint32_t n) {
+  namespace s2 = snnc::spinnaker2;
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  // Scales as snn-quantize would pick them: v stays within a few units.
+  const double sIn = std::ldexp(1.0, -16), sV = std::ldexp(1.0, -24);
+  const int32_t ffShift = 4, recShift = 3;
+  ImageBuilder b;
+  uint32_t in = b.addInput(n);
+  FloatNeuron f;
+  f.decay = 0.9;
+  f.gain = 0.1;
+  f.threshold = 1;
+  s2::Multiplier gain = s2::toMultiplier(f.gain * sIn / sV);
+  FixedNeuron q = fixedNeuron(int32_t(std::llround(f.decay * 65536)), gain.m,
+                              gain.s, int32_t(std::llround(1 / sV)));
+  uint32_t pop = b.addPopulation(NeuronModel::Lif, n, f, q, sIn, sV, 3);
+  auto synapse = [&](uint32_t i, uint32_t j, double w, int32_t shift,
+                     uint16_t delay) {
+    double scale = std::ldexp(sIn, shift);
+    int16_t wq = int16_t(s2::quantizeReal(w / scale, -32767, 32767));
+    return Synapse{i, j, wq, float(w), delay};
+  };
+  std::vector<Synapse> ff, rec;
+  for (uint32_t i = 0; i < n; ++i)
+    for (uint32_t j = 0; j < n; ++j) {
+      if (rng() % 4 == 0)
+        ff.push_back(synapse(i, j, 3.0 * unit(rng), ffShift, 1));
+      if (rng() % 8 == 0)
+        rec.push_back(synapse(i, j, 2.0 * unit(rng) - 0.8, recShift,
+                              uint16_t(1 + rng() % 4)));
+    }
+  b.addStored(SourceKind::Input, in, pop, ff, ffShift);
+  b.addStored(SourceKind::Population, pop, pop, rec, recShift);
+  b.addOutput(pop);
+  return b.build();
+}
+
+SpikeTrain randomTrain(unsigned seed, uint32_t n, uint64_t steps, double p) {
+  std::mt19937 rng(seed);
+  std::bernoulli_distribution fire(p);
+  SpikeTrain t;
+  t.shape = {n};
+  for (uint64_t s = 0; s < steps; ++s)
+    for (uint32_t i = 0; i < n; ++i)
+      if (fire(rng))
+        t.events.push_back({s, i});
+  return t;
+}
+
+} // namespace snnc::runtime::test
