@@ -20,4 +20,4 @@ echo "== the chip image (snnc inspect)"
 "$bin/snnc" inspect "$build/lsm.img"
 echo "== run on the simulated chip and report energy (snnc run)"
 "$bin/snnc" run "$build/lsm.img" --input "$root/examples/lsm-input.json" \
-  --steps 1000
+  --steps 1000 --compare float
