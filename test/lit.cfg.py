@@ -20,8 +20,12 @@ config.substitutions.append(("%examples", os.path.join(config.snnc_src_root,
                                                        "examples")))
 
 # The sample NIR files shared by the project (HDF5; see their README.md).
-config.substitutions.append(("%nir", os.path.join(config.snnc_src_root, "..",
-                                                  "shared", "nir")))
+# They sit beside the repository (../shared/nir), as in CI; tests that read
+# them declare `REQUIRES: nir-samples` and are reported unsupported elsewhere.
+nir_samples = os.path.join(config.snnc_src_root, "..", "shared", "nir")
+config.substitutions.append(("%nir", nir_samples))
+if os.path.isfile(os.path.join(nir_samples, "two_lif_neurons.nir")):
+    config.available_features.add("nir-samples")
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
