@@ -48,8 +48,7 @@ void setupCompileCommand(CLI::App &app) {
   sub->add_flag("--remarks", options->remarks,
                 "print each projection's quantization remark");
   sub->callback([options] {
-    throw CommandExit{
-        compileNetwork(*options, llvm::outs(), llvm::errs())};
+    throw CommandExit{compileNetwork(*options, llvm::outs(), llvm::errs())};
   });
 }
 

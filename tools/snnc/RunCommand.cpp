@@ -18,11 +18,11 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <unistd.h>
 
 namespace snnc::tools {
 namespace {
@@ -131,17 +131,19 @@ int runRun(RunOptions options) {
         runtime::readSpikeTrain(options.input);
     if (!train)
       return fail(train.error().message());
-    image::Status ok = runtime::checkSpikeTrain(train.value(), image.inputs[0],
-                                                options.input);
+    image::Status ok =
+        runtime::checkSpikeTrain(train.value(), image.inputs[0], options.input);
     if (!ok)
       return fail(ok.error().message());
     inputs.push_back(std::move(train.value()));
   }
 
-  nlohmann::json energyModel = image.targetModel.value("energy", nlohmann::json());
+  nlohmann::json energyModel =
+      image.targetModel.value("energy", nlohmann::json());
   if (!options.energyModel.empty()) {
     std::ifstream in(options.energyModel);
-    energyModel = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    energyModel =
+        nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
     if (energyModel.is_discarded())
       return fail(options.energyModel + ": not valid JSON");
   }
@@ -184,13 +186,13 @@ int runRun(RunOptions options) {
       nlohmann::json events = nlohmann::json::array();
       for (const runtime::SpikeEvent &e : out.spikes)
         events.push_back({e.step, e.index});
-      outputs.push_back({{"index", out.index},
-                         {"kind", out.kind == image::OutputKind::Spikes
-                                      ? "spikes"
-                                      : "current"},
-                         {"size", out.size},
-                         {"events", events},
-                         {"values", out.values}});
+      outputs.push_back(
+          {{"index", out.index},
+           {"kind",
+            out.kind == image::OutputKind::Spikes ? "spikes" : "current"},
+           {"size", out.size},
+           {"events", events},
+           {"values", out.values}});
     }
     std::ofstream file(options.output);
     file << nlohmann::json{{"outputs", outputs}}.dump() << "\n";

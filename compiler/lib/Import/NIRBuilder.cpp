@@ -13,23 +13,23 @@
 using namespace mlir;
 using namespace snnc::nir;
 
-namespace {
-constexpr int64_t kMaxComposed = int64_t(1) << 26;
-constexpr int64_t kMaxWindow = 1 << 20;
-
-int64_t numel(ArrayRef<int64_t> shape) {
+int64_t snnc::nir::numel(ArrayRef<int64_t> shape) {
   int64_t n = 1;
   for (int64_t d : shape)
     n *= d;
   return n;
 }
 
-std::string shapeText(ArrayRef<int64_t> shape) {
+std::string snnc::nir::shapeText(ArrayRef<int64_t> shape) {
   std::string text = "(";
   for (auto [i, d] : llvm::enumerate(shape))
     text += (i ? ", " : "") + std::to_string(d);
   return text + ")";
 }
+
+namespace {
+constexpr int64_t kMaxComposed = int64_t(1) << 26;
+constexpr int64_t kMaxWindow = 1 << 20;
 
 int64_t windowed(int64_t size, int64_t kernel, int64_t stride, int64_t pad,
                  int64_t dilation) {

@@ -68,6 +68,10 @@ private:
   mlir::OpBuilder &builder;
 };
 
+/// Number of elements of a shape, and the shape as NIR writes it: "(2, 3)".
+int64_t numel(llvm::ArrayRef<int64_t> shape);
+std::string shapeText(llvm::ArrayRef<int64_t> shape);
+
 } // namespace snnc::nir
 
 #endif // SNNC_IMPORT_NIRBUILDER_H

@@ -82,20 +82,6 @@ bool isKnownType(StringRef type) {
   return llvm::is_contained(known, type);
 }
 
-int64_t numel(ArrayRef<int64_t> shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
-}
-
-std::string shapeText(ArrayRef<int64_t> shape) {
-  std::string text = "(";
-  for (auto [i, d] : llvm::enumerate(shape))
-    text += (i ? ", " : "") + std::to_string(d);
-  return text + ")";
-}
-
 class Importer {
 public:
   Importer(MLIRContext *ctx, Graph &graph)

@@ -70,9 +70,9 @@ private:
 };
 
 /// Pass arguments --dump-ir-after accepts, in pipeline order.
-const char *const kPipelinePasses[] = {
-    "canonicalize", "snn-discretize", "snn-quantize",
-    "snn-partition", "snn-place",      "snn-route"};
+const char *const kPipelinePasses[] = {"canonicalize", "snn-discretize",
+                                       "snn-quantize", "snn-partition",
+                                       "snn-place",    "snn-route"};
 
 std::string locationName(Location loc) {
   std::string text;
@@ -138,8 +138,8 @@ void printMapping(const nlohmann::json &m, llvm::raw_ostream &out) {
   };
   out << "  routing entries          " << entries("entries_before", "total")
       << " before compression, " << entries("entries_after", "total")
-      << " after; max per router " << entries("entries_after", "max")
-      << " of " << r.value("entry_limit", 0) << "\n";
+      << " after; max per router " << entries("entries_after", "max") << " of "
+      << r.value("entry_limit", 0) << "\n";
   const nlohmann::json &t = m.contains("traffic") ? m["traffic"] : none;
   out << llvm::format("  traffic                  %.1f packets/step, "
                       "traffic x hops %.1f, max link load %.2f\n",
@@ -264,7 +264,9 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   }
   snn::NetworkOp network = networks.front();
   nlohmann::json mapping = nlohmann::json::parse(
-      network->getAttrOfType<StringAttr>("snn.mapping_report").getValue().str());
+      network->getAttrOfType<StringAttr>("snn.mapping_report")
+          .getValue()
+          .str());
 
   nlohmann::json report = {{"target", options.target},
                            {"dt", options.dt},

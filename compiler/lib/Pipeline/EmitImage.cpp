@@ -79,9 +79,9 @@ public:
 private:
   LogicalResult slicesOf(size_t index, std::vector<image::Slice> &slices);
   LogicalResult fillPopulation(const MappedPopulation &pop,
-                           image::Population &out);
+                               image::Population &out);
   LogicalResult fillProjection(const MappedProjection &projection,
-                           image::Projection &out);
+                               image::Projection &out);
   LogicalResult routing(image::Image &out, const mapping::Topology &topology);
 
   const NetworkModel &model;
@@ -125,7 +125,7 @@ LogicalResult ImageBuilder::slicesOf(size_t index,
 }
 
 LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
-                                       image::Population &out) {
+                                           image::Population &out) {
   DiscreteNeuronOp op = pop.op;
   auto fixed = op->getAttrOfType<DictionaryAttr>("snn.fixed");
   if (!fixed)
@@ -179,7 +179,7 @@ LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
 }
 
 LogicalResult ImageBuilder::fillProjection(const MappedProjection &projection,
-                                       image::Projection &out) {
+                                           image::Projection &out) {
   const ProjectionRows &rows = *projection.rows;
   Operation *op = rows.getOp();
   if (!rows.isQuantized())
@@ -229,7 +229,8 @@ LogicalResult ImageBuilder::fillProjection(const MappedProjection &projection,
 
 LogicalResult ImageBuilder::routing(image::Image &out,
                                     const mapping::Topology &topology) {
-  auto routingAttr = model.network->getAttrOfType<DictionaryAttr>("snn.routing");
+  auto routingAttr =
+      model.network->getAttrOfType<DictionaryAttr>("snn.routing");
   if (!routingAttr)
     return model.network.emitOpError("has no routing tables; run snn-route "
                                      "first");
@@ -351,8 +352,9 @@ FailureOr<image::Image> ImageBuilder::build() {
     auto neuron = value.getDefiningOp<DiscreteNeuronOp>();
     if (!neuron)
       return output.emitOpError("output #")
-             << index << " is not a population; the spinnaker2 image records "
-                         "populations as outputs";
+             << index
+             << " is not a population; the spinnaker2 image records "
+                "populations as outputs";
     uint32_t population = 0;
     for (auto [k, pop] : llvm::enumerate(model.populations))
       if (pop.op == neuron)

@@ -65,10 +65,11 @@ struct SnnPartitionPass : snnc::impl::SnnPartitionBase<SnnPartitionPass> {
       model.network->setAttr(
           "snn.partition",
           b.getDictionaryAttr(
-              {b.getNamedAttr("pes_used", b.getI64IntegerAttr(
-                                              result->report.pesUsed)),
-               b.getNamedAttr("pes_available", b.getI64IntegerAttr(
-                                                   result->report.pesAvailable))}));
+              {b.getNamedAttr("pes_used",
+                              b.getI64IntegerAttr(result->report.pesUsed)),
+               b.getNamedAttr(
+                   "pes_available",
+                   b.getI64IntegerAttr(result->report.pesAvailable))}));
       return success();
     };
     if (failed(forEachNetwork(getOperation(), targetConfig, firingProbability,
@@ -100,10 +101,10 @@ struct SnnPlacePass : snnc::impl::SnnPlaceBase<SnnPlacePass> {
       model.network->setAttr(
           "snn.placement",
           b.getDictionaryAttr(
-              {b.getNamedAttr("cost_initial", b.getF64FloatAttr(
-                                                  result->placement.initialCost)),
-               b.getNamedAttr("cost_final", b.getF64FloatAttr(
-                                                result->placement.finalCost)),
+              {b.getNamedAttr("cost_initial",
+                              b.getF64FloatAttr(result->placement.initialCost)),
+               b.getNamedAttr("cost_final",
+                              b.getF64FloatAttr(result->placement.finalCost)),
                b.getNamedAttr("seed", b.getI64IntegerAttr(seed))}));
       return success();
     };
@@ -128,8 +129,8 @@ Attribute routingAttr(MLIRContext *ctx, const mapping::MappingResult &result) {
     std::vector<int64_t> words;
     for (uint64_t w : table.routeWords)
       words.push_back(static_cast<int64_t>(w));
-    int64_t routes = tables.layout.words ? words.size() / tables.layout.words
-                                         : 0;
+    int64_t routes =
+        tables.layout.words ? words.size() / tables.layout.words : 0;
     chips.push_back(b.getDictionaryAttr(
         {b.getNamedAttr("chip", b.getI64IntegerAttr(table.chip)),
          b.getNamedAttr("entries",
@@ -143,9 +144,11 @@ Attribute routingAttr(MLIRContext *ctx, const mapping::MappingResult &result) {
   return b.getDictionaryAttr(
       {b.getNamedAttr("links", b.getI64IntegerAttr(tables.layout.numLinks)),
        b.getNamedAttr("words", b.getI64IntegerAttr(tables.layout.words)),
-       b.getNamedAttr("neuron_bits", b.getI64IntegerAttr(result.keys.neuronBits)),
+       b.getNamedAttr("neuron_bits",
+                      b.getI64IntegerAttr(result.keys.neuronBits)),
        b.getNamedAttr("slice_mask", b.getI64IntegerAttr(result.keys.sliceMask)),
-       b.getNamedAttr("entries_before", b.getI64IntegerAttr(stats.entriesBefore)),
+       b.getNamedAttr("entries_before",
+                      b.getI64IntegerAttr(stats.entriesBefore)),
        b.getNamedAttr("entries_after", b.getI64IntegerAttr(stats.entriesAfter)),
        b.getNamedAttr("max_before", b.getI64IntegerAttr(stats.maxBefore)),
        b.getNamedAttr("max_after", b.getI64IntegerAttr(stats.maxAfter)),

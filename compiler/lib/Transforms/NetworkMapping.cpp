@@ -173,8 +173,8 @@ readPerPopulation(const NetworkModel &model, StringRef attrName,
     else if (inputs && pop.input < int64_t(inputs.size()))
       attr = dyn_cast<DenseI64ArrayAttr>(inputs[pop.input]);
     if (!attr) {
-      Operation *where = pop.op ? pop.op.getOperation()
-                                : model.network.getOperation();
+      Operation *where =
+          pop.op ? pop.op.getOperation() : model.network.getOperation();
       return where->emitOpError("has no ")
              << (pop.op ? attrName : inputAttrName) << " for " << pop.name
              << "; run " << producer << " first";
@@ -203,7 +203,8 @@ snnc::readSliceSizes(const NetworkModel &model) {
   return out;
 }
 
-FailureOr<std::vector<uint32_t>> snnc::readPlacement(const NetworkModel &model) {
+FailureOr<std::vector<uint32_t>>
+snnc::readPlacement(const NetworkModel &model) {
   auto pes = readPerPopulation(model, "snn.pes", "snn.input_pes", "snn-place");
   if (failed(pes))
     return failure();
@@ -225,10 +226,9 @@ void snnc::annotatePerSlice(const NetworkModel &model,
   MLIRContext *ctx = model.network.getContext();
   SmallVector<Attribute> inputs;
   for (auto [index, pop] : llvm::enumerate(model.populations)) {
-    ArrayRef<int64_t> values =
-        perSlice.slice(partition.populationBegin[index],
-                       partition.populationBegin[index + 1] -
-                           partition.populationBegin[index]);
+    ArrayRef<int64_t> values = perSlice.slice(
+        partition.populationBegin[index], partition.populationBegin[index + 1] -
+                                              partition.populationBegin[index]);
     auto attr = DenseI64ArrayAttr::get(ctx, values);
     if (pop.op)
       pop.op->setAttr(attrName, attr);

@@ -144,8 +144,10 @@ LogicalResult ProjectionRows::load(Value current) {
   uint32_t synapticMax = 0;
   if (auto sparse = dyn_cast<SparseOp>(op)) {
     weightAttr = sparse.getValues();
-    FailureOr<std::vector<int64_t>> ptr = readInts(sparse.getRowPtr(), 64, error);
-    FailureOr<std::vector<int64_t>> cols = readInts(sparse.getColIdx(), 32, error);
+    FailureOr<std::vector<int64_t>> ptr =
+        readInts(sparse.getRowPtr(), 64, error);
+    FailureOr<std::vector<int64_t>> cols =
+        readInts(sparse.getColIdx(), 32, error);
     if (failed(ptr) || failed(cols))
       return failure();
     rowPtr = std::move(*ptr);
@@ -207,7 +209,8 @@ void ProjectionRows::row(uint32_t pre, std::vector<SynapseEntry> &out) const {
             });
 }
 
-void ProjectionRows::denseRow(uint32_t pre, std::vector<SynapseEntry> &out) const {
+void ProjectionRows::denseRow(uint32_t pre,
+                              std::vector<SynapseEntry> &out) const {
   for (uint32_t o = 0; o < targets; ++o) {
     size_t k = static_cast<size_t>(o) * sources + pre;
     if (weights[k] == 0.0f)
@@ -225,7 +228,8 @@ void ProjectionRows::sparseRow(uint32_t pre,
                    1 + (synDelay.empty() ? 0u : uint32_t(synDelay[k]))});
 }
 
-void ProjectionRows::convRow(uint32_t pre, std::vector<SynapseEntry> &out) const {
+void ProjectionRows::convRow(uint32_t pre,
+                             std::vector<SynapseEntry> &out) const {
   auto conv = cast<Conv2dOp>(op);
   ArrayRef<int64_t> in = cast<SignalType>(conv.getInput().getType()).getShape();
   ArrayRef<int64_t> res = cast<SignalType>(conv.getType()).getShape();
@@ -245,8 +249,8 @@ void ProjectionRows::convRow(uint32_t pre, std::vector<SynapseEntry> &out) const
         int64_t nx = x + p[1] - kx * d[1];
         if (nx < 0 || nx % s[1] || nx / s[1] >= outW)
           continue;
-        size_t k = ((co * inPerGroup + (ci - g * inPerGroup)) * w[2] + ky) *
-                       w[3] + kx;
+        size_t k =
+            ((co * inPerGroup + (ci - g * inPerGroup)) * w[2] + ky) * w[3] + kx;
         if (weights[k] == 0.0f)
           continue;
         uint32_t target = (co * outH + ny / s[0]) * outW + nx / s[1];
@@ -257,7 +261,8 @@ void ProjectionRows::convRow(uint32_t pre, std::vector<SynapseEntry> &out) const
     }
 }
 
-void ProjectionRows::poolRow(uint32_t pre, std::vector<SynapseEntry> &out) const {
+void ProjectionRows::poolRow(uint32_t pre,
+                             std::vector<SynapseEntry> &out) const {
   auto pool = cast<SumPool2dOp>(op);
   ArrayRef<int64_t> in = cast<SignalType>(pool.getInput().getType()).getShape();
   ArrayRef<int64_t> res = cast<SignalType>(pool.getType()).getShape();
@@ -285,6 +290,6 @@ void ProjectionRows::proceduralRow(uint32_t pre,
   expander->expandRow(pre, expanded);
   out.reserve(expanded.size());
   for (const reservoir::Synapse &s : expanded)
-    out.push_back({s.target, s.weight, quantizeWeight(s.weight),
-                   proceduralDelay});
+    out.push_back(
+        {s.target, s.weight, quantizeWeight(s.weight), proceduralDelay});
 }

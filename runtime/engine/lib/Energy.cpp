@@ -24,8 +24,8 @@ image::Expected<double> coefficient(const nlohmann::json &doc,
   const nlohmann::json &value =
       field.is_object() && field.contains("value") ? field["value"] : field;
   if (!value.is_number())
-    return image::ImageError{what, "coefficient '" + name +
-                                       "' is not a number"};
+    return image::ImageError{what,
+                             "coefficient '" + name + "' is not a number"};
   return value.get<double>();
 }
 
@@ -47,7 +47,8 @@ runtime::computeEnergy(const image::Image &image, const RunResult &result,
               {"packets sent", "packet_sent_j", c.packetsSent},
               {"router hops", "router_hop_j", c.routerHops}};
   for (const Row &row : rows) {
-    image::Expected<double> e = coefficient(energyModel, row.field, "energy model");
+    image::Expected<double> e =
+        coefficient(energyModel, row.field, "energy model");
     if (!e)
       return e.error();
     EnergyComponent component{row.name, row.count, e.value(),
@@ -83,7 +84,8 @@ runtime::computeEnergy(const image::Image &image, const RunResult &result,
   const nlohmann::json &target = image.targetModel.contains("target")
                                      ? image.targetModel["target"]
                                      : image.targetModel;
-  image::Expected<double> clock = coefficient(target, "clock_hz", "target model");
+  image::Expected<double> clock =
+      coefficient(target, "clock_hz", "target model");
   if (clock && clock.value() > 0) {
     report.maxStepSeconds = report.maxStepCycles / clock.value();
     if (report.maxStepSeconds > 0)
