@@ -62,3 +62,14 @@ snn.network @fractional(%in: !snn.spikes<1>) -> !snn.spikes<1> {
   %d = snn.delay %in {delay = 0.0015} : !snn.spikes<1>
   snn.output %d : !snn.spikes<1>
 }
+
+// -----
+
+// A tau equal to dt after float32 rounding (as NIR files store 1 ms) is not
+// unstable: the membrane forgets fully each step.
+// EULER-LABEL: snn.network @f32_tau
+// EULER: snn.neuron %arg0 {decay = 0.000000e+00 : f64
+snn.network @f32_tau(%in: !snn.current<1>) -> !snn.spikes<1> {
+  %n = snn.lif %in {tau_mem = 9.9999976158147768E-4, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<1>) -> !snn.spikes<1>
+  snn.output %n : !snn.spikes<1>
+}

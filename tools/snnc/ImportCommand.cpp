@@ -22,34 +22,12 @@ struct ImportOptions {
   std::string output = "-";
 };
 
-/// Prints a diagnostic as "<file>: node '<name>': error: <message>".
-void printDiagnostic(const std::string &file, mlir::Diagnostic &diag,
-                     llvm::raw_ostream &os) {
-  os << file;
-  if (auto name = mlir::dyn_cast<mlir::NameLoc>(diag.getLocation()))
-    os << ": node '" << name.getName().getValue() << "'";
-  switch (diag.getSeverity()) {
-  case mlir::DiagnosticSeverity::Error:
-    os << ": error: ";
-    break;
-  case mlir::DiagnosticSeverity::Warning:
-    os << ": warning: ";
-    break;
-  default:
-    os << ": note: ";
-    break;
-  }
-  os << diag << "\n";
-  for (mlir::Diagnostic &note : diag.getNotes())
-    printDiagnostic(file, note, os);
-}
-
 int runImport(const ImportOptions &options) {
   // No threads: the importer forks a probe child while reading HDF5.
   mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
   context.getOrLoadDialect<snn::SnnDialect>();
   mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
-    printDiagnostic(options.input, diag, llvm::errs());
+    snnc::printNodeDiagnostic(options.input, diag, llvm::errs());
     return mlir::success();
   });
   mlir::OwningOpRef<mlir::ModuleOp> module =

@@ -381,3 +381,24 @@ OwningOpRef<ModuleOp> snnc::importNIRFile(StringRef path,
     return nullptr;
   return Importer(context, *graph).run(path);
 }
+
+void snnc::printNodeDiagnostic(StringRef file, Diagnostic &diag,
+                               llvm::raw_ostream &os) {
+  os << file;
+  if (auto name = dyn_cast<NameLoc>(diag.getLocation()))
+    os << ": node '" << name.getName().getValue() << "'";
+  switch (diag.getSeverity()) {
+  case DiagnosticSeverity::Error:
+    os << ": error: ";
+    break;
+  case DiagnosticSeverity::Warning:
+    os << ": warning: ";
+    break;
+  default:
+    os << ": note: ";
+    break;
+  }
+  os << diag << "\n";
+  for (Diagnostic &note : diag.getNotes())
+    printNodeDiagnostic(file, note, os);
+}

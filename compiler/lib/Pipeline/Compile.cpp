@@ -211,6 +211,16 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
     return success(diag.getSeverity() == DiagnosticSeverity::Remark &&
                    !options.remarks);
   });
+  // Ops imported from NIR (or named with loc("...")) carry a bare NameLoc:
+  // name the node instead of printing an unknown source position.
+  ScopedDiagnosticHandler nodeHandler(&context, [&](Diagnostic &diag) {
+    auto name = dyn_cast<NameLoc>(diag.getLocation());
+    if (!name || isa<FileLineColLoc>(name.getChildLoc()) ||
+        (diag.getSeverity() == DiagnosticSeverity::Remark && !options.remarks))
+      return failure();
+    snnc::printNodeDiagnostic(options.input, diag, diagnostics);
+    return success();
+  });
 
   OwningOpRef<ModuleOp> module =
       nir ? snnc::importNIRFile(options.input, &context)

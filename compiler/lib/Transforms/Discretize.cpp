@@ -26,6 +26,11 @@ using namespace snn;
 
 namespace {
 
+/// dt / tau above which forward Euler overshoots (decay < 0). The slack
+/// admits a tau equal to dt that went through float32, as NIR files store
+/// it (1 ms becomes 0.99999976 ms).
+constexpr double kEulerLimit = 1.0 + 1e-6;
+
 /// Per-step factors of one population, one entry per neuron.
 struct Factors {
   std::vector<double> decay, gain, drive, synDecay, synGain;
@@ -68,7 +73,7 @@ LogicalResult Discretizer::leaky(Operation *op, int64_t n, const Param &tau,
     double ratio = dt / tau[i];
     double decay;
     if (rule == DiscretizationRule::euler) {
-      if (ratio > 1.0) {
+      if (ratio > kEulerLimit) {
         InFlightDiagnostic diag =
             op->emitOpError("forward Euler is unstable: dt = ")
             << formatNumber(dt)
@@ -77,7 +82,7 @@ LogicalResult Discretizer::leaky(Operation *op, int64_t n, const Param &tau,
           diag << " for neuron " << i;
         return diag << "; use rule=exact or a smaller dt";
       }
-      decay = 1.0 - ratio;
+      decay = std::max(0.0, 1.0 - ratio);
       out.gain.push_back(ratio * r[i]);
       out.drive.push_back(ratio * vLeak[i]);
     } else {
@@ -104,7 +109,7 @@ LogicalResult Discretizer::synapse(Operation *op, int64_t n,
   for (int64_t i = 0; i < n; ++i) {
     double ratio = dt / tauSyn[i];
     if (rule == DiscretizationRule::euler) {
-      if (ratio > 1.0) {
+      if (ratio > kEulerLimit) {
         InFlightDiagnostic diag =
             op->emitOpError("forward Euler is unstable: dt = ")
             << formatNumber(dt)
@@ -113,7 +118,7 @@ LogicalResult Discretizer::synapse(Operation *op, int64_t n,
           diag << " for neuron " << i;
         return diag << "; use rule=exact or a smaller dt";
       }
-      out.synDecay.push_back(1.0 - ratio);
+      out.synDecay.push_back(std::max(0.0, 1.0 - ratio));
       out.synGain.push_back(ratio * wIn[i]);
     } else {
       double decay = std::exp(-ratio);

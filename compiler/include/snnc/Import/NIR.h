@@ -11,6 +11,7 @@
 #define SNNC_IMPORT_NIR_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OwningOpRef.h"
 
 namespace snnc {
@@ -30,6 +31,11 @@ namespace snnc {
 /// `groups` = 1, SumPool2d/AvgPool2d `stride` = `kernel_size`, `padding` = 0.
 mlir::OwningOpRef<mlir::ModuleOp> importNIRFile(llvm::StringRef path,
                                                 mlir::MLIRContext *context);
+
+/// Prints a diagnostic about a NIR node (a NameLoc) as
+/// "<file>: node '<name>': error: <message>", then its notes.
+void printNodeDiagnostic(llvm::StringRef file, mlir::Diagnostic &diag,
+                         llvm::raw_ostream &os);
 
 } // namespace snnc
 
