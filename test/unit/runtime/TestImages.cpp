@@ -236,4 +236,21 @@ SpikeTrain randomTrain(unsigned seed, uint32_t n, uint64_t steps, double p) {
   return t;
 }
 
+Image feedForward() {
+  ImageBuilder b;
+  uint32_t in = b.addInput(30);
+  FloatNeuron f;
+  f.threshold = 1e9;
+  uint32_t pop =
+      b.addPopulation(NeuronModel::Lif, 60, f,
+                      fixedNeuron(60000, 1 << 30, 30, 1 << 30), 1, 1, 2);
+  std::vector<Synapse> syns;
+  for (uint32_t i = 0; i < 30; ++i)
+    for (uint32_t k = 0; k < 10; ++k)
+      syns.push_back({i, (i * 7 + k * 5) % 60, 10, 10.f, 1});
+  b.addStored(SourceKind::Input, in, pop, syns);
+  b.addOutput(pop);
+  return b.build();
+}
+
 } // namespace snnc::runtime::test

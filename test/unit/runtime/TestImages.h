@@ -77,6 +77,11 @@ image::Image randomNetwork(unsigned seed, uint32_t n);
 /// Independent Bernoulli spikes of probability `p` per element and step.
 SpikeTrain randomTrain(unsigned seed, uint32_t n, uint64_t steps, double p);
 
+/// 30 inputs onto 60 silent LIF neurons (threshold out of reach) in two
+/// slices, every input with 10 synapses: synaptic work is exactly 10 per
+/// input spike.
+image::Image feedForward();
+
 } // namespace snnc::runtime::test
 
 #endif // SNNC_TEST_RUNTIME_TESTIMAGES_H

@@ -13,26 +13,6 @@ using namespace snnc::runtime::test;
 
 namespace {
 
-/// 30 inputs onto 60 silent LIF neurons (threshold out of reach) in two
-/// slices, every input with 10 synapses: synaptic work is exactly 10 per
-/// input spike.
-Image feedForward() {
-  ImageBuilder b;
-  uint32_t in = b.addInput(30);
-  FloatNeuron f;
-  f.threshold = 1e9;
-  uint32_t pop =
-      b.addPopulation(NeuronModel::Lif, 60, f,
-                      fixedNeuron(60000, 1 << 30, 30, 1 << 30), 1, 1, 2);
-  std::vector<Synapse> syns;
-  for (uint32_t i = 0; i < 30; ++i)
-    for (uint32_t k = 0; k < 10; ++k)
-      syns.push_back({i, (i * 7 + k * 5) % 60, 10, 10.f, 1});
-  b.addStored(SourceKind::Input, in, pop, syns);
-  b.addOutput(pop);
-  return b.build();
-}
-
 RunResult runOk(Engine &engine, const SpikeTrain &input, RunOptions options,
                 StepObserver *observer = nullptr) {
   Expected<RunResult> r = engine.run({input}, options, observer);
