@@ -1,0 +1,83 @@
+//===- RtlReport.cpp - The rtl engine's figures as JSON and text ----------===//
+
+#include "snnc/rtl/RtlEngine.h"
+
+#include <cstdio>
+
+namespace snnc::rtl {
+
+namespace {
+double perSecond(double count, double seconds) {
+  return seconds > 0 ? count / seconds : 0;
+}
+} // namespace
+
+nlohmann::json toJson(const RtlStats &s, double clockHz) {
+  nlohmann::json counters = nlohmann::json::object();
+  for (const auto &[name, value] : s.counters)
+    counters[name] = value;
+  double mean = s.steps ? double(s.stepCyclesTotal) / double(s.steps) : 0;
+  return {{"pes", s.pes},
+          {"steps", s.steps},
+          {"step_cycles_mean", mean},
+          {"step_cycles_max", s.stepCyclesMax},
+          {"step_seconds_mean", clockHz > 0 ? mean / clockHz : 0},
+          {"pe_cycles_simulated", s.peCycles},
+          {"pe_cycles_per_second", perSecond(double(s.peCycles), s.runSeconds)},
+          {"steps_per_second", perSecond(double(s.steps), s.runSeconds)},
+          {"run_seconds", s.runSeconds},
+          {"run_cpu_seconds", s.runCpuSeconds},
+          {"pe_cycles_per_cpu_second",
+           perSecond(double(s.peCycles), s.runCpuSeconds)},
+          {"steps_per_cpu_second", perSecond(double(s.steps), s.runCpuSeconds)},
+          {"load_seconds", s.loadSeconds},
+          {"pe_counters", counters},
+          {"noc",
+           {{"mesh_from_target", s.meshFromTarget},
+            {"deliveries", s.nocDeliveries},
+            {"on_chip_hops", s.nocHops},
+            {"chip_hops", s.nocChipHops},
+            {"contention_cycles", s.nocContentionCycles}}}};
+}
+
+std::string describe(const RtlStats &s, double clockHz) {
+  double mean = s.steps ? double(s.stepCyclesTotal) / double(s.steps) : 0;
+  char line[256];
+  std::string text;
+  std::snprintf(line, sizeof line,
+                "rtl: %u PEs; step latency from RTL + NoC cycles: mean %.1f, "
+                "max %llu cycles",
+                s.pes, mean, static_cast<unsigned long long>(s.stepCyclesMax));
+  text += line;
+  if (clockHz > 0) {
+    std::snprintf(line, sizeof line, " (mean %.3g s at %.3g Hz)",
+                  mean / clockHz, clockHz);
+    text += line;
+  }
+  std::snprintf(
+      line, sizeof line,
+      "\nrtl: NoC %llu deliveries, %llu on-chip and %llu chip-to-chip "
+      "link hops, %llu cycles of link contention%s",
+      static_cast<unsigned long long>(s.nocDeliveries),
+      static_cast<unsigned long long>(s.nocHops),
+      static_cast<unsigned long long>(s.nocChipHops),
+      static_cast<unsigned long long>(s.nocContentionCycles),
+      s.meshFromTarget ? "" : " (no mesh in the image: PEs in a row)");
+  text += line;
+  std::snprintf(line, sizeof line,
+                "\nrtl: simulated %llu PE-cycles in %.3g s (%.3g s CPU): %.3g "
+                "PE-cycles/s, %.3g steps/s (tables loaded in %.3g s)",
+                static_cast<unsigned long long>(s.peCycles), s.runSeconds,
+                s.runCpuSeconds, perSecond(double(s.peCycles), s.runSeconds),
+                perSecond(double(s.steps), s.runSeconds), s.loadSeconds);
+  text += line;
+  text += "\nrtl: PE counters:";
+  for (const auto &[name, value] : s.counters) {
+    std::snprintf(line, sizeof line, " %s %llu", name.c_str(),
+                  static_cast<unsigned long long>(value));
+    text += line;
+  }
+  return text;
+}
+
+} // namespace snnc::rtl
