@@ -9,6 +9,7 @@
 
 #include <hdf5.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -41,7 +42,8 @@ private:
 };
 
 /// Datasets larger than this are refused (a corrupt header could otherwise
-/// make us allocate without bound).
+/// make us allocate without bound). `snnc export` writes no larger dense
+/// weight (kMaxExportDenseElements), so snnc reads what it writes.
 constexpr hssize_t kMaxElements = hssize_t(1) << 24;
 /// Nested graphs deeper than this are refused (hard links can form cycles).
 constexpr int kMaxDepth = 32;
@@ -114,14 +116,14 @@ double shortestFloat(double value) {
   float f = static_cast<float>(value);
   if (!std::isfinite(f))
     return value;
+  // std::to_chars gives the shortest decimal that reads back as `f` (and is
+  // fast enough for the 2^24 values of the largest weight).
   char text[32];
-  for (int digits = 1; digits <= 9; ++digits) {
-    std::snprintf(text, sizeof(text), "%.*g", digits, value);
-    double parsed = std::strtod(text, nullptr);
-    if (static_cast<float>(parsed) == f)
-      return parsed;
-  }
-  return value;
+  std::to_chars_result end = std::to_chars(text, text + sizeof(text) - 1, f);
+  if (end.ec != std::errc())
+    return value;
+  *end.ptr = '\0';
+  return std::strtod(text, nullptr);
 }
 
 /// Reads a numeric dataset as doubles. Returns false for other classes.
@@ -243,8 +245,13 @@ LogicalResult Loader::loadNode(hid_t group, const std::string &name,
     if (H5Iget_type(object.get()) != H5I_DATASET)
       continue;
     Handle type(H5Dget_type(object.get()), H5Tclose);
-    if (type && H5Tget_class(type.get()) == H5T_STRING)
+    if (type && H5Tget_class(type.get()) == H5T_STRING) {
+      std::vector<std::string> text;
+      std::vector<int64_t> textDims;
+      if (readStrings(object.get(), text, textDims) && text.size() == 1)
+        node.strings[link] = text.front();
       continue;
+    }
     Array array;
     if (!readArray(object.get(), array))
       return error(full) << "node '" << full << "': parameter '" << link

@@ -31,6 +31,8 @@ struct Node {
   std::string name; // full dotted path
   std::string type;
   llvm::StringMap<Array> params;
+  /// Scalar string parameters (a Conv padding of "same" or "valid").
+  llvm::StringMap<std::string> strings;
   std::vector<size_t> inputs; // indices of source nodes, one per edge
   bool topLevel = true;
 };

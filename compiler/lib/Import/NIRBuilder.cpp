@@ -76,6 +76,8 @@ FailureOr<Signal> SignalBuilder::apply(const Node &node, Signal &input) {
     return dense(node, input);
   if (type == "Conv2d")
     return conv2d(node, input);
+  if (type == "Conv1d")
+    return conv1d(node, input);
   if (type == "SumPool2d" || type == "AvgPool2d")
     return pool2d(node, input);
   if (type == "Flatten")
@@ -202,9 +204,20 @@ FailureOr<Signal> SignalBuilder::conv2d(const Node &node, Signal &input) {
     return error(node) << "bias has " << b->values.size() << " entries but "
                        << w->dims[0] << " output channels";
   auto stride = pair(node, "stride", 1, 1);
-  auto padding = pair(node, "padding", 0, 0);
   auto dilation = pair(node, "dilation", 1, 1);
-  if (failed(stride) || failed(padding) || failed(dilation))
+  if (failed(stride) || failed(dilation))
+    return failure();
+  FailureOr<std::array<int64_t, 2>> padding = std::array<int64_t, 2>{0, 0};
+  if (node.strings.count("padding")) {
+    auto text = paddingText(node, ArrayRef<int64_t>(w->dims).drop_front(2),
+                            *stride, *dilation);
+    if (failed(text))
+      return failure();
+    padding = std::array<int64_t, 2>{(*text)[0], (*text)[1]};
+  } else {
+    padding = pair(node, "padding", 0, 0);
+  }
+  if (failed(padding))
     return failure();
   int64_t groups = 1;
   if (const Array *g = findParam(node, "groups")) {
@@ -353,12 +366,16 @@ FailureOr<Signal> SignalBuilder::flatten(const Node &node, Signal &input) {
   FailureOr<Value> v = materialize(input);
   if (failed(v))
     return failure();
+  // A value built with a unit height for a Conv1d, (C, 1, L) for the NIR
+  // shape (C, L): NIR's dimension 1 spans the value's dimensions 1 and 2.
+  auto valueType = cast<snn::SignalType>(v->getType());
+  if (static_cast<int64_t>(valueType.getShape().size()) == rank + 1 && e > 0)
+    ++e;
   out = Signal();
   out.producer = node.name;
   out.shape = shape;
   out.value = builder.create<snn::FlattenOp>(
-      nodeLoc(builder.getContext(), node.name),
-      cast<snn::SignalType>(v->getType()).withShape(shape), *v,
+      nodeLoc(builder.getContext(), node.name), valueType.withShape(shape), *v,
       builder.getI64IntegerAttr(s), builder.getI64IntegerAttr(e));
   return out;
 }
@@ -390,5 +407,105 @@ FailureOr<Signal> SignalBuilder::elementwise(const Node &node, Signal &input) {
         builder.create<snn::DelayOp>(loc, v->getType(), *v, param, Attribute());
   else
     out.value = builder.create<snn::ScaleOp>(loc, v->getType(), *v, param);
+  return out;
+}
+
+FailureOr<std::vector<int64_t>>
+SignalBuilder::paddingText(const Node &node, ArrayRef<int64_t> kernel,
+                           ArrayRef<int64_t> stride,
+                           ArrayRef<int64_t> dilation) {
+  StringRef text = node.strings.lookup("padding");
+  std::vector<int64_t> padding(kernel.size(), 0);
+  if (text == "valid")
+    return padding;
+  if (text != "same")
+    return error(node) << "padding '" << text
+                       << "' is neither a number, 'valid' nor 'same'";
+  for (size_t i = 0; i < kernel.size(); ++i) {
+    int64_t total = dilation[i] * (kernel[i] - 1);
+    if (stride[i] != 1 || total % 2)
+      return error(node) << "padding 'same' needs stride 1 and an even "
+                            "dilation * (kernel - 1); snn convolutions pad "
+                            "both sides equally";
+    padding[i] = total / 2;
+  }
+  return padding;
+}
+
+FailureOr<Signal> SignalBuilder::conv1d(const Node &node, Signal &input) {
+  const Array *w = findParam(node, "weight");
+  if (!w)
+    return error(node) << "missing parameter 'weight'";
+  if (w->dims.size() != 3)
+    return error(node) << "weight must be (out_channels, in_channels / "
+                          "groups, kernel), got shape "
+                       << shapeText(w->dims);
+  if (llvm::any_of(w->dims, [](int64_t d) { return d <= 0; }))
+    return error(node) << "weight has an empty shape " << shapeText(w->dims);
+  const Array *b = findParam(node, "bias");
+  if (b && static_cast<int64_t>(b->values.size()) != w->dims[0])
+    return error(node) << "bias has " << b->values.size() << " entries but "
+                       << w->dims[0] << " output channels";
+  // Conv1d geometry is one number each; pair() reads (and bounds) it.
+  for (StringRef name : {"stride", "padding", "dilation"})
+    if (const Array *a = findParam(node, name); a && a->values.size() != 1)
+      return error(node) << "'" << name << "' must be one number, got "
+                         << a->values.size();
+  auto stride = pair(node, "stride", 1, 1);
+  auto dilation = pair(node, "dilation", 1, 1);
+  if (failed(stride) || failed(dilation))
+    return failure();
+  int64_t padding = 0;
+  if (node.strings.count("padding")) {
+    auto text =
+        paddingText(node, {w->dims[2]}, {(*stride)[0]}, {(*dilation)[0]});
+    if (failed(text))
+      return failure();
+    padding = (*text)[0];
+  } else {
+    auto p = pair(node, "padding", 0, 0);
+    if (failed(p))
+      return failure();
+    padding = (*p)[0];
+  }
+  int64_t groups = 1;
+  if (const Array *g = findParam(node, "groups")) {
+    if (g->values.size() != 1 || !(g->values[0] >= 1) ||
+        g->values[0] > w->dims[0])
+      return error(node) << "groups must be one positive integer";
+    groups = static_cast<int64_t>(g->values[0]);
+  }
+  // The importer builds the spikes a Conv1d reads with a unit height.
+  if (!isSpikes(input) || input.shape.size() != 2 ||
+      valueShape(input.value).size() != 3)
+    return error(node) << "needs (channels, length) spikes from an Input or "
+                          "a spiking population, but '"
+                       << input.producer << "' gives shape "
+                       << shapeText(input.shape);
+  if (w->dims[1] * groups != input.shape[0] || w->dims[0] % groups)
+    return error(node) << "weight " << shapeText(w->dims) << " with groups "
+                       << groups << " does not fit " << input.shape[0]
+                       << " input channels from '" << input.producer << "'";
+  int64_t length = windowed(input.shape[1], w->dims[2], (*stride)[0], padding,
+                            (*dilation)[0]);
+  if (length <= 0)
+    return error(node) << "the kernel does not fit the input shape "
+                       << shapeText(input.shape);
+  MLIRContext *ctx = builder.getContext();
+  Signal out;
+  out.producer = node.name;
+  out.shape = {w->dims[0], length};
+  ElementsAttr bias;
+  if (b)
+    bias = snn::makeF32(ctx, {w->dims[0]}, toF32(*b), blobName(node.name));
+  std::vector<int64_t> wShape = {w->dims[0], w->dims[1], 1, w->dims[2]};
+  out.value = builder.create<snn::Conv2dOp>(
+      nodeLoc(ctx, node.name),
+      snn::CurrentType::get(ctx, {w->dims[0], 1, length}), input.value,
+      snn::makeF32(ctx, wShape, toF32(*w), blobName(node.name)), bias,
+      builder.getDenseI64ArrayAttr({1, (*stride)[0]}),
+      builder.getDenseI64ArrayAttr({0, padding}),
+      builder.getDenseI64ArrayAttr({1, (*dilation)[0]}),
+      builder.getI64IntegerAttr(groups));
   return out;
 }

@@ -57,6 +57,12 @@ private:
   mlir::InFlightDiagnostic error(const Node &node);
   mlir::FailureOr<Signal> dense(const Node &node, Signal &input);
   mlir::FailureOr<Signal> conv2d(const Node &node, Signal &input);
+  mlir::FailureOr<Signal> conv1d(const Node &node, Signal &input);
+  /// A Conv padding given as "valid" or "same" (PyTorch's meaning), for the
+  /// kernel extents `kernel` and dilations `dilation`; fails for others.
+  mlir::FailureOr<std::vector<int64_t>>
+  paddingText(const Node &node, llvm::ArrayRef<int64_t> kernel,
+              llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> dilation);
   mlir::FailureOr<Signal> pool2d(const Node &node, Signal &input);
   mlir::FailureOr<Signal> flatten(const Node &node, Signal &input);
   mlir::FailureOr<Signal> elementwise(const Node &node, Signal &input);

@@ -51,6 +51,15 @@ ArrayRef<ParamSpec> neuronParams(StringRef type) {
                                  {"r", "r", nullptr, true},
                                  {"v_leak", "v_leak", nullptr, true}};
   static const ParamSpec integrator[] = {{"r", "r", nullptr, true}};
+  static const ParamSpec threshold[] = {
+      {"threshold", "threshold", nullptr, true}};
+  // CubaLI becomes two snn.li: the synaptic current (tau_syn, r = w_in,
+  // v_leak = 0) feeding the membrane (tau_mem, r, v_leak).
+  static const ParamSpec cubaLI[] = {{"tau_mem", "tau_mem", "tau", true},
+                                     {"tau_syn", "tau_syn", nullptr, true},
+                                     {"r", "r", nullptr, true},
+                                     {"v_leak", "v_leak", nullptr, true},
+                                     {"w_in", "w_in", nullptr, false}};
   if (type == "LIF")
     return lif;
   if (type == "CubaLIF")
@@ -61,6 +70,10 @@ ArrayRef<ParamSpec> neuronParams(StringRef type) {
     return li;
   if (type == "I")
     return integrator;
+  if (type == "Threshold")
+    return threshold;
+  if (type == "CubaLI")
+    return cubaLI;
   return {};
 }
 
@@ -71,14 +84,17 @@ StringRef neuronOpName(StringRef type) {
       .Case("IF", "snn.if")
       .Case("LI", "snn.li")
       .Case("I", "snn.integrator")
+      .Case("Threshold", "snn.neuron")
+      .Case("CubaLI", "snn.li")
       .Default("");
 }
 
 bool isKnownType(StringRef type) {
   static const char *const known[] = {
-      "Input",     "Output",    "Identity",  "Affine",  "Linear", "Conv1d",
-      "Conv2d",    "SumPool2d", "AvgPool2d", "Flatten", "Delay",  "Scale",
-      "Threshold", "I",         "IF",        "LI",      "LIF",    "CubaLIF"};
+      "Input",  "Output", "Identity",  "Affine",    "Linear",
+      "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d", "Flatten",
+      "Delay",  "Scale",  "Threshold", "I",         "IF",
+      "LI",     "LIF",    "CubaLIF",   "CubaLI"};
   return llvm::is_contained(known, type);
 }
 
@@ -96,6 +112,8 @@ private:
     return diag;
   }
   FailureOr<std::vector<int64_t>> shapeParam(const Node &node, bool required);
+  void computeLifts();
+  std::vector<int64_t> liftShape(size_t index, ArrayRef<int64_t> shape) const;
   LogicalResult createNeuron(size_t index);
   LogicalResult connectNeuron(size_t index);
   LogicalResult propagate();
@@ -106,6 +124,8 @@ private:
   SignalBuilder signals;
   std::vector<Signal> values;
   std::vector<bool> done;
+  /// Nodes whose (C, L) signal is built as (C, 1, L) for a Conv1d.
+  std::vector<bool> lifted;
   std::vector<Operation *> neurons;
   std::vector<Value> results;
 };
@@ -173,6 +193,41 @@ FailureOr<std::vector<int64_t>> Importer::shapeParam(const Node &node,
   return shape;
 }
 
+/// Conv1d runs as an snn.conv2d over a height of 1, so the spikes it reads
+/// and the populations it feeds are built with that height: (C, L) becomes
+/// (C, 1, L). Signals keep their NIR shape; only the values carry the 1.
+void Importer::computeLifts() {
+  lifted.assign(graph.nodes.size(), false);
+  // Follows nodes that keep their input's shape back to the node feeding
+  // them (bounded: such chains may form cycles in malformed files).
+  auto through = [&](size_t n, ArrayRef<StringRef> pass) {
+    for (size_t step = 0; step < graph.nodes.size(); ++step) {
+      const Node &node = graph.nodes[n];
+      if (node.inputs.size() != 1 || !llvm::is_contained(pass, node.type))
+        break;
+      n = node.inputs.front();
+    }
+    return n;
+  };
+  StringRef toSource[] = {"Delay", "Identity"};
+  StringRef fromConv[] = {"Scale", "Delay", "Identity"};
+  for (auto [index, node] : llvm::enumerate(graph.nodes)) {
+    if (node.type == "Conv1d" && node.inputs.size() == 1)
+      lifted[through(node.inputs.front(), toSource)] = true;
+    if (!neuronOpName(node.type).empty())
+      for (size_t src : node.inputs)
+        if (graph.nodes[through(src, fromConv)].type == "Conv1d")
+          lifted[index] = true;
+  }
+}
+
+std::vector<int64_t> Importer::liftShape(size_t index,
+                                         ArrayRef<int64_t> shape) const {
+  if (!lifted[index] || shape.size() != 2)
+    return shape.vec();
+  return {shape[0], 1, shape[1]};
+}
+
 LogicalResult Importer::createNeuron(size_t index) {
   const Node &node = graph.nodes[index];
   std::vector<std::pair<const ParamSpec *, const Array *>> found;
@@ -199,15 +254,65 @@ LogicalResult Importer::createNeuron(size_t index) {
   std::vector<int64_t> shape = widest->dims;
   if (shape.empty() || numel(shape) != int64_t(widest->values.size()))
     shape = {static_cast<int64_t>(widest->values.size())};
-  OperationState state(nodeLoc(ctx, node.name), neuronOpName(node.type));
-  bool spiking = node.type != "LI" && node.type != "I";
-  state.addTypes(spiking ? Type(snn::SpikesType::get(ctx, shape))
-                         : Type(snn::CurrentType::get(ctx, shape)));
+  llvm::StringMap<std::vector<double>> params;
   for (auto [spec, a] : found)
-    state.addAttribute(spec->attr, snn::makeParam(ctx, a->values));
-  Operation *op = builder.create(state);
+    params[spec->attr] = a->values;
+  // CubaLIF's w_in of 1 is the op's default: leave it out, as when absent.
+  auto wIn = params.find("w_in");
+  if (node.type == "CubaLIF" && wIn != params.end() &&
+      llvm::all_of(wIn->second, [](double v) { return v == 1.0; }))
+    params.erase(wIn);
+  Location loc = nodeLoc(ctx, node.name);
+  bool spiking = node.type != "LI" && node.type != "I" && node.type != "CubaLI";
+  Type type = spiking
+                  ? Type(snn::SpikesType::get(ctx, liftShape(index, shape)))
+                  : Type(snn::CurrentType::get(ctx, liftShape(index, shape)));
+  auto param = [&](StringRef name) {
+    return snn::makeParam(ctx, params[name]);
+  };
+  Operation *op = nullptr;
+  Value result;
+  if (node.type == "Threshold") {
+    // A stateless Heaviside: no memory (decay 0), unit gain, no drive, so
+    // it fires whenever the input exceeds the threshold, at every dt. The
+    // reset only has to lie below the threshold; it is never read.
+    std::vector<double> reset = params["threshold"];
+    for (double &r : reset)
+      r = r > 0 ? 0.0 : r - 1.0;
+    Builder b(ctx);
+    op = builder.create<snn::DiscreteNeuronOp>(
+        loc, type, ValueRange(),
+        snn::NeuronModelAttr::get(ctx, snn::NeuronModel::lif),
+        b.getF64FloatAttr(0.0), b.getF64FloatAttr(1.0), b.getF64FloatAttr(0.0),
+        param("threshold"), snn::makeParam(ctx, reset), Attribute(),
+        Attribute());
+    result = op->getResult(0);
+  } else if (node.type == "CubaLI") {
+    std::vector<double> wInValues =
+        params.count("w_in") ? params["w_in"] : std::vector<double>{1.0};
+    for (double w : wInValues)
+      if (!(w > 0))
+        return error(node) << "w_in must be positive (it is the r of the "
+                              "synaptic snn.li), got "
+                           << snn::formatNumber(w);
+    Builder b(ctx);
+    op = builder.create<snn::LIOp>(loc, type, ValueRange(), param("tau_syn"),
+                                   snn::makeParam(ctx, wInValues),
+                                   b.getF64FloatAttr(0.0));
+    result =
+        builder.create<snn::LIOp>(loc, type, op->getResult(0), param("tau_mem"),
+                                  param("r"), param("v_leak"));
+  } else {
+    OperationState state(loc, neuronOpName(node.type));
+    state.addTypes(type);
+    for (const ParamSpec &spec : neuronParams(node.type))
+      if (params.count(spec.attr))
+        state.addAttribute(spec.attr, param(spec.attr));
+    op = builder.create(state);
+    result = op->getResult(0);
+  }
   neurons[index] = op;
-  values[index].value = op->getResult(0);
+  values[index].value = result;
   values[index].shape = shape;
   values[index].producer = node.name;
   done[index] = true;
@@ -303,6 +408,7 @@ OwningOpRef<ModuleOp> Importer::run(StringRef path) {
   values.assign(count, Signal());
   done.assign(count, false);
   neurons.assign(count, nullptr);
+  computeLifts();
   std::vector<Type> argTypes;
   std::vector<size_t> inputs, outputs;
   for (auto [index, node] : llvm::enumerate(graph.nodes)) {
@@ -316,7 +422,7 @@ OwningOpRef<ModuleOp> Importer::run(StringRef path) {
       return (error(node) << "an Input node cannot have incoming edges",
               nullptr);
     if (input)
-      argTypes.push_back(snn::SpikesType::get(ctx, *shape));
+      argTypes.push_back(snn::SpikesType::get(ctx, liftShape(index, *shape)));
     values[index].shape = *shape;
     (input ? inputs : outputs).push_back(index);
   }
@@ -333,6 +439,8 @@ OwningOpRef<ModuleOp> Importer::run(StringRef path) {
   Block &body = network.getBody().front();
   builder.setInsertionPointToEnd(&body);
   for (auto [arg, index] : llvm::enumerate(inputs)) {
+    // The Input node's name, for diagnostics and for `snnc export`.
+    body.getArgument(arg).setLoc(nodeLoc(ctx, graph.nodes[index].name));
     values[index].value = body.getArgument(arg);
     values[index].producer = graph.nodes[index].name;
     done[index] = true;
@@ -345,6 +453,23 @@ OwningOpRef<ModuleOp> Importer::run(StringRef path) {
   for (size_t i = 0; i < count; ++i)
     if (neurons[i] && failed(connectNeuron(i)))
       return nullptr;
+  // Populations come first, in node-name order; the other ops follow in
+  // node-name order too (stably: the ops of one node keep theirs), not in
+  // the order the graph was walked. The network then does not depend on
+  // nodes that fold away, so an exported and re-imported file gives the
+  // same ops in the same order.
+  SmallVector<Operation *> others;
+  for (Operation &op : body)
+    if (!isa<snn::NeuronOpInterface>(op))
+      others.push_back(&op);
+  auto name = [](Operation *op) {
+    auto loc = dyn_cast<NameLoc>(op->getLoc());
+    return loc ? loc.getName().getValue() : StringRef();
+  };
+  llvm::stable_sort(
+      others, [&](Operation *a, Operation *b) { return name(a) < name(b); });
+  for (Operation *op : others)
+    op->moveBefore(&body, body.end());
   std::vector<Value> results;
   for (size_t index : outputs) {
     const Node &node = graph.nodes[index];
@@ -364,8 +489,17 @@ OwningOpRef<ModuleOp> Importer::run(StringRef path) {
               nullptr);
     results.push_back(v);
   }
-  builder.create<snn::OutputOp>(nodeLoc(ctx, graph.nodes[outputs[0]].name),
-                                results);
+  // Named after the first Output node; with several, the child location
+  // lists every Output's name, in port order, for `snnc export`.
+  Location outputLoc = nodeLoc(ctx, graph.nodes[outputs[0]].name);
+  if (outputs.size() > 1) {
+    SmallVector<Location> names;
+    for (size_t index : outputs)
+      names.push_back(nodeLoc(ctx, graph.nodes[index].name));
+    outputLoc = NameLoc::get(StringAttr::get(ctx, graph.nodes[outputs[0]].name),
+                             FusedLoc::get(ctx, names));
+  }
+  builder.create<snn::OutputOp>(outputLoc, results);
   network.setFunctionType(
       builder.getFunctionType(argTypes, ValueRange(results).getTypes()));
   if (failed(verify(*module)))

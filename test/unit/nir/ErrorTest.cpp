@@ -84,10 +84,11 @@ TEST_F(ErrorTest, UnknownNodeType) {
   EXPECT_FAILS_AT("fc", "unknown NIR node type 'Quantum'");
 }
 
-TEST_F(ErrorTest, UnsupportedNodeType) {
+TEST_F(ErrorTest, ThresholdNeedsACurrent) {
+  // Threshold imports as a stateless population, which reads currents.
   writeBasic(path(), "Threshold", {vec("threshold", {1, 1})}, lifParams(2),
              kChain);
-  EXPECT_FAILS_AT("fc", "no counterpart");
+  EXPECT_FAILS_AT("fc", "is fed spikes by 'in'");
 }
 
 TEST_F(ErrorTest, MissingParameter) {

@@ -23,7 +23,8 @@ struct Param {
   std::string name;
   std::vector<int64_t> dims;
   std::vector<double> values;
-  enum Kind { F32, F64, I64 } kind = F32;
+  enum Kind { F32, F64, I64, STR } kind = F32;
+  std::string text; // STR: a scalar string, as h5py writes `str`
 };
 
 /// A 1-D f32 array.
@@ -35,6 +36,12 @@ inline Param vec(std::string name, std::vector<double> values) {
 inline Param arr(std::string name, std::vector<int64_t> dims,
                  std::vector<double> values) {
   return {std::move(name), std::move(dims), std::move(values), Param::F32};
+}
+/// A scalar string parameter (a Conv `padding` of "same").
+inline Param str(std::string name, std::string text) {
+  Param p{std::move(name), {}, {}, Param::STR};
+  p.text = std::move(text);
+  return p;
 }
 /// An int64 array (scalar when `dims` is empty).
 inline Param ints(std::string name, std::vector<int64_t> dims,
@@ -141,6 +148,10 @@ private:
     H5Gclose(g);
   }
   static void writeParam(hid_t loc, const Param &p) {
+    if (p.kind == Param::STR) {
+      writeString(loc, p.name.c_str(), p.text);
+      return;
+    }
     std::vector<hsize_t> dims(p.dims.begin(), p.dims.end());
     hid_t space = dims.empty() ? H5Screate(H5S_SCALAR)
                                : H5Screate_simple(static_cast<int>(dims.size()),

@@ -1,0 +1,223 @@
+//===- NirGraph.cpp - Write NIR records with the HDF5 C API, atomically ---===//
+
+#include "NirGraph.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <hdf5.h>
+
+#include <unistd.h>
+
+using namespace snnc::nirexport;
+
+Dataset Dataset::floats(std::string name, std::vector<int64_t> dims,
+                        std::vector<float> values) {
+  Dataset d;
+  d.name = std::move(name);
+  d.kind = F32;
+  d.dims = std::move(dims);
+  d.f32 = std::move(values);
+  return d;
+}
+
+Dataset Dataset::doubles(std::string name, std::vector<int64_t> dims,
+                         std::vector<double> values) {
+  Dataset d;
+  d.name = std::move(name);
+  d.kind = F64;
+  d.dims = std::move(dims);
+  d.f64 = std::move(values);
+  return d;
+}
+
+Dataset Dataset::ints(std::string name, std::vector<int64_t> dims,
+                      std::vector<int64_t> values) {
+  Dataset d;
+  d.name = std::move(name);
+  d.kind = I64;
+  d.dims = std::move(dims);
+  d.i64 = std::move(values);
+  return d;
+}
+
+Dataset Dataset::scalar(std::string name, int64_t value) {
+  return ints(std::move(name), {}, {value});
+}
+
+namespace {
+
+/// Owns an HDF5 identifier and closes it with the matching function.
+class Handle {
+public:
+  using Closer = herr_t (*)(hid_t);
+  Handle(hid_t id, Closer closer) : id(id), closer(closer) {}
+  Handle(const Handle &) = delete;
+  Handle &operator=(const Handle &) = delete;
+  ~Handle() { close(); }
+  explicit operator bool() const { return id >= 0; }
+  hid_t get() const { return id; }
+  /// Closes now; false when HDF5 reports an error (a failed final flush).
+  bool close() {
+    bool ok = id < 0 || closer(id) >= 0;
+    id = -1;
+    return ok;
+  }
+
+private:
+  hid_t id;
+  Closer closer;
+};
+
+/// Variable-length UTF-8 strings, as h5py writes `str` values; -1 on error.
+hid_t stringType() {
+  hid_t type = H5Tcopy(H5T_C_S1);
+  if (type >= 0 && (H5Tset_size(type, H5T_VARIABLE) < 0 ||
+                    H5Tset_cset(type, H5T_CSET_UTF8) < 0)) {
+    H5Tclose(type);
+    return -1;
+  }
+  return type;
+}
+
+class Writer {
+public:
+  explicit Writer(hid_t file) : file(file) {}
+
+  std::string write(const Graph &graph);
+
+private:
+  bool writeString(hid_t loc, const char *name, const std::string &value);
+  bool writeDataset(hid_t loc, const Dataset &d);
+  bool writeEdges(hid_t loc, const Graph &graph);
+
+  hid_t file;
+};
+
+bool Writer::writeString(hid_t loc, const char *name,
+                         const std::string &value) {
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+  Handle type(stringType(), H5Tclose);
+  if (!space || !type)
+    return false;
+  Handle set(H5Dcreate2(loc, name, type.get(), space.get(), H5P_DEFAULT,
+                        H5P_DEFAULT, H5P_DEFAULT),
+             H5Dclose);
+  const char *text = value.c_str();
+  return set && H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                         &text) >= 0;
+}
+
+bool Writer::writeDataset(hid_t loc, const Dataset &d) {
+  std::vector<hsize_t> dims(d.dims.begin(), d.dims.end());
+  Handle space(dims.empty() ? H5Screate(H5S_SCALAR)
+                            : H5Screate_simple(static_cast<int>(dims.size()),
+                                               dims.data(), nullptr),
+               H5Sclose);
+  if (!space)
+    return false;
+  hid_t fileType = d.kind == Dataset::F32   ? H5T_IEEE_F32LE
+                   : d.kind == Dataset::F64 ? H5T_IEEE_F64LE
+                                            : H5T_STD_I64LE;
+  hid_t memType = d.kind == Dataset::F32   ? H5T_NATIVE_FLOAT
+                  : d.kind == Dataset::F64 ? H5T_NATIVE_DOUBLE
+                                           : H5T_NATIVE_INT64;
+  const void *data = d.kind == Dataset::F32   ? (const void *)d.f32.data()
+                     : d.kind == Dataset::F64 ? (const void *)d.f64.data()
+                                              : (const void *)d.i64.data();
+  size_t count = d.kind == Dataset::F32   ? d.f32.size()
+                 : d.kind == Dataset::F64 ? d.f64.size()
+                                          : d.i64.size();
+  Handle set(H5Dcreate2(loc, d.name.c_str(), fileType, space.get(), H5P_DEFAULT,
+                        H5P_DEFAULT, H5P_DEFAULT),
+             H5Dclose);
+  if (!set)
+    return false;
+  if (count == 0)
+    return true;
+  return H5Dwrite(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) >= 0;
+}
+
+bool Writer::writeEdges(hid_t loc, const Graph &graph) {
+  std::vector<const char *> text;
+  text.reserve(graph.edges.size() * 2);
+  for (const auto &[from, to] : graph.edges) {
+    text.push_back(from.c_str());
+    text.push_back(to.c_str());
+  }
+  hsize_t dims[2] = {graph.edges.size(), 2};
+  Handle space(H5Screate_simple(2, dims, nullptr), H5Sclose);
+  Handle type(stringType(), H5Tclose);
+  if (!space || !type)
+    return false;
+  Handle set(H5Dcreate2(loc, "edges", type.get(), space.get(), H5P_DEFAULT,
+                        H5P_DEFAULT, H5P_DEFAULT),
+             H5Dclose);
+  if (!set)
+    return false;
+  return text.empty() || H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL,
+                                  H5P_DEFAULT, text.data()) >= 0;
+}
+
+std::string Writer::write(const Graph &graph) {
+  if (!writeString(file, "version", graph.version))
+    return "cannot write the 'version' dataset";
+  Handle root(H5Gcreate2(file, "node", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+              H5Gclose);
+  if (!root || !writeString(root.get(), "type", "NIRGraph"))
+    return "cannot write the top-level 'node' group";
+  Handle nodes(
+      H5Gcreate2(root.get(), "nodes", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Gclose);
+  if (!nodes)
+    return "cannot create the 'nodes' group";
+  for (const Node &node : graph.nodes) {
+    Handle group(H5Gcreate2(nodes.get(), node.name.c_str(), H5P_DEFAULT,
+                            H5P_DEFAULT, H5P_DEFAULT),
+                 H5Gclose);
+    if (!group || !writeString(group.get(), "type", node.type))
+      return "cannot write node '" + node.name + "'";
+    for (const Dataset &d : node.params)
+      if (!writeDataset(group.get(), d))
+        return "cannot write parameter '" + d.name + "' of node '" + node.name +
+               "'";
+  }
+  if (!writeEdges(root.get(), graph))
+    return "cannot write the edge list";
+  return "";
+}
+
+} // namespace
+
+std::string snnc::nirexport::writeGraph(const Graph &graph,
+                                        llvm::StringRef path) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  llvm::SmallString<256> temp;
+  int fd = -1;
+  // The temporary sits beside the target so the final rename stays within
+  // one file system (and is therefore atomic).
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueFile(path + "-%%%%%%.tmp", fd, temp))
+    return "cannot create a temporary file beside '" + path.str() +
+           "': " + ec.message();
+  ::close(fd);
+  std::string error;
+  {
+    Handle file(
+        H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+        H5Fclose);
+    if (!file)
+      error = "HDF5 cannot create '" + temp.str().str() + "'";
+    else
+      error = Writer(file.get()).write(graph);
+    if (error.empty() && !file.close())
+      error = "HDF5 cannot finish writing '" + temp.str().str() + "'";
+  }
+  if (error.empty())
+    if (std::error_code ec = llvm::sys::fs::rename(temp, path))
+      error = "cannot move the finished file to '" + path.str() +
+              "': " + ec.message();
+  if (!error.empty())
+    llvm::sys::fs::remove(temp);
+  return error;
+}

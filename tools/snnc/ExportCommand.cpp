@@ -1,0 +1,99 @@
+//===- ExportCommand.cpp - `snnc export`: the snn dialect to NIR (HDF5) ---===//
+
+#include "Commands.h"
+
+#include "snnc/Export/NIR.h"
+#include "snnc/Import/NIR.h"
+
+#include "snn/InputChecks.h"
+#include "snn/SnnDialect.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+
+namespace snnc::tools {
+
+namespace {
+struct ExportOptions {
+  std::string input;
+  std::string output;
+  bool materialize = false;
+};
+
+int runExport(const ExportOptions &options) {
+  std::string output = options.output;
+  if (output.empty()) {
+    llvm::SmallString<256> path(options.input);
+    llvm::sys::path::replace_extension(path, ".nir");
+    output = path.str().str();
+  }
+  if (output == "-") {
+    llvm::errs() << "snnc export: a NIR file is HDF5 and cannot go to "
+                    "stdout; name a file with -o\n";
+    return kExitError;
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFileOrSTDIN(options.input);
+  if (!buffer) {
+    llvm::errs() << "snnc export: cannot read '" << options.input
+                 << "': " << buffer.getError().message() << "\n";
+    return kExitError;
+  }
+  if (std::optional<snn::InputProblem> problem =
+          snn::checkResourceBlobs((*buffer)->getBuffer())) {
+    llvm::errs() << options.input << ":" << problem->line << ":"
+                 << problem->column << ": error: " << problem->message << "\n";
+    return kExitError;
+  }
+  mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
+  context.getOrLoadDialect<snn::SnnDialect>();
+  // The error names the op and its location; its generic form adds nothing.
+  context.printOpOnDiagnostic(false);
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  mlir::SourceMgrDiagnosticHandler sourceHandler(sourceMgr, &context,
+                                                 llvm::errs());
+  // Ops imported from NIR carry their node's name: print it like the
+  // importer does.
+  mlir::ScopedDiagnosticHandler nodeHandler(
+      &context, [&](mlir::Diagnostic &diag) {
+        auto name = mlir::dyn_cast<mlir::NameLoc>(diag.getLocation());
+        if (!name || mlir::isa<mlir::FileLineColLoc>(name.getChildLoc()))
+          return mlir::failure();
+        snnc::printNodeDiagnostic(options.input, diag, llvm::errs());
+        return mlir::success();
+      });
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return kExitError;
+  NIRExportOptions exportOptions;
+  exportOptions.materialize = options.materialize;
+  if (failed(snnc::exportNIRFile(*module, output, exportOptions)))
+    return kExitError;
+  return kExitOk;
+}
+} // namespace
+
+void setupExportCommand(CLI::App &app) {
+  auto options = std::make_shared<ExportOptions>();
+  CLI::App *sub = app.add_subcommand(
+      "export", "write a network in the snn dialect as a NIR graph (.nir)");
+  sub->add_option("input", options->input, "network (.mlir)")->required();
+  sub->add_option("-o,--output", options->output,
+                  "NIR file to write (default: the input with .nir)");
+  sub->add_flag("--materialize", options->materialize,
+                "write procedural reservoirs as a LIF population with dense "
+                "recurrent weights (at most 2^24) instead of refusing them");
+  sub->callback([options] { throw CommandExit{runExport(*options)}; });
+}
+
+} // namespace snnc::tools
