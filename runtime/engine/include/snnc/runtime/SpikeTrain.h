@@ -12,6 +12,11 @@
 // most once per step. The writer emits the sorted form, so read(write(x))
 // is x.
 //
+// This is the one-port form of a spike file; SpikeFile.h has the multi-port
+// JSON form and the binary form. The readers here accept any spike file
+// holding exactly one port of spikes; the writer picks the binary form for
+// paths ending in ".spk" or ".bin".
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef SNNC_RUNTIME_SPIKETRAIN_H
@@ -55,7 +60,8 @@ struct SpikeTrain {
 
 bool operator==(const SpikeTrain &a, const SpikeTrain &b);
 
-/// Parses the JSON text; `source` names it in errors (a path, "stdin").
+/// Parses a spike file (JSON text or binary bytes) holding one port of
+/// spikes; `source` names it in errors (a path, "stdin").
 Expected<SpikeTrain> parseSpikeTrain(const std::string &text,
                                      const std::string &source);
 
@@ -65,7 +71,8 @@ Expected<SpikeTrain> readSpikeTrain(const std::string &path);
 /// The JSON text of `train` (normalized), ending with a newline.
 std::string formatSpikeTrain(const SpikeTrain &train);
 
-/// Writes formatSpikeTrain(train) to `path`.
+/// Writes `train` to `path`: formatSpikeTrain(train), or the binary form
+/// for a ".spk" or ".bin" path.
 Status writeSpikeTrain(const SpikeTrain &train, const std::string &path);
 
 /// Checks that `train` fits `port`: equal shapes and every index in range.
