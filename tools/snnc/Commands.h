@@ -23,6 +23,8 @@ void setupCompileCommand(CLI::App &app);
 void setupRunCommand(CLI::App &app);
 void setupInspectCommand(CLI::App &app);
 void setupImportCommand(CLI::App &app);
+void setupEncodeCommand(CLI::App &app);
+void setupExportCommand(CLI::App &app);
 
 /// Thrown by a subcommand callback to end the program with `code`.
 struct CommandExit {

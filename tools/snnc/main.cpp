@@ -10,6 +10,8 @@ int main(int argc, char **argv) {
   snnc::tools::setupRunCommand(app);
   snnc::tools::setupInspectCommand(app);
   snnc::tools::setupImportCommand(app);
+  snnc::tools::setupEncodeCommand(app);
+  snnc::tools::setupExportCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

@@ -33,7 +33,8 @@ image::Expected<double> coefficient(const nlohmann::json &doc,
 
 image::Expected<EnergyReport>
 runtime::computeEnergy(const image::Image &image, const RunResult &result,
-                       const nlohmann::json &energyModel) {
+                       const nlohmann::json &energyModel,
+                       uint64_t stepsPerInference) {
   EnergyReport report;
   const EventCounters &c = result.counters;
   struct Row {
@@ -91,6 +92,22 @@ runtime::computeEnergy(const image::Image &image, const RunResult &result,
     if (report.maxStepSeconds > 0)
       report.realTimeFactor = image.dt / report.maxStepSeconds;
   }
+  image::Expected<double> budget =
+      coefficient(target, "step_cycle_budget", "target model");
+  if (budget && budget.value() > 0)
+    report.stepCycleBudget = budget.value();
+
+  report.stepsPerInference =
+      stepsPerInference ? stepsPerInference : result.steps;
+  if (report.stepsPerInference) {
+    double window = static_cast<double>(report.stepsPerInference);
+    report.inferences = result.steps / report.stepsPerInference;
+    if (result.steps)
+      report.joulesPerInference =
+          report.totalJoules * window / static_cast<double>(result.steps);
+    report.inferenceLatencySeconds = window * report.maxStepSeconds;
+    report.inferenceSeconds = window * image.dt;
+  }
   return report;
 }
 
@@ -109,5 +126,11 @@ nlohmann::json runtime::toJson(const EnergyReport &report) {
           {"simulated_s", report.seconds},
           {"max_step_cycles", report.maxStepCycles},
           {"max_step_s", report.maxStepSeconds},
-          {"real_time_factor", report.realTimeFactor}};
+          {"real_time_factor", report.realTimeFactor},
+          {"step_cycle_budget", report.stepCycleBudget},
+          {"steps_per_inference", report.stepsPerInference},
+          {"inferences", report.inferences},
+          {"j_per_inference", report.joulesPerInference},
+          {"inference_latency_s", report.inferenceLatencySeconds},
+          {"inference_simulated_s", report.inferenceSeconds}};
 }

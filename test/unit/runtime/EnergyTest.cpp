@@ -87,4 +87,65 @@ TEST(Energy, MissingCoefficientIsNamed) {
   EXPECT_NE(energy.error().message().find("router_hop_j"), std::string::npos);
 }
 
+/// A 2000-step run of feedForward() priced with an inference window.
+EnergyReport pricedWindows(const Image &image, uint64_t stepsPerInference) {
+  RefEngine engine(image);
+  RunOptions options;
+  options.steps = 2000;
+  Expected<RunResult> run =
+      engine.run({randomTrain(5, 30, 2000, 0.03)}, options);
+  EXPECT_TRUE(run.ok());
+  Expected<EnergyReport> energy =
+      computeEnergy(image, run.value(), energyModel(), stepsPerInference);
+  EXPECT_TRUE(energy.ok());
+  return energy.value();
+}
+
+TEST(Energy, WholeRunIsOneInferenceByDefault) {
+  Image image = feedForward();
+  EnergyReport r = pricedWindows(image, 0);
+  EXPECT_EQ(r.stepsPerInference, 2000u);
+  EXPECT_EQ(r.inferences, 1u);
+  EXPECT_DOUBLE_EQ(r.joulesPerInference, r.totalJoules);
+  EXPECT_DOUBLE_EQ(r.inferenceSeconds, r.seconds);
+}
+
+TEST(Energy, WindowsSplitTheRunIntoInferences) {
+  Image image = feedForward();
+  // A clock turns the busiest PE's cycles into a latency.
+  image.targetModel["target"]["clock_hz"] = {{"value", 2e8}};
+  EnergyReport r = pricedWindows(image, 500);
+  EXPECT_EQ(r.stepsPerInference, 500u);
+  EXPECT_EQ(r.inferences, 4u);
+  EXPECT_DOUBLE_EQ(r.joulesPerInference, r.totalJoules * 500 / 2000);
+  EXPECT_DOUBLE_EQ(r.inferenceSeconds, 500 * image.dt);
+  EXPECT_GT(r.maxStepCycles, 0.0);
+  EXPECT_DOUBLE_EQ(r.maxStepSeconds, r.maxStepCycles / 2e8);
+  EXPECT_DOUBLE_EQ(r.inferenceLatencySeconds, 500 * r.maxStepSeconds);
+  EXPECT_DOUBLE_EQ(r.stepCycleBudget, 1e6);
+  // The window changes how the run is divided, not what it costs.
+  EXPECT_DOUBLE_EQ(r.totalJoules, pricedWindows(image, 0).totalJoules);
+}
+
+TEST(Energy, PartialLastWindowIsPricedAtTheMeanRate) {
+  Image image = feedForward();
+  EnergyReport r = pricedWindows(image, 300);
+  // 2000 = 6 x 300 + 200: six complete inferences.
+  EXPECT_EQ(r.inferences, 6u);
+  EXPECT_DOUBLE_EQ(r.joulesPerInference, r.totalJoules * 300 / 2000);
+  // Without a clock there is no latency to report.
+  EXPECT_EQ(r.inferenceLatencySeconds, 0.0);
+}
+
+TEST(Energy, JsonCarriesTheInferenceFigures) {
+  Image image = feedForward();
+  nlohmann::json j = toJson(pricedWindows(image, 400));
+  EXPECT_EQ(j["steps_per_inference"], 400);
+  EXPECT_EQ(j["inferences"], 5);
+  EXPECT_DOUBLE_EQ(j["j_per_inference"].get<double>(),
+                   j["total_j"].get<double>() / 5);
+  EXPECT_TRUE(j.contains("inference_latency_s"));
+  EXPECT_DOUBLE_EQ(j["inference_simulated_s"].get<double>(), 400 * image.dt);
+}
+
 } // namespace

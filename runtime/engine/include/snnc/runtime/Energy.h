@@ -41,13 +41,32 @@ struct EnergyReport {
   double maxStepSeconds = 0;
   /// dt over the worst step's duration: > 1 means faster than real time.
   double realTimeFactor = 0;
+  /// The target's cycles per PE per step (0 when the model has none).
+  double stepCycleBudget = 0;
+
+  /// An inference is a window of `stepsPerInference` consecutive steps (the
+  /// whole run unless the caller sets a window). `inferences` counts the
+  /// complete windows; the per-inference figures are run averages scaled to
+  /// one window (total energy x window / steps), so a partial last window
+  /// is priced at the run's mean rate rather than dropped or counted whole.
+  uint64_t stepsPerInference = 0;
+  uint64_t inferences = 0;
+  double joulesPerInference = 0;
+  /// Compute latency of one inference: the window's steps run back to back
+  /// at the worst step's duration (maxStepSeconds); paced to real time an
+  /// inference instead takes inferenceSeconds.
+  double inferenceLatencySeconds = 0;
+  /// Simulated (biological) time of one window: stepsPerInference x dt.
+  double inferenceSeconds = 0;
 };
 
 /// `energyModel` is an energy.json document (fields are {"value": ...}).
-/// Fails naming a missing or non-numeric coefficient.
+/// `stepsPerInference` sets the inference window (0: the whole run is one
+/// inference). Fails naming a missing or non-numeric coefficient.
 image::Expected<EnergyReport> computeEnergy(const image::Image &image,
                                             const RunResult &result,
-                                            const nlohmann::json &energyModel);
+                                            const nlohmann::json &energyModel,
+                                            uint64_t stepsPerInference = 0);
 
 nlohmann::json toJson(const EnergyReport &report);
 

@@ -1,0 +1,163 @@
+//===- PlotMesh.cpp - Where pe-load.svg draws each chip and PE ------------===//
+
+#include "PlotMesh.h"
+
+#include "snnc/mapping/Topology.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <exception>
+#include <memory>
+
+namespace snnc::tools::plot {
+
+namespace {
+
+constexpr double kQpeGap = 2;
+constexpr double kChipPad = 4;
+constexpr double kChipGap = 10;
+constexpr double kLabel = 11;
+constexpr double kViewWidth = 900;
+
+/// The mapper's topology for the image's machine, or null when the stored
+/// target model does not describe it.
+std::unique_ptr<mapping::Topology> topologyOf(const image::Image &image,
+                                              std::string &why) {
+  const nlohmann::json &model = image.targetModel;
+  auto target = model.find("target");
+  auto overrides = model.find("overrides");
+  if (target == model.end()) {
+    why = "the image has no target model";
+    return nullptr;
+  }
+  try {
+    const nlohmann::json *extra =
+        overrides != model.end() && !overrides->is_null() ? &*overrides
+                                                          : nullptr;
+    auto topology = std::make_unique<mapping::Topology>(
+        mapping::targetModelFromJson(*target, extra, image.targetName));
+    if (topology->pesPerChip() != image.placement.pesPerChip ||
+        topology->numChips() < image.placement.chips) {
+      why = "the target model's machine differs from the placement's";
+      return nullptr;
+    }
+    return topology;
+  } catch (const std::exception &e) {
+    why = e.what();
+    return nullptr;
+  }
+}
+
+double qpeWidth(const Machine &m, double cell) {
+  return m.subCols * cell + kQpeGap;
+}
+double qpeHeight(const Machine &m, double cell) {
+  return m.subRows * cell + kQpeGap;
+}
+
+} // namespace
+
+Machine describeMachine(const image::Image &image) {
+  Machine m;
+  uint32_t chips = image.placement.chips;
+  uint32_t pesPerChip = image.placement.pesPerChip;
+  std::unique_ptr<mapping::Topology> topo = topologyOf(image, m.why);
+  if (topo) {
+    m.mesh = true;
+    m.qpeCols = topo->gridCols();
+    m.qpeRows = topo->gridRows();
+    uint32_t perQpe = 1;
+    for (uint32_t pe = 0; pe < pesPerChip; ++pe)
+      perQpe = std::max<uint32_t>(perQpe, topo->pe(pe).qp + 1u);
+    m.subCols = uint32_t(std::ceil(std::sqrt(double(perQpe))));
+    m.subRows = (perQpe + m.subCols - 1) / m.subCols;
+    int32_t maxY = INT32_MIN, minX = INT32_MAX;
+    for (uint32_t c = 0; c < chips; ++c) {
+      maxY = std::max(maxY, topo->chipCoord(c)[1]);
+      minX = std::min(minX, topo->chipCoord(c)[0]);
+    }
+    // Board y grows upwards, as in the target's chip coordinates.
+    for (uint32_t c = 0; c < chips; ++c) {
+      mapping::Coord2 at = topo->chipCoord(c);
+      m.chipAt.push_back({at[0] - minX, maxY - at[1]});
+      m.chipLabel.push_back("chip " + std::to_string(c) + " (" +
+                            std::to_string(at[0]) + "," +
+                            std::to_string(at[1]) + ")");
+    }
+    // QPE row 0 at the bottom, as chip row 0 is.
+    for (uint32_t pe = 0; pe < pesPerChip; ++pe) {
+      const mapping::PeLocation &loc = topo->pe(pe);
+      m.peSpot.push_back(
+          {uint32_t(loc.qx), m.qpeRows - 1 - uint32_t(loc.qy), loc.qp});
+      m.peName.push_back("QPE (" + std::to_string(loc.qx) + "," +
+                         std::to_string(loc.qy) + ") core " +
+                         std::to_string(loc.qp));
+    }
+    return m;
+  }
+  // Chips in rows of ceil(sqrt(chips)), PEs in rows of ceil(sqrt(PEs)).
+  uint32_t pes = std::max(1u, pesPerChip);
+  m.qpeCols = uint32_t(std::ceil(std::sqrt(double(pes))));
+  m.qpeRows = (pes + m.qpeCols - 1) / m.qpeCols;
+  uint32_t chipCols = uint32_t(std::ceil(std::sqrt(double(chips))));
+  for (uint32_t c = 0; c < chips; ++c) {
+    m.chipAt.push_back({int32_t(c % chipCols), int32_t(c / chipCols)});
+    m.chipLabel.push_back("chip " + std::to_string(c));
+  }
+  for (uint32_t pe = 0; pe < pesPerChip; ++pe)
+    m.peSpot.push_back({pe % m.qpeCols, pe / m.qpeCols, 0});
+  return m;
+}
+
+std::pair<double, double> View::pe(const Machine &m, uint32_t chip,
+                                   uint32_t local) const {
+  const auto &spot = m.peSpot[local];
+  return {chips[chip].x + kChipPad + spot[0] * qpeWidth(m, cell) +
+              (spot[2] % m.subCols) * cell,
+          chips[chip].y + kChipPad + spot[1] * qpeHeight(m, cell) +
+              (spot[2] / m.subCols) * cell};
+}
+
+View layOut(const Machine &m, const std::vector<bool> &chipUsed, double left,
+            double top) {
+  View v;
+  bool any =
+      std::find(chipUsed.begin(), chipUsed.end(), true) != chipUsed.end();
+  int32_t minC = INT32_MAX, maxC = INT32_MIN, minR = INT32_MAX,
+          maxR = INT32_MIN;
+  for (size_t c = 0; c < m.chipAt.size(); ++c)
+    if (chipUsed[c] || !any) {
+      minC = std::min(minC, m.chipAt[c].first);
+      maxC = std::max(maxC, m.chipAt[c].first);
+      minR = std::min(minR, m.chipAt[c].second);
+      maxR = std::max(maxR, m.chipAt[c].second);
+    }
+  if (minC > maxC)
+    minC = maxC = minR = maxR = 0;
+  v.col0 = minC;
+  v.row0 = minR;
+  v.cols = maxC - minC + 1;
+  v.rows = maxR - minR + 1;
+  // Cells between 5 and 16 units, in half units, to fill kViewWidth.
+  double perChip = kViewWidth / v.cols - kChipGap - 2 * kChipPad -
+                   (double(m.qpeCols) - 1) * kQpeGap;
+  v.cell = std::floor(2 * perChip / (m.qpeCols * m.subCols)) / 2;
+  v.cell = std::clamp(v.cell, 5.0, 16.0);
+  double chipW = m.qpeCols * qpeWidth(m, v.cell) - kQpeGap + 2 * kChipPad;
+  double chipH = m.qpeRows * qpeHeight(m, v.cell) - kQpeGap + 2 * kChipPad;
+  v.top = top;
+  for (size_t c = 0; c < m.chipAt.size(); ++c) {
+    auto [col, row] = m.chipAt[c];
+    v.shown.push_back(col >= minC && col <= maxC && row >= minR && row <= maxR);
+    v.chips.push_back(
+        {left + (col - minC) * (chipW + kChipGap),
+         top + kLabel + (row - minR) * (chipH + kChipGap + kLabel), chipW,
+         chipH});
+  }
+  v.width = left + v.cols * (chipW + kChipGap) - kChipGap;
+  v.height = top + v.rows * (chipH + kChipGap + kLabel);
+  return v;
+}
+
+} // namespace snnc::tools::plot
