@@ -89,8 +89,8 @@ int runRun(RunOptions options) {
                 " is not a whole number of inferences of "
                 "--steps-per-inference " +
                 std::to_string(options.stepsPerInference));
-  if (options.io.decodeWindow == 0)
-    options.io.decodeWindow = options.stepsPerInference;
+  // One inference window serves decoding, encoding and energy alike.
+  options.io.decodeWindow = options.stepsPerInference;
   rtl::RtlOptions rtlOptions;
   if (!options.vcd.empty()) {
     if (options.engine != "rtl")
@@ -265,8 +265,9 @@ void setupRunCommand(CLI::App &app) {
                   "seed of placement (when compiling a network first) and of "
                   "the rate encoder");
   sub->add_option("--steps-per-inference", options->stepsPerInference,
-                  "steps in one inference, for the energy and latency per "
-                  "inference (default: the whole run)")
+                  "steps in one inference: the window of output decoding, "
+                  "the default encoder window, and the unit of energy and "
+                  "latency per inference (default: the whole run)")
       ->check(CLI::PositiveNumber);
   sub->add_option("--plot", options->plot,
                   "write raster.svg, pe-load.svg and energy.svg into this "

@@ -146,11 +146,6 @@ void addRunIOOptions(CLI::App &sub, RunIOOptions &io) {
                  "input spikes (JSON or binary spike file; a value file with "
                  "--encode); without it the inputs are silent");
   addEncoderFlags(sub, io.encoder, "--encode-window");
-  sub.add_option("--decode-window", io.decodeWindow,
-                 "steps per decoded window, one inference each (default: "
-                 "--steps-per-inference, else the whole run); also the "
-                 "default --encode-window")
-      ->check(CLI::PositiveNumber);
   sub.add_option("-o,--output", io.output,
                  "output traces and decoded outputs: JSON, or binary for "
                  ".spk/.bin");

@@ -102,7 +102,7 @@ Expected<DecodedRun> decodeRun(const image::Image &image,
                               " windows of " + std::to_string(run.window) +
                               " steps would hold more than " +
                               std::to_string(kMaxDecodedEntries) +
-                              " numbers; choose a longer --decode-window"};
+                              " numbers; choose a longer --steps-per-inference"};
   for (const OutputTrace &trace : result.outputs) {
     std::string name = trace.population < image.populations.size()
                            ? image.populations[trace.population].name

@@ -112,7 +112,7 @@ TEST(Decoder, RunJsonAndTheSizeLimit) {
   result.outputs[0].size = 1u << 20;
   Expected<DecodedRun> big = decodeRun(image, result, 1);
   ASSERT_FALSE(big);
-  EXPECT_NE(big.error().message().find("choose a longer --decode-window"),
+  EXPECT_NE(big.error().message().find("choose a longer --steps-per-inference"),
             std::string::npos);
 }
 
