@@ -2,6 +2,8 @@
 
 #include "NirGraph.h"
 
+#include "snnc/Import/Hdf5Handle.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -10,35 +12,41 @@
 #include <unistd.h>
 
 using namespace snnc::nirexport;
+using snnc::hdf5::Handle;
+
+namespace {
+
+/// A dataset of `kind` whose values live in the vector `field`.
+template <typename T>
+Dataset makeDataset(std::string name, Dataset::Kind kind,
+                    std::vector<int64_t> dims, std::vector<T> Dataset::*field,
+                    std::vector<T> values) {
+  Dataset d;
+  d.name = std::move(name);
+  d.kind = kind;
+  d.dims = std::move(dims);
+  d.*field = std::move(values);
+  return d;
+}
+
+} // namespace
 
 Dataset Dataset::floats(std::string name, std::vector<int64_t> dims,
                         std::vector<float> values) {
-  Dataset d;
-  d.name = std::move(name);
-  d.kind = F32;
-  d.dims = std::move(dims);
-  d.f32 = std::move(values);
-  return d;
+  return makeDataset(std::move(name), F32, std::move(dims), &Dataset::f32,
+                     std::move(values));
 }
 
 Dataset Dataset::doubles(std::string name, std::vector<int64_t> dims,
                          std::vector<double> values) {
-  Dataset d;
-  d.name = std::move(name);
-  d.kind = F64;
-  d.dims = std::move(dims);
-  d.f64 = std::move(values);
-  return d;
+  return makeDataset(std::move(name), F64, std::move(dims), &Dataset::f64,
+                     std::move(values));
 }
 
 Dataset Dataset::ints(std::string name, std::vector<int64_t> dims,
                       std::vector<int64_t> values) {
-  Dataset d;
-  d.name = std::move(name);
-  d.kind = I64;
-  d.dims = std::move(dims);
-  d.i64 = std::move(values);
-  return d;
+  return makeDataset(std::move(name), I64, std::move(dims), &Dataset::i64,
+                     std::move(values));
 }
 
 Dataset Dataset::scalar(std::string name, int64_t value) {
@@ -46,28 +54,6 @@ Dataset Dataset::scalar(std::string name, int64_t value) {
 }
 
 namespace {
-
-/// Owns an HDF5 identifier and closes it with the matching function.
-class Handle {
-public:
-  using Closer = herr_t (*)(hid_t);
-  Handle(hid_t id, Closer closer) : id(id), closer(closer) {}
-  Handle(const Handle &) = delete;
-  Handle &operator=(const Handle &) = delete;
-  ~Handle() { close(); }
-  explicit operator bool() const { return id >= 0; }
-  hid_t get() const { return id; }
-  /// Closes now; false when HDF5 reports an error (a failed final flush).
-  bool close() {
-    bool ok = id < 0 || closer(id) >= 0;
-    id = -1;
-    return ok;
-  }
-
-private:
-  hid_t id;
-  Closer closer;
-};
 
 /// Variable-length UTF-8 strings, as h5py writes `str` values; -1 on error.
 hid_t stringType() {

@@ -3,6 +3,8 @@
 #include "Hdf5Graph.h"
 #include "Sandbox.h"
 
+#include "snnc/Import/Hdf5Handle.h"
+
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
@@ -19,27 +21,9 @@
 
 using namespace mlir;
 using namespace snnc::nir;
+using snnc::hdf5::Handle;
 
 namespace {
-
-/// Owns an HDF5 identifier and closes it with the matching function.
-class Handle {
-public:
-  using Closer = herr_t (*)(hid_t);
-  Handle(hid_t id, Closer closer) : id(id), closer(closer) {}
-  Handle(const Handle &) = delete;
-  Handle &operator=(const Handle &) = delete;
-  ~Handle() {
-    if (id >= 0)
-      closer(id);
-  }
-  explicit operator bool() const { return id >= 0; }
-  hid_t get() const { return id; }
-
-private:
-  hid_t id;
-  Closer closer;
-};
 
 /// Datasets larger than this are refused (a corrupt header could otherwise
 /// make us allocate without bound). `snnc export` writes no larger dense

@@ -189,20 +189,48 @@ FailureOr<Signal> SignalBuilder::dense(const Node &node, Signal &input) {
   return out;
 }
 
-FailureOr<Signal> SignalBuilder::conv2d(const Node &node, Signal &input) {
+FailureOr<std::pair<const Array *, const Array *>>
+SignalBuilder::convParams(const Node &node, size_t rank, StringRef extents) {
   const Array *w = findParam(node, "weight");
   if (!w)
     return error(node) << "missing parameter 'weight'";
-  if (w->dims.size() != 4)
+  if (w->dims.size() != rank)
     return error(node) << "weight must be (out_channels, in_channels / "
-                          "groups, kh, kw), got shape "
-                       << shapeText(w->dims);
+                          "groups, "
+                       << extents << "), got shape " << shapeText(w->dims);
   if (llvm::any_of(w->dims, [](int64_t d) { return d <= 0; }))
     return error(node) << "weight has an empty shape " << shapeText(w->dims);
   const Array *b = findParam(node, "bias");
   if (b && static_cast<int64_t>(b->values.size()) != w->dims[0])
     return error(node) << "bias has " << b->values.size() << " entries but "
                        << w->dims[0] << " output channels";
+  return std::make_pair(w, b);
+}
+
+FailureOr<int64_t> SignalBuilder::convGroups(const Node &node, const Array &w) {
+  const Array *g = findParam(node, "groups");
+  if (!g)
+    return 1;
+  if (g->values.size() != 1 || !(g->values[0] >= 1) || g->values[0] > w.dims[0])
+    return error(node) << "groups must be one positive integer";
+  return static_cast<int64_t>(g->values[0]);
+}
+
+LogicalResult SignalBuilder::checkGroupsFit(const Node &node, const Array &w,
+                                            int64_t groups,
+                                            const Signal &input) {
+  if (w.dims[1] * groups != input.shape[0] || w.dims[0] % groups)
+    return error(node) << "weight " << shapeText(w.dims) << " with groups "
+                       << groups << " does not fit " << input.shape[0]
+                       << " input channels from '" << input.producer << "'";
+  return success();
+}
+
+FailureOr<Signal> SignalBuilder::conv2d(const Node &node, Signal &input) {
+  auto params = convParams(node, 4, "kh, kw");
+  if (failed(params))
+    return failure();
+  auto [w, b] = *params;
   auto stride = pair(node, "stride", 1, 1);
   auto dilation = pair(node, "dilation", 1, 1);
   if (failed(stride) || failed(dilation))
@@ -219,21 +247,15 @@ FailureOr<Signal> SignalBuilder::conv2d(const Node &node, Signal &input) {
   }
   if (failed(padding))
     return failure();
-  int64_t groups = 1;
-  if (const Array *g = findParam(node, "groups")) {
-    if (g->values.size() != 1 || !(g->values[0] >= 1) ||
-        g->values[0] > w->dims[0])
-      return error(node) << "groups must be one positive integer";
-    groups = static_cast<int64_t>(g->values[0]);
-  }
+  auto groups = convGroups(node, *w);
+  if (failed(groups))
+    return failure();
   if (input.shape.size() != 3)
     return error(node) << "input from '" << input.producer
                        << "' must be (channels, height, width), got shape "
                        << shapeText(input.shape);
-  if (w->dims[1] * groups != input.shape[0] || w->dims[0] % groups)
-    return error(node) << "weight " << shapeText(w->dims) << " with groups "
-                       << groups << " does not fit " << input.shape[0]
-                       << " input channels from '" << input.producer << "'";
+  if (failed(checkGroupsFit(node, *w, *groups, input)))
+    return failure();
   std::vector<int64_t> wShape = w->dims;
   std::vector<float> weight = toF32(*w);
   std::array<int64_t, 2> s = *stride, p = *padding, d = *dilation;
@@ -285,7 +307,7 @@ FailureOr<Signal> SignalBuilder::conv2d(const Node &node, Signal &input) {
       nodeLoc(ctx, node.name), snn::CurrentType::get(ctx, out.shape),
       input.value, snn::makeF32(ctx, wShape, weight, blobName(node.name)), bias,
       builder.getDenseI64ArrayAttr(s), builder.getDenseI64ArrayAttr(p),
-      builder.getDenseI64ArrayAttr(d), builder.getI64IntegerAttr(groups));
+      builder.getDenseI64ArrayAttr(d), builder.getI64IntegerAttr(*groups));
   return out;
 }
 
@@ -433,19 +455,10 @@ SignalBuilder::paddingText(const Node &node, ArrayRef<int64_t> kernel,
 }
 
 FailureOr<Signal> SignalBuilder::conv1d(const Node &node, Signal &input) {
-  const Array *w = findParam(node, "weight");
-  if (!w)
-    return error(node) << "missing parameter 'weight'";
-  if (w->dims.size() != 3)
-    return error(node) << "weight must be (out_channels, in_channels / "
-                          "groups, kernel), got shape "
-                       << shapeText(w->dims);
-  if (llvm::any_of(w->dims, [](int64_t d) { return d <= 0; }))
-    return error(node) << "weight has an empty shape " << shapeText(w->dims);
-  const Array *b = findParam(node, "bias");
-  if (b && static_cast<int64_t>(b->values.size()) != w->dims[0])
-    return error(node) << "bias has " << b->values.size() << " entries but "
-                       << w->dims[0] << " output channels";
+  auto params = convParams(node, 3, "kernel");
+  if (failed(params))
+    return failure();
+  auto [w, b] = *params;
   // Conv1d geometry is one number each; pair() reads (and bounds) it.
   for (StringRef name : {"stride", "padding", "dilation"})
     if (const Array *a = findParam(node, name); a && a->values.size() != 1)
@@ -468,13 +481,9 @@ FailureOr<Signal> SignalBuilder::conv1d(const Node &node, Signal &input) {
       return failure();
     padding = (*p)[0];
   }
-  int64_t groups = 1;
-  if (const Array *g = findParam(node, "groups")) {
-    if (g->values.size() != 1 || !(g->values[0] >= 1) ||
-        g->values[0] > w->dims[0])
-      return error(node) << "groups must be one positive integer";
-    groups = static_cast<int64_t>(g->values[0]);
-  }
+  auto groups = convGroups(node, *w);
+  if (failed(groups))
+    return failure();
   // The importer builds the spikes a Conv1d reads with a unit height.
   if (!isSpikes(input) || input.shape.size() != 2 ||
       valueShape(input.value).size() != 3)
@@ -482,10 +491,8 @@ FailureOr<Signal> SignalBuilder::conv1d(const Node &node, Signal &input) {
                           "a spiking population, but '"
                        << input.producer << "' gives shape "
                        << shapeText(input.shape);
-  if (w->dims[1] * groups != input.shape[0] || w->dims[0] % groups)
-    return error(node) << "weight " << shapeText(w->dims) << " with groups "
-                       << groups << " does not fit " << input.shape[0]
-                       << " input channels from '" << input.producer << "'";
+  if (failed(checkGroupsFit(node, *w, *groups, input)))
+    return failure();
   int64_t length = windowed(input.shape[1], w->dims[2], (*stride)[0], padding,
                             (*dilation)[0]);
   if (length <= 0)
@@ -506,6 +513,6 @@ FailureOr<Signal> SignalBuilder::conv1d(const Node &node, Signal &input) {
       builder.getDenseI64ArrayAttr({1, (*stride)[0]}),
       builder.getDenseI64ArrayAttr({0, padding}),
       builder.getDenseI64ArrayAttr({1, (*dilation)[0]}),
-      builder.getI64IntegerAttr(groups));
+      builder.getI64IntegerAttr(*groups));
   return out;
 }

@@ -56,6 +56,15 @@ public:
 private:
   mlir::InFlightDiagnostic error(const Node &node);
   mlir::FailureOr<Signal> dense(const Node &node, Signal &input);
+  /// A Conv's weight of `rank` dimensions (the last named `extents` in the
+  /// error) and its optional bias, checked against each other.
+  mlir::FailureOr<std::pair<const Array *, const Array *>>
+  convParams(const Node &node, size_t rank, llvm::StringRef extents);
+  /// A Conv's `groups` (1 when absent), at most the output channels.
+  mlir::FailureOr<int64_t> convGroups(const Node &node, const Array &weight);
+  /// Fails unless `groups` splits both the weight's and the input's channels.
+  mlir::LogicalResult checkGroupsFit(const Node &node, const Array &weight,
+                                     int64_t groups, const Signal &input);
   mlir::FailureOr<Signal> conv2d(const Node &node, Signal &input);
   mlir::FailureOr<Signal> conv1d(const Node &node, Signal &input);
   /// A Conv padding given as "valid" or "same" (PyTorch's meaning), for the

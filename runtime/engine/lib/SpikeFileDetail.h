@@ -30,6 +30,11 @@ inline constexpr int kMaxJsonDepth = 512;
 Expected<nlohmann::json> parseJsonLimited(const std::string &text,
                                           const std::string &source);
 
+/// The error the readers return: what is wrong with the file `source`.
+inline ImageError fail(const std::string &source, const std::string &what) {
+  return ImageError{source, what};
+}
+
 /// "[2, 3]"; "[]" for a scalar.
 std::string shapeText(const std::vector<uint32_t> &shape);
 

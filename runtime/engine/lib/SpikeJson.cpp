@@ -22,10 +22,6 @@ using namespace detail;
 
 namespace {
 
-ImageError fail(const std::string &source, const std::string &what) {
-  return ImageError{source, what};
-}
-
 /// Reads `events` (an array of [step, index]) into `train`, whose shape is
 /// set; `prefix` is the JSON path of the port ("" or "ports[2].").
 Status readEvents(const json &events, const std::string &prefix,

@@ -17,10 +17,6 @@ using namespace detail;
 
 namespace {
 
-ImageError fail(const std::string &source, const std::string &what) {
-  return ImageError{source, what};
-}
-
 /// Reads one sample (an array of numbers) of a port.
 Status readSample(const json &row, const std::string &where,
                   const std::string &source, std::vector<double> &out) {

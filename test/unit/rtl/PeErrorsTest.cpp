@@ -16,15 +16,6 @@ using namespace snnc::rtl::test;
 
 namespace {
 
-// Substring checks without gmock, which is not among the dependencies.
-::testing::AssertionResult contains(const std::string &text,
-                                    const std::string &part) {
-  if (text.find(part) != std::string::npos)
-    return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << "'" << text << "' lacks '" << part << "'";
-}
-
 constexpr uint32_t kKey = 0x2000;
 constexpr uint32_t kMask = ~0xFFu;
 
@@ -35,39 +26,29 @@ std::string errorOf(PeTable t, uint32_t key = kKey) {
 }
 
 TEST(PeErrors, DelayZeroIsRefused) {
-  PeTable t = integrators(2, 4);
-  addEntry(t, kKey, kMask, 0, {{{1, 0, 0}}});
-  finish(t);
+  PeTable t = oneSource(2, 4, kKey, kMask, {{{1, 0, 0}}});
   std::string e = errorOf(t);
   EXPECT_TRUE(contains(e, "rtl: PE under test step 0: "));
   EXPECT_TRUE(contains(e, "delay 0 or beyond the ring"));
 }
 
 TEST(PeErrors, DelayBeyondTheRingIsRefused) {
-  PeTable t = integrators(2, 4);
-  addEntry(t, kKey, kMask, 0, {{{1, 4, 0}}});
-  finish(t);
+  PeTable t = oneSource(2, 4, kKey, kMask, {{{1, 4, 0}}});
   EXPECT_TRUE(contains(errorOf(t), "delay 0 or beyond the ring"));
 }
 
 TEST(PeErrors, TargetBeyondTheSliceIsRefused) {
-  PeTable t = integrators(3, 4);
-  addEntry(t, kKey, kMask, 0, {{{1, 1, 3}}});
-  finish(t);
+  PeTable t = oneSource(3, 4, kKey, kMask, {{{1, 1, 3}}});
   EXPECT_TRUE(contains(errorOf(t), "targets a neuron beyond the slice"));
 }
 
 TEST(PeErrors, KeyIndexBeyondItsRowTableIsRefused) {
-  PeTable t = integrators(2, 4);
-  addEntry(t, kKey, kMask, 0, {{{1, 1, 0}}, {}});
-  finish(t);
+  PeTable t = oneSource(2, 4, kKey, kMask, {{{1, 1, 0}}, {}});
   EXPECT_TRUE(contains(errorOf(t, kKey | 5), "indexes past its row table"));
 }
 
 TEST(PeErrors, CorruptRowHeaderIsRefused) {
-  PeTable t = integrators(2, 4);
-  addEntry(t, kKey, kMask, 0, {{{1, 1, 0}}});
-  finish(t);
+  PeTable t = oneSource(2, 4, kKey, kMask, {{{1, 1, 0}}});
   // Point the row into the ring buffer.
   t.tables[0] = pe::rowHeader(2, 1);
   EXPECT_TRUE(contains(errorOf(t), "synaptic row outside the table region"));
@@ -77,26 +58,21 @@ TEST(PeErrors, CorruptRowHeaderIsRefused) {
 }
 
 TEST(PeErrors, CorruptKeyEntryIsRefused) {
-  PeTable t = integrators(2, 4);
-  addEntry(t, kKey, kMask, 0, {{{1, 1, 0}}});
-  finish(t);
+  PeTable t = oneSource(2, 4, kKey, kMask, {{{1, 1, 0}}});
   t.entries[0].rowBase = t.synEnd + 7;
   EXPECT_TRUE(contains(errorOf(t), "row header outside the table region"));
 }
 
 TEST(PeErrors, WatchdogStopsAStepThatMakesNoProgress) {
-  PeTable t = integrators(1, 2);
-  addEntry(t, kKey, kMask, 0, {std::vector<Syn>(200, Syn{1, 1, 0})});
-  finish(t, /*watchdog=*/50);
+  PeTable t = oneSource(1, 2, kKey, kMask,
+                        {std::vector<Syn>(200, Syn{1, 1, 0})}, /*watchdog=*/50);
   std::string e = errorOf(t);
   EXPECT_TRUE(contains(e, "PE under test step 0"));
   EXPECT_TRUE(contains(e, "watchdog"));
 }
 
 TEST(PeErrors, CorruptLoadFailsTheCrc) {
-  PeTable t = integrators(2, 4);
-  addEntry(t, kKey, kMask, 0, {{{1, 1, 0}}});
-  finish(t);
+  PeTable t = oneSource(2, 4, kKey, kMask, {{{1, 1, 0}}});
   PeDriver d(makeVerilatedPe(false), "PE 7 (chip 0, population 'p' slice 1)",
              t.watchdog, SNNC_PE_IN_FIFO_DEPTH);
   std::vector<std::pair<uint32_t, uint32_t>> writes = configWrites(t);
@@ -126,9 +102,8 @@ struct RawPe {
 };
 
 TEST(PeErrors, PushIntoAFullFifoIsAnOverflow) {
-  PeTable t = integrators(1, 2);
-  addEntry(t, kKey, kMask, 0, {std::vector<Syn>(50, Syn{1, 1, 0})});
-  finish(t);
+  PeTable t =
+      oneSource(1, 2, kKey, kMask, {std::vector<Syn>(50, Syn{1, 1, 0})});
   RawPe pe;
   pe.load(t);
   PeInputs in;

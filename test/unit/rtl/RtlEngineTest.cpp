@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TestImages.h"
+#include "TestPe.h"
 
 #include "snnc/rtl/RtlEngine.h"
 #include "snnc/rtl/VerilatedPeAdapter.h"
@@ -31,16 +32,9 @@ using namespace snnc;
 using namespace snnc::image;
 using namespace snnc::runtime;
 using namespace snnc::runtime::test;
+using snnc::rtl::test::contains;
 
 namespace {
-
-::testing::AssertionResult contains(const std::string &text,
-                                    const std::string &part) {
-  if (text.find(part) != std::string::npos)
-    return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << "'" << text << "' lacks '" << part << "'";
-}
 
 std::string show(const EventCounters &c) {
   std::ostringstream s;

@@ -49,6 +49,23 @@ void finish(PeTable &t, uint32_t watchdog) {
   t.watchdog = watchdog;
 }
 
+PeTable oneSource(uint32_t n, uint32_t slots, uint32_t key, uint32_t mask,
+                  const std::vector<std::vector<Syn>> &rows,
+                  uint32_t watchdog) {
+  PeTable t = integrators(n, slots);
+  addEntry(t, key, mask, 0, rows);
+  finish(t, watchdog);
+  return t;
+}
+
+::testing::AssertionResult contains(const std::string &text,
+                                    const std::string &part) {
+  if (text.find(part) != std::string::npos)
+    return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "'" << text << "' lacks '" << part << "'";
+}
+
 TestPe::TestPe(const PeTable &table) : table(table) {
   pe = std::make_unique<PeDriver>(makeVerilatedPe(false), "PE under test",
                                   table.watchdog, SNNC_PE_IN_FIFO_DEPTH);

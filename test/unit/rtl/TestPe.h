@@ -13,8 +13,11 @@
 #include "PeMap.h"
 #include "PeTables.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace snnc::rtl::test {
@@ -33,8 +36,23 @@ PeTable integrators(uint32_t n, uint32_t slots);
 void addEntry(PeTable &t, uint32_t key, uint32_t mask, uint32_t shift,
               const std::vector<std::vector<Syn>> &rows);
 
+/// Busy cycles without progress before a PE gives up, unless a test asks
+/// for fewer.
+inline constexpr uint32_t kTestWatchdog = 100000;
+
 /// Sorts the entries by key and sets synEnd: call after the last addEntry.
-void finish(PeTable &t, uint32_t watchdog = 100000);
+void finish(PeTable &t, uint32_t watchdog = kTestWatchdog);
+
+/// integrators(n, slots) fed by one source of key block (key, mask), shift
+/// 0, whose rows are `rows`; finished.
+PeTable oneSource(uint32_t n, uint32_t slots, uint32_t key, uint32_t mask,
+                  const std::vector<std::vector<Syn>> &rows,
+                  uint32_t watchdog = kTestWatchdog);
+
+/// Passes when `part` occurs in `text` (gmock's HasSubstr without gmock,
+/// which is not among the dependencies).
+::testing::AssertionResult contains(const std::string &text,
+                                    const std::string &part);
 
 /// A loaded, cleared PE.
 class TestPe {

@@ -79,10 +79,7 @@ TEST(Compare, RefAgreesWithFloatOnAProceduralReservoir) {
   const double sIn = std::ldexp(1.0, -15), sV = std::ldexp(1.0, -24);
   ImageBuilder b;
   uint32_t in = b.addInput(n);
-  FloatNeuron f;
-  f.decay = 0.9;
-  f.gain = 0.1;
-  f.threshold = 1;
+  FloatNeuron f = leakyNeuron();
   s2::Multiplier gain = s2::toMultiplier(f.gain * sIn / sV);
   FixedNeuron q = fixedNeuron(int32_t(std::llround(f.decay * 65536)), gain.m,
                               gain.s, int32_t(std::llround(1 / sV)));
@@ -91,16 +88,7 @@ TEST(Compare, RefAgreesWithFloatOnAProceduralReservoir) {
   for (uint32_t i = 0; i < n; ++i)
     drive.push_back({i, i, int16_t(std::llround(6.0 / (8 * sIn))), 6.f, 1});
   b.addStored(SourceKind::Input, in, res, drive, 3);
-  snn::reservoir::Spec spec;
-  spec.size = n;
-  spec.excitatoryFraction = 0.8;
-  spec.rule.p = 0.1;
-  using W = snn::reservoir::WeightDist::Kind;
-  spec.weights = {{{W::Uniform, 0.05, 0.3},
-                   {W::Uniform, 0.05, 0.3},
-                   {W::Uniform, -0.6, -0.1},
-                   {W::Uniform, -0.6, -0.1}}};
-  spec.seed = 5;
+  snn::reservoir::Spec spec = sparseReservoir(n);
   b.addProcedural(res, spec, 2);
   b.addOutput(res);
   Image image = b.build();

@@ -15,16 +15,6 @@ using namespace snnc::runtime::test;
 
 namespace {
 
-RunResult runOk(Engine &engine, const std::vector<SpikeTrain> &inputs,
-                uint64_t steps) {
-  RunOptions options;
-  options.steps = steps;
-  Expected<RunResult> result = engine.run(inputs, options);
-  if (!result)
-    ADD_FAILURE() << result.error().message();
-  return result ? std::move(result.value()) : RunResult();
-}
-
 /// A LIF (tau 20 ms, r 1, threshold 1, reset 0) with a constant bias
 /// current `current`, discretized at dt 0.1 ms by `rule`.
 struct BiasedLif {

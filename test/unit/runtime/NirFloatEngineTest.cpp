@@ -24,17 +24,6 @@ using namespace snnc::runtime::test;
 
 namespace {
 
-RunResult runOk(Engine &engine, const std::vector<SpikeTrain> &inputs,
-                uint64_t steps) {
-  RunOptions options;
-  options.steps = steps;
-  options.recordAllSpikes = true;
-  Expected<RunResult> result = engine.run(inputs, options);
-  if (!result)
-    ADD_FAILURE() << result.error().message();
-  return result ? std::move(result.value()) : RunResult();
-}
-
 /// Spikes moved `k` steps later, dropping those that leave the run.
 std::vector<SpikeEvent> shifted(const std::vector<SpikeEvent> &spikes,
                                 uint64_t k, uint64_t steps) {
@@ -112,8 +101,8 @@ void expectLayerShift(const Image &image, const SpikeTrain &input,
                       uint64_t steps) {
   FloatEngine floatEngine(image);
   NirFloatEngine nirEngine(image);
-  RunResult f = runOk(floatEngine, {input}, steps);
-  RunResult n = runOk(nirEngine, {input}, steps);
+  RunResult f = runOk(floatEngine, {input}, steps, true);
+  RunResult n = runOk(nirEngine, {input}, steps, true);
   for (uint32_t p = 0; p < image.populations.size(); ++p) {
     if (!image.populations[p].spiking)
       continue;
@@ -154,8 +143,8 @@ TEST(NirFloatEngineTest, ReadoutValuesShiftByTheirDepth) {
   SpikeTrain input = randomTrain(3, 8, steps, 0.2);
   FloatEngine floatEngine(image);
   NirFloatEngine nirEngine(image);
-  RunResult f = runOk(floatEngine, {input}, steps);
-  RunResult n = runOk(nirEngine, {input}, steps);
+  RunResult f = runOk(floatEngine, {input}, steps, true);
+  RunResult n = runOk(nirEngine, {input}, steps, true);
   const OutputTrace &fo = f.outputs.back(), &no = n.outputs.back();
   ASSERT_EQ(no.kind, OutputKind::Current);
   const uint64_t depth = 3;
@@ -195,8 +184,8 @@ TEST(NirFloatEngineTest, ASpikeCrossesAChainWithinItsStep) {
   Image image = b.build();
   NirFloatEngine nir(image);
   FloatEngine flt(image);
-  RunResult n = runOk(nir, {train(1, {{5, 0}})}, 20);
-  RunResult f = runOk(flt, {train(1, {{5, 0}})}, 20);
+  RunResult n = runOk(nir, {train(1, {{5, 0}})}, 20, true);
+  RunResult f = runOk(flt, {train(1, {{5, 0}})}, 20, true);
   for (uint32_t p : {a, c, d}) {
     EXPECT_EQ(stepsOf(n.populationSpikes[p]), std::vector<uint64_t>{5});
     EXPECT_EQ(stepsOf(f.populationSpikes[p]),
@@ -217,7 +206,7 @@ TEST(NirFloatEngineTest, TheThresholdIsStrict) {
   b.addOutput(pop);
   Image image = b.build();
   NirFloatEngine nir(image);
-  RunResult r = runOk(nir, {train(2, {{2, 0}, {3, 0}, {2, 1}})}, 10);
+  RunResult r = runOk(nir, {train(2, {{2, 0}, {3, 0}, {2, 1}})}, 10, true);
   EXPECT_EQ(r.outputs[0].spikes, (std::vector<SpikeEvent>{{2, 1}, {3, 0}}));
 }
 
@@ -237,7 +226,7 @@ TEST(NirFloatEngineTest, ASelfProjectionReadsThePreviousStep) {
     Image image = b.build();
     NirFloatEngine nir(image);
     EXPECT_TRUE(nir.isRecurrent(self));
-    RunResult n = runOk(nir, {train(1, {{3, 0}})}, 10);
+    RunResult n = runOk(nir, {train(1, {{3, 0}})}, 10, true);
     uint64_t lag = delay == 1 ? 1 : delay - 1;
     std::vector<uint64_t> want;
     for (uint64_t t = 3; t < 10; t += lag)
@@ -266,7 +255,7 @@ TEST(NirFloatEngineTest, ALoopIsCutWhereItIsEntered) {
   EXPECT_FALSE(nir.isRecurrent(drive));
   EXPECT_FALSE(nir.isRecurrent(forward));
   EXPECT_TRUE(nir.isRecurrent(back));
-  RunResult n = runOk(nir, {train(1, {{0, 0}})}, 4);
+  RunResult n = runOk(nir, {train(1, {{0, 0}})}, 4, true);
   // A fires at 0 from the input; B in the same step; B's spike returns to A
   // at 1, and so on around the loop.
   EXPECT_EQ(stepsOf(n.populationSpikes[pa]),
@@ -282,25 +271,13 @@ TEST(NirFloatEngineTest, AReservoirKeepsItsRecurrentDelay) {
   const uint32_t n = 60;
   ImageBuilder b;
   uint32_t in = b.addInput(n);
-  FloatNeuron f;
-  f.decay = 0.9;
-  f.gain = 0.1;
-  f.threshold = 1;
+  FloatNeuron f = leakyNeuron();
   uint32_t res = b.addPopulation(NeuronModel::Lif, n, f, unusedFixed());
   std::vector<Synapse> drive;
   for (uint32_t i = 0; i < n; ++i)
     drive.push_back({i, i, 1, 6.f, 1});
   b.addStored(SourceKind::Input, in, res, drive);
-  snn::reservoir::Spec spec;
-  spec.size = n;
-  spec.excitatoryFraction = 0.8;
-  spec.rule.p = 0.1;
-  using W = snn::reservoir::WeightDist::Kind;
-  spec.weights = {{{W::Uniform, 0.05, 0.3},
-                   {W::Uniform, 0.05, 0.3},
-                   {W::Uniform, -0.6, -0.1},
-                   {W::Uniform, -0.6, -0.1}}};
-  spec.seed = 5;
+  snn::reservoir::Spec spec = sparseReservoir(n);
   uint32_t rec = b.addProcedural(res, spec, 2);
   b.addOutput(res);
   Image image = b.build();
@@ -309,8 +286,8 @@ TEST(NirFloatEngineTest, AReservoirKeepsItsRecurrentDelay) {
   NirFloatEngine nir(image);
   FloatEngine flt(image);
   EXPECT_TRUE(nir.isRecurrent(rec));
-  RunResult rn = runOk(nir, {input}, steps);
-  RunResult rf = runOk(flt, {input}, steps);
+  RunResult rn = runOk(nir, {input}, steps, true);
+  RunResult rf = runOk(flt, {input}, steps, true);
   ASSERT_GT(rn.outputs[0].spikes.size(), 100u);
   EXPECT_EQ(rf.outputs[0].spikes, shifted(rn.outputs[0].spikes, 1, steps));
 }
@@ -323,8 +300,8 @@ TEST(NirFloatEngineTest, CountsTheSameEventsAsFloat) {
   SpikeTrain input = randomTrain(21, 12, 100, 0.15);
   FloatEngine floatEngine(image);
   NirFloatEngine nirEngine(image);
-  RunResult f = runOk(floatEngine, {input}, 300);
-  RunResult n = runOk(nirEngine, {input}, 300);
+  RunResult f = runOk(floatEngine, {input}, 300, true);
+  RunResult n = runOk(nirEngine, {input}, 300, true);
   EXPECT_GT(n.counters.synapticEvents, 0u);
   EXPECT_EQ(n.counters, f.counters);
   ASSERT_EQ(n.peLoads.size(), f.peLoads.size());

@@ -17,17 +17,6 @@ using namespace snnc::runtime::test;
 
 namespace {
 
-RunResult runOk(Engine &engine, const std::vector<SpikeTrain> &inputs,
-                uint64_t steps, bool recordAll = false) {
-  RunOptions options;
-  options.steps = steps;
-  options.recordAllSpikes = recordAll;
-  Expected<RunResult> result = engine.run(inputs, options);
-  if (!result)
-    ADD_FAILURE() << result.error().message();
-  return result ? std::move(result.value()) : RunResult();
-}
-
 // One input drives a LIF and an LI with the same constants (decay 15/16,
 // gain 3/4, drive -1, weight 1500 << 1); the LI shows the membrane without
 // resets. The expected values were computed by hand with

@@ -5,6 +5,8 @@
 #include "snnc/image/Validate.h"
 #include "snnc/spinnaker2/FixedPoint.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -186,6 +188,14 @@ FixedNeuron fixedNeuron(int32_t decayQ, int32_t gainM, int32_t gainS,
   return q;
 }
 
+FloatNeuron leakyNeuron() {
+  FloatNeuron f;
+  f.decay = 0.9;
+  f.gain = 0.1;
+  f.threshold = 1;
+  return f;
+}
+
 Image randomNetwork(unsigned seed, uint32_t n) {
   namespace s2 = snnc::spinnaker2;
   std::mt19937 rng(seed);
@@ -195,10 +205,7 @@ Image randomNetwork(unsigned seed, uint32_t n) {
   const int32_t ffShift = 4, recShift = 3;
   ImageBuilder b;
   uint32_t in = b.addInput(n);
-  FloatNeuron f;
-  f.decay = 0.9;
-  f.gain = 0.1;
-  f.threshold = 1;
+  FloatNeuron f = leakyNeuron();
   s2::Multiplier gain = s2::toMultiplier(f.gain * sIn / sV);
   FixedNeuron q = fixedNeuron(int32_t(std::llround(f.decay * 65536)), gain.m,
                               gain.s, int32_t(std::llround(1 / sV)));
@@ -251,6 +258,31 @@ Image feedForward() {
   b.addStored(SourceKind::Input, in, pop, syns);
   b.addOutput(pop);
   return b.build();
+}
+
+snn::reservoir::Spec sparseReservoir(uint32_t n) {
+  snn::reservoir::Spec spec;
+  spec.size = n;
+  spec.excitatoryFraction = 0.8;
+  spec.rule.p = 0.1;
+  using W = snn::reservoir::WeightDist::Kind;
+  spec.weights = {{{W::Uniform, 0.05, 0.3},
+                   {W::Uniform, 0.05, 0.3},
+                   {W::Uniform, -0.6, -0.1},
+                   {W::Uniform, -0.6, -0.1}}};
+  spec.seed = 5;
+  return spec;
+}
+
+RunResult runOk(Engine &engine, const std::vector<SpikeTrain> &inputs,
+                uint64_t steps, bool recordAll) {
+  RunOptions options;
+  options.steps = steps;
+  options.recordAllSpikes = recordAll;
+  Expected<RunResult> result = engine.run(inputs, options);
+  if (!result)
+    ADD_FAILURE() << result.error().message();
+  return result ? std::move(result.value()) : RunResult();
 }
 
 } // namespace snnc::runtime::test

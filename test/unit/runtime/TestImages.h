@@ -4,6 +4,7 @@
 #define SNNC_TEST_RUNTIME_TESTIMAGES_H
 
 #include "snnc/image/Image.h"
+#include "snnc/runtime/Engine.h"
 #include "snnc/runtime/SpikeTrain.h"
 
 #include <cstdint>
@@ -67,6 +68,10 @@ image::FixedNeuron fixedNeuron(int32_t decayQ, int32_t gainM, int32_t gainS,
                                int32_t thresholdQ, int32_t resetQ = 0,
                                int32_t driveQ = 0, int32_t biasQ = 0);
 
+/// Float constants of a leaky neuron: decay 0.9, gain 0.1, threshold 1, the
+/// rest at their defaults.
+image::FloatNeuron leakyNeuron();
+
 /// A LIF population of `n` neurons in three slices (tau 10 steps, threshold
 /// 1), fed by an input of `n` elements (p = 1/4, delay 1) and recurrently
 /// connected (p = 1/8, delays 1..4, mixed signs). Float weights are drawn
@@ -76,6 +81,16 @@ image::Image randomNetwork(unsigned seed, uint32_t n);
 
 /// Independent Bernoulli spikes of probability `p` per element and step.
 SpikeTrain randomTrain(unsigned seed, uint32_t n, uint64_t steps, double p);
+
+/// A reservoir of `n` neurons, 80 % excitatory, connection probability 0.1,
+/// weights uniform in [0.05, 0.3] (excitatory) and [-0.6, -0.1]
+/// (inhibitory), seed 5: sparse and weak enough to stay far from saturation.
+snn::reservoir::Spec sparseReservoir(uint32_t n);
+
+/// Runs `engine` for `steps` steps, recording every population's spikes when
+/// `recordAll`; a failed run is a test failure and gives an empty result.
+RunResult runOk(Engine &engine, const std::vector<SpikeTrain> &inputs,
+                uint64_t steps, bool recordAll = false);
 
 /// 30 inputs onto 60 silent LIF neurons (threshold out of reach) in two
 /// slices, every input with 10 synapses: synaptic work is exactly 10 per
