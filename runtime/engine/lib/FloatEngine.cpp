@@ -43,17 +43,12 @@ struct FloatArith {
     return state.v;
   }
 
-  struct StoredWeights {
-    explicit StoredWeights(const image::Projection &proj)
-        : weight(proj.stored.weight.data()) {}
-    Acc operator()(uint64_t k) const { return weight[k]; }
-    const float *weight;
-  };
-
-  static Acc procedural(const image::Projection &,
-                        const image::ExpandedSynapse &syn) {
-    return syn.weight;
+  /// Synapses deliver their float weight, unscaled.
+  using Weight = float;
+  static const Weight *weights(const int16_t *, const float *weight) {
+    return weight;
   }
+  static Acc widen(Weight w, int32_t) { return w; }
 
   static void add(Acc &slot, Acc w) { slot += w; }
 };

@@ -45,27 +45,22 @@ struct FixedArith {
     return state.v * pop.sV;
   }
 
-  /// w_q << k_Q, shifted as unsigned since w_q may be negative.
-  struct StoredWeights {
-    explicit StoredWeights(const image::Projection &proj)
-        : weightQ(proj.stored.weightQ.data()), shift(proj.shift) {}
-    Acc operator()(uint64_t k) const {
-      return static_cast<int32_t>(static_cast<uint32_t>(int32_t(weightQ[k]))
-                                  << shift);
-    }
-    const int16_t *weightQ;
-    int32_t shift;
-  };
+  /// Synapses deliver int16 w_q ...
+  using Weight = int16_t;
+  static const Weight *weights(const int16_t *weightQ, const float *) {
+    return weightQ;
+  }
 
-  static Acc procedural(const image::Projection &proj,
-                        const image::ExpandedSynapse &syn) {
-    return static_cast<int32_t>(static_cast<uint32_t>(int32_t(syn.weightQ))
-                                << proj.shift);
+  /// ... as w_q << k_Q, shifted as unsigned since w_q may be negative.
+  static Acc widen(Weight w, int32_t shift) {
+    return static_cast<int32_t>(static_cast<uint32_t>(int32_t(w)) << shift);
   }
 
   /// The quantizer bounds every slot's sum below 2^31 (numerics §3), so the
   /// add is exact there; wrapping (not saturating) keeps it order
-  /// independent even for hand-made images that break the bound.
+  /// independent even for hand-made images that break the bound, which
+  /// lets delivery interleave rows.
+  static constexpr bool kOrderFree = true;
   static void add(Acc &slot, Acc w) {
     slot = static_cast<int32_t>(static_cast<uint32_t>(slot) +
                                 static_cast<uint32_t>(w));

@@ -48,6 +48,96 @@ void addSlices(const image::Image &image,
   }
 }
 
+/// Fills slicesPerRow, sliceStride, rowSliceCounts and maxRowSliceCount
+/// (after rowSlices).
+void addSliceCounts(const image::Image &image, Topology &t) {
+  for (const image::Population &pop : image.populations)
+    t.sliceStride.push_back((uint32_t(pop.slices.size()) + 7) / 8 * 8);
+  size_t projections = image.projections.size();
+  t.slicesPerRow.assign(projections, 0);
+  t.rowSliceCounts.resize(projections);
+  t.maxRowSliceCount.assign(projections, 0);
+  for (size_t q = 0; q < projections; ++q) {
+    const image::Projection &proj = image.projections[q];
+    const image::Population &target = image.populations[proj.target];
+    if (target.slices.size() < 2)
+      continue;
+    if (proj.isProcedural) {
+      // Reservoir rows have no duplicate targets, so no count exceeds the
+      // largest slice.
+      uint32_t largest = 0;
+      for (const image::Slice &s : target.slices)
+        largest = std::max(largest, s.count);
+      uint64_t rows = image::sourceSize(image, proj.source);
+      double expected =
+          snn::reservoir::Expander(proj.procedural.spec).expectedSynapses();
+      t.slicesPerRow[q] =
+          largest <= 65535 && double(rows * target.slices.size()) <= expected;
+      continue;
+    }
+    const std::vector<uint32_t> &counts = t.rowSlices[q];
+    if (counts.empty() ||
+        *std::max_element(counts.begin(), counts.end()) > 65535)
+      continue;
+    size_t slices = target.slices.size(), stride = t.sliceStride[proj.target];
+    std::vector<uint16_t> &out = t.rowSliceCounts[q];
+    out.assign(counts.size() / slices * stride, 0);
+    for (size_t i = 0; i < counts.size() / slices; ++i)
+      for (size_t c = 0; c < slices; ++c)
+        out[i * stride + c] = static_cast<uint16_t>(counts[i * slices + c]);
+    t.maxRowSliceCount[q] = *std::max_element(out.begin(), out.end());
+    t.slicesPerRow[q] = 1;
+  }
+}
+
+/// Fills narrowTargets and storedRows.
+void addStoredRows(const image::Image &image, Topology &t) {
+  for (const image::Population &pop : image.populations)
+    t.narrowTargets.push_back(pop.size <= 65536);
+  t.storedRows.resize(image.projections.size());
+  for (size_t q = 0; q < image.projections.size(); ++q) {
+    const image::Projection &proj = image.projections[q];
+    if (proj.isProcedural)
+      continue;
+    const image::StoredSynapses &s = proj.stored;
+    StoredRows &out = t.storedRows[q];
+    bool narrow = t.narrowTargets[proj.target];
+    if (t.uniformDelay[q] != 0 || s.target.empty()) {
+      if (narrow)
+        out.target16.assign(s.target.begin(), s.target.end());
+      continue;
+    }
+    uint64_t rows = s.rowPtr.size() - 1;
+    std::vector<uint64_t> order;
+    out.groupPtr.push_back(0);
+    for (uint64_t i = 0; i < rows; ++i) {
+      uint64_t begin = s.rowPtr[i], end = s.rowPtr[i + 1];
+      size_t first = order.size();
+      for (uint64_t k = begin; k < end; ++k)
+        order.push_back(k);
+      std::stable_sort(
+          order.begin() + first, order.end(),
+          [&](uint64_t a, uint64_t b) { return s.delay[a] < s.delay[b]; });
+      for (uint64_t k = begin; k < end; ++k) {
+        uint16_t d = s.delay[order[k]];
+        if (k + 1 == end || s.delay[order[k + 1]] != d) {
+          out.groupDelay.push_back(d);
+          out.groupEnd.push_back(k + 1);
+        }
+      }
+      out.groupPtr.push_back(out.groupEnd.size());
+    }
+    for (uint64_t k : order) {
+      if (narrow)
+        out.target16.push_back(static_cast<uint16_t>(s.target[k]));
+      else
+        out.target32.push_back(s.target[k]);
+      out.weightQ.push_back(s.weightQ[k]);
+      out.weight.push_back(s.weight[k]);
+    }
+  }
+}
+
 } // namespace
 
 CycleModel readCycleModel(const image::Image &image) {
@@ -127,6 +217,8 @@ Topology buildTopology(const image::Image &image) {
            ++k)
         ++counts[i * slices + sliceOf[proj.stored.target[k]]];
   }
+  addSliceCounts(image, t);
+  addStoredRows(image, t);
   t.cycles = readCycleModel(image);
   t.hopsModelled = routerHops(image, t.hops);
   return t;

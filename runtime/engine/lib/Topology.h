@@ -28,6 +28,28 @@ struct CycleModel {
 
 CycleModel readCycleModel(const image::Image &image);
 
+/// A stored projection's synapses in the order and width the delivery loop
+/// reads them. Rows keep the image's boundaries (StoredSynapses::rowPtr);
+/// an empty array means the image's own array serves as it is.
+struct StoredRows {
+  /// Targets, narrowed to 16 bits when Topology::narrowTargets[target].
+  std::vector<uint16_t> target16;
+  /// Wide targets, only when the synapses are reordered.
+  std::vector<uint32_t> target32;
+  /// Weights, only when the synapses are reordered.
+  std::vector<int16_t> weightQ;
+  std::vector<float> weight;
+  /// Projections with more than one delay: each row's synapses are grouped
+  /// by delay, in a stable order so that the adds into any one ring slot
+  /// keep the image's order (and double sums stay bit-exact). Row i has
+  /// groups [groupPtr[i], groupPtr[i + 1]); group g has delay groupDelay[g]
+  /// and ends at synapse groupEnd[g], starting where the previous group of
+  /// its row ended (or at the row's start).
+  std::vector<uint64_t> groupPtr;
+  std::vector<uint16_t> groupDelay;
+  std::vector<uint64_t> groupEnd;
+};
+
 struct Topology {
   /// Sources are numbered inputs first, then populations.
   uint32_t numInputs = 0;
@@ -51,6 +73,25 @@ struct Topology {
   /// Per projection: its delay when all its stored synapses share one, else
   /// 0.
   std::vector<uint32_t> uniformDelay;
+  /// Per population: 1 when its size fits 16-bit target indices.
+  std::vector<uint8_t> narrowTargets;
+  /// Per projection into a population of several slices: 1 when engines
+  /// count each row's synapses per target slice once per spike
+  /// (rowSliceCounts for stored projections, ProceduralCache for procedural
+  /// ones) rather than once per delivered synapse. The size rule of
+  /// rowSlices, with a procedural projection's expected synapse count, and
+  /// every count must fit 16 bits.
+  std::vector<uint8_t> slicesPerRow;
+  /// Per population: its slice count rounded up to a multiple of 8, the
+  /// stride of 16-bit per-slice counters (one SIMD add covers 8).
+  std::vector<uint32_t> sliceStride;
+  /// Per stored projection with slicesPerRow: rowSlices as 16-bit counts,
+  /// row i at [i * sliceStride[target], ...), zero-padded.
+  std::vector<std::vector<uint16_t>> rowSliceCounts;
+  /// Per stored projection with slicesPerRow: its largest count.
+  std::vector<uint16_t> maxRowSliceCount;
+  /// Per stored projection (empty for procedural ones).
+  std::vector<StoredRows> storedRows;
   /// Global slice -> global PE.
   std::vector<uint32_t> slicePe;
   CycleModel cycles;
