@@ -3,6 +3,7 @@
 #include "snnc/runtime/FloatEngine.h"
 
 #include "EngineData.h"
+#include "FloatNeuron.h"
 #include "Simulator.h"
 
 namespace snnc::runtime {
@@ -11,32 +12,16 @@ namespace {
 
 struct FloatArith {
   using Acc = double;
-  struct State {
-    double v = 0;
-    double isyn = 0;
-  };
+  using State = detail::FloatNeuronState;
   using Neuron = image::FloatNeuron;
 
   static std::vector<Neuron> neurons(const image::Population &pop) {
     return pop.floatParams;
   }
 
-  /// docs/numerics.md §2, with affine biases added to the step's input as
-  /// the fixed-point update adds bias_q.
   static bool update(const Neuron &n, bool cuba, bool spiking, Acc input,
                      State &state) {
-    double x = input + n.bias;
-    double in = x;
-    if (cuba) {
-      state.isyn = n.synDecay * state.isyn + n.synGain * x;
-      in = state.isyn;
-    }
-    state.v = n.decay * state.v + n.drive + n.gain * in;
-    if (spiking && state.v > n.threshold) {
-      state.v = n.reset;
-      return true;
-    }
-    return false;
+    return detail::stepFloatNeuron(n, cuba, spiking, input, state);
   }
 
   static double value(const State &state, const image::Population &) {

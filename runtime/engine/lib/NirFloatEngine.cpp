@@ -11,6 +11,7 @@
 #include "snnc/runtime/NirFloatEngine.h"
 
 #include "EngineData.h"
+#include "FloatNeuron.h"
 #include "NirSchedule.h"
 #include "Simulator.h"
 
@@ -20,31 +21,7 @@ namespace snnc::runtime {
 
 namespace {
 
-struct NeuronState {
-  double v = 0;
-  double isyn = 0;
-};
-
-/// One step of one neuron: NIR's equations integrated by forward Euler over
-/// dt, with the step's input held constant (docs/nir.md, "The nir engine").
-/// The CuBa current is updated first and drives the membrane in the same
-/// step, as snnTorch's Synaptic and Lava-dl's CUBA neurons do.
-bool stepNeuron(const image::FloatNeuron &n, bool cuba, bool spiking,
-                double input, NeuronState &s) {
-  double x = input + n.bias;
-  double in = x;
-  if (cuba) {
-    s.isyn = n.synDecay * s.isyn + n.synGain * x;
-    in = s.isyn;
-  }
-  s.v = n.decay * s.v + n.drive + n.gain * in;
-  // NIR's Heaviside is strict: v equal to the threshold does not fire.
-  if (spiking && s.v > n.threshold) {
-    s.v = n.reset;
-    return true;
-  }
-  return false;
-}
+using NeuronState = detail::FloatNeuronState;
 
 class NirRun {
 public:
@@ -134,8 +111,8 @@ private:
     std::vector<uint32_t> &spikes = popSpikes[p];
     spikes.clear();
     for (uint32_t j = 0; j < pop.size; ++j) {
-      if (stepNeuron(pop.floatParams[j], cuba, pop.spiking, slot[j],
-                     states[p][j]))
+      if (detail::stepFloatNeuron(pop.floatParams[j], cuba, pop.spiking,
+                                  slot[j], states[p][j]))
         spikes.push_back(j);
       slot[j] = 0.0;
     }
