@@ -2,7 +2,9 @@
 
 #include "snnc/runtime/Engine.h"
 
-#include "Simulator.h"
+#include "RunSetup.h"
+
+#include <algorithm>
 
 namespace snnc::runtime {
 
@@ -31,6 +33,24 @@ bool operator==(const EventCounters &a, const EventCounters &b) {
 
 namespace detail {
 
+namespace {
+/// Empty traces for the image's outputs.
+std::vector<OutputTrace> makeTraces(const image::Image &image, uint64_t steps) {
+  std::vector<OutputTrace> traces;
+  for (const image::Output &out : image.outputs) {
+    OutputTrace trace;
+    trace.index = out.index;
+    trace.population = out.population;
+    trace.kind = out.kind;
+    trace.size = image.populations[out.population].size;
+    if (out.kind == image::OutputKind::Current)
+      trace.values.assign(steps * trace.size, 0.0);
+    traces.push_back(std::move(trace));
+  }
+  return traces;
+}
+} // namespace
+
 Status checkInputs(const image::Image &image,
                    const std::vector<SpikeTrain> &inputs) {
   if (inputs.size() != image.inputs.size())
@@ -48,19 +68,57 @@ Status checkInputs(const image::Image &image,
   return Status::success();
 }
 
-std::vector<OutputTrace> makeTraces(const image::Image &image, uint64_t steps) {
-  std::vector<OutputTrace> traces;
-  for (const image::Output &out : image.outputs) {
-    OutputTrace trace;
-    trace.index = out.index;
-    trace.population = out.population;
-    trace.kind = out.kind;
-    trace.size = image.populations[out.population].size;
-    if (out.kind == image::OutputKind::Current)
-      trace.values.assign(steps * trace.size, 0.0);
-    traces.push_back(std::move(trace));
+RunResult startRun(const image::Image &image, const Topology &topo,
+                   const RunOptions &options) {
+  RunResult result;
+  result.routerHopsModelled = topo.hopsModelled;
+  result.outputs = makeTraces(image, options.steps);
+  result.peLoads.resize(topo.slicePe.size());
+  for (uint32_t s = 0; s < topo.slicePe.size(); ++s)
+    result.peLoads[s] = {s, topo.slicePe[s], 0, 0, 0};
+  if (options.recordAllSpikes)
+    result.populationSpikes.resize(image.populations.size());
+  return result;
+}
+
+void recordSpikes(uint64_t t,
+                  const std::vector<std::vector<uint32_t>> &popSpikes,
+                  const RunOptions &options, RunResult &result) {
+  for (OutputTrace &trace : result.outputs)
+    if (trace.kind == image::OutputKind::Spikes)
+      for (uint32_t j : popSpikes[trace.population])
+        trace.spikes.push_back({t, j});
+  if (options.recordAllSpikes)
+    for (size_t p = 0; p < popSpikes.size(); ++p)
+      for (uint32_t j : popSpikes[p])
+        result.populationSpikes[p].push_back({t, j});
+}
+
+bool chargeStepCycles(const Topology &topo, std::vector<uint64_t> &sliceEvents,
+                      RunResult &result) {
+  const CycleModel &m = topo.cycles;
+  bool violated = false;
+  for (size_t s = 0; s < sliceEvents.size(); ++s) {
+    PeLoad &load = result.peLoads[s];
+    double cycles = m.perStepOverhead + m.perSynapticEvent * sliceEvents[s] +
+                    m.perNeuronUpdate * topo.sliceNeurons[s];
+    sliceEvents[s] = 0;
+    load.busyCycles += cycles;
+    load.maxStepCycles = std::max(load.maxStepCycles, cycles);
+    if (m.stepBudget > 0 && cycles > m.stepBudget) {
+      ++load.violations;
+      violated = true;
+    }
   }
-  return traces;
+  result.realTimeViolations += violated;
+  return violated;
+}
+
+void finishRun(const RunOptions &options, RunResult &result) {
+  if (result.steps < options.steps)
+    for (OutputTrace &trace : result.outputs)
+      if (trace.kind == image::OutputKind::Current)
+        trace.values.resize(result.steps * trace.size);
 }
 
 } // namespace detail

@@ -13,7 +13,7 @@
 #include "EngineData.h"
 #include "FloatNeuron.h"
 #include "NirSchedule.h"
-#include "Simulator.h"
+#include "RunSetup.h"
 
 #include <algorithm>
 
@@ -43,26 +43,13 @@ public:
       states[p].assign(image.populations[p].size, NeuronState());
     }
     sliceEvents.assign(topo.slicePe.size(), 0);
-    sliceNeurons.assign(topo.slicePe.size(), 0);
-    for (size_t p = 0; p < pops; ++p) {
-      const std::vector<image::Slice> &slices = image.populations[p].slices;
-      for (size_t s = 0; s < slices.size(); ++s)
-        sliceNeurons[topo.sliceBase[topo.numInputs + p] + s] = slices[s].count;
-    }
   }
 
   Expected<RunResult> run(const std::vector<SpikeTrain> &inputs,
                           const RunOptions &options, StepObserver *observer) {
     if (Status status = detail::checkInputs(image, inputs); !status)
       return status.error();
-    RunResult result;
-    result.routerHopsModelled = topo.hopsModelled;
-    result.outputs = detail::makeTraces(image, options.steps);
-    result.peLoads.resize(topo.slicePe.size());
-    for (uint32_t s = 0; s < topo.slicePe.size(); ++s)
-      result.peLoads[s] = {s, topo.slicePe[s], 0, 0, 0};
-    if (options.recordAllSpikes)
-      result.populationSpikes.resize(image.populations.size());
+    RunResult result = detail::startRun(image, topo, options);
     std::vector<size_t> cursor(inputs.size(), 0);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
@@ -71,7 +58,7 @@ public:
         update(t, p, result.counters);
         deliver(t, topo.numInputs + p, popSpikes[p], result.counters);
       }
-      bool violated = accountCycles(result);
+      bool violated = detail::chargeStepCycles(topo, sliceEvents, result);
       result.steps = t + 1;
       record(t, result, options);
       if (violated && options.stopOnRealTimeViolation) {
@@ -84,10 +71,7 @@ public:
         break;
       }
     }
-    if (result.steps < options.steps)
-      for (OutputTrace &trace : result.outputs)
-        if (trace.kind == image::OutputKind::Current)
-          trace.values.resize(result.steps * trace.size);
+    detail::finishRun(options, result);
     return result;
   }
 
@@ -174,42 +158,15 @@ private:
     counters.sramWordsWritten += events;
   }
 
-  /// Charges this step's cycles to every PE under the target's cycle model,
-  /// as the other engines do; true when one exceeded the budget.
-  bool accountCycles(RunResult &result) {
-    const detail::CycleModel &m = topo.cycles;
-    bool violated = false;
-    for (size_t s = 0; s < sliceEvents.size(); ++s) {
-      PeLoad &load = result.peLoads[s];
-      double cycles = m.perStepOverhead + m.perSynapticEvent * sliceEvents[s] +
-                      m.perNeuronUpdate * sliceNeurons[s];
-      sliceEvents[s] = 0;
-      load.busyCycles += cycles;
-      load.maxStepCycles = std::max(load.maxStepCycles, cycles);
-      if (m.stepBudget > 0 && cycles > m.stepBudget) {
-        ++load.violations;
-        violated = true;
-      }
-    }
-    result.realTimeViolations += violated;
-    return violated;
-  }
-
   void record(uint64_t t, RunResult &result, const RunOptions &options) {
+    detail::recordSpikes(t, popSpikes, options, result);
     for (OutputTrace &trace : result.outputs) {
-      if (trace.kind == image::OutputKind::Spikes) {
-        for (uint32_t j : popSpikes[trace.population])
-          trace.spikes.push_back({t, j});
-      } else {
-        double *values = trace.values.data() + t * trace.size;
-        for (uint32_t j = 0; j < trace.size; ++j)
-          values[j] = states[trace.population][j].v;
-      }
+      if (trace.kind != image::OutputKind::Current)
+        continue;
+      double *values = trace.values.data() + t * trace.size;
+      for (uint32_t j = 0; j < trace.size; ++j)
+        values[j] = states[trace.population][j].v;
     }
-    if (options.recordAllSpikes)
-      for (size_t p = 0; p < popSpikes.size(); ++p)
-        for (uint32_t j : popSpikes[p])
-          result.populationSpikes[p].push_back({t, j});
   }
 
   const image::Image &image;
@@ -221,7 +178,6 @@ private:
   std::vector<std::vector<uint32_t>> popSpikes;
   std::vector<std::vector<uint32_t>> inSpikes;
   std::vector<uint64_t> sliceEvents;
-  std::vector<uint32_t> sliceNeurons;
 };
 
 } // namespace

@@ -23,6 +23,7 @@
 #define SNNC_RUNTIME_SIMULATOR_H
 
 #include "ProceduralCache.h"
+#include "RunSetup.h"
 #include "Topology.h"
 
 #include "snnc/runtime/Engine.h"
@@ -31,13 +32,6 @@
 #include <cstring>
 
 namespace snnc::runtime::detail {
-
-/// Checks one train per input port.
-Status checkInputs(const image::Image &image,
-                   const std::vector<SpikeTrain> &inputs);
-
-/// Empty traces for the image's outputs.
-std::vector<OutputTrace> makeTraces(const image::Image &image, uint64_t steps);
 
 /// True when Arith declares `static constexpr bool kOrderFree = true`: its
 /// adds into a ring slot give the same result in any order (wrapping
@@ -89,27 +83,13 @@ public:
         sliceCountsAt[p] = stepSliceCounts.size();
         stepSliceCounts.resize(stepSliceCounts.size() + topo.sliceStride[p]);
       }
-    // Input slices update no neurons: they only pay the step overhead.
-    sliceNeurons.assign(topo.slicePe.size(), 0);
-    for (size_t p = 0; p < pops; ++p) {
-      const std::vector<image::Slice> &slices = image.populations[p].slices;
-      for (size_t s = 0; s < slices.size(); ++s)
-        sliceNeurons[topo.sliceBase[topo.numInputs + p] + s] = slices[s].count;
-    }
   }
 
   Expected<RunResult> run(const std::vector<SpikeTrain> &inputs,
                           const RunOptions &options, StepObserver *observer) {
     if (Status status = checkInputs(image, inputs); !status)
       return status.error();
-    RunResult result;
-    result.routerHopsModelled = topo.hopsModelled;
-    result.outputs = makeTraces(image, options.steps);
-    result.peLoads.resize(topo.slicePe.size());
-    for (uint32_t s = 0; s < topo.slicePe.size(); ++s)
-      result.peLoads[s] = {s, topo.slicePe[s], 0, 0, 0};
-    if (options.recordAllSpikes)
-      result.populationSpikes.resize(image.populations.size());
+    RunResult result = startRun(image, topo, options);
     std::vector<size_t> cursor(inputs.size(), 0);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
@@ -124,10 +104,7 @@ public:
         break;
       }
     }
-    if (result.steps < options.steps)
-      for (OutputTrace &trace : result.outputs)
-        if (trace.kind == image::OutputKind::Current)
-          trace.values.resize(result.steps * trace.size);
+    finishRun(options, result);
     return result;
   }
 
@@ -466,40 +443,19 @@ private:
   /// budget.
   bool accountCycles(RunResult &result) {
     flushSliceCounts();
-    const CycleModel &m = topo.cycles;
-    bool violated = false;
-    for (size_t s = 0; s < sliceEvents.size(); ++s) {
-      PeLoad &load = result.peLoads[s];
-      double cycles = m.perStepOverhead + m.perSynapticEvent * sliceEvents[s];
-      sliceEvents[s] = 0;
-      cycles += m.perNeuronUpdate * sliceNeurons[s];
-      load.busyCycles += cycles;
-      load.maxStepCycles = std::max(load.maxStepCycles, cycles);
-      if (m.stepBudget > 0 && cycles > m.stepBudget) {
-        ++load.violations;
-        violated = true;
-      }
-    }
-    result.realTimeViolations += violated;
-    return violated;
+    return chargeStepCycles(topo, sliceEvents, result);
   }
 
   void record(uint64_t t, RunResult &result, const RunOptions &options) {
+    recordSpikes(t, popSpikes, options, result);
     for (OutputTrace &trace : result.outputs) {
+      if (trace.kind != image::OutputKind::Current)
+        continue;
       const image::Population &pop = image.populations[trace.population];
-      if (trace.kind == image::OutputKind::Spikes) {
-        for (uint32_t j : popSpikes[trace.population])
-          trace.spikes.push_back({t, j});
-      } else {
-        double *values = trace.values.data() + t * trace.size;
-        for (uint32_t j = 0; j < trace.size; ++j)
-          values[j] = Arith::value(states[trace.population][j], pop);
-      }
+      double *values = trace.values.data() + t * trace.size;
+      for (uint32_t j = 0; j < trace.size; ++j)
+        values[j] = Arith::value(states[trace.population][j], pop);
     }
-    if (options.recordAllSpikes)
-      for (size_t p = 0; p < popSpikes.size(); ++p)
-        for (uint32_t j : popSpikes[p])
-          result.populationSpikes[p].push_back({t, j});
   }
 
   const image::Image &image;
@@ -524,8 +480,6 @@ private:
   std::vector<uint64_t> sliceEvents;
   /// Ring rows by delay for the current delivery.
   std::vector<Acc *> slotOfDelay;
-  /// Neurons each global slice updates per step.
-  std::vector<uint32_t> sliceNeurons;
 };
 
 } // namespace snnc::runtime::detail

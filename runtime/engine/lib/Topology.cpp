@@ -38,11 +38,12 @@ bool isRouted(const image::Image &image, uint32_t chip, uint32_t key) {
 }
 
 void addSlices(const image::Image &image,
-               const std::vector<image::Slice> &slices, Topology &t,
-               std::vector<uint8_t> &routed) {
+               const std::vector<image::Slice> &slices, bool updatesNeurons,
+               Topology &t, std::vector<uint8_t> &routed) {
   uint32_t pesPerChip = std::max(1u, image.placement.pesPerChip);
   for (const image::Slice &s : slices) {
     t.slicePe.push_back(s.pe);
+    t.sliceNeurons.push_back(updatesNeurons ? s.count : 0);
     for (uint32_t i = 0; i < s.count; ++i)
       routed[s.first + i] = isRouted(image, s.pe / pesPerChip, s.keyBase | i);
   }
@@ -177,7 +178,7 @@ Topology buildTopology(const image::Image &image) {
     t.sliceBase.push_back(global);
     global += static_cast<uint32_t>(port.slices.size());
     t.routed[i].assign(port.size, 0);
-    addSlices(image, port.slices, t, t.routed[i]);
+    addSlices(image, port.slices, /*updatesNeurons=*/false, t, t.routed[i]);
   }
   t.sliceOfNeuron.resize(image.populations.size());
   for (uint32_t p = 0; p < image.populations.size(); ++p) {
@@ -185,7 +186,8 @@ Topology buildTopology(const image::Image &image) {
     t.sliceBase.push_back(global);
     global += static_cast<uint32_t>(pop.slices.size());
     t.routed[t.numInputs + p].assign(pop.size, 0);
-    addSlices(image, pop.slices, t, t.routed[t.numInputs + p]);
+    addSlices(image, pop.slices, /*updatesNeurons=*/true, t,
+              t.routed[t.numInputs + p]);
     if (pop.slices.size() > 1) {
       t.sliceOfNeuron[p].resize(pop.size);
       for (uint32_t s = 0; s < pop.slices.size(); ++s)

@@ -94,6 +94,9 @@ struct Topology {
   std::vector<StoredRows> storedRows;
   /// Global slice -> global PE.
   std::vector<uint32_t> slicePe;
+  /// Global slice -> neurons it updates per step (0 for input slices, which
+  /// only pay the step overhead).
+  std::vector<uint32_t> sliceNeurons;
   CycleModel cycles;
   /// Chip-to-chip hops of each source element's packet (see RouterHops.h);
   /// empty when they are all 0 or unknown.

@@ -33,14 +33,7 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
                       runtime::StepObserver *observer) {
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpuStart = std::clock();
-  runtime::RunResult result;
-  result.routerHopsModelled = topo.hopsModelled;
-  result.outputs = runtime::detail::makeTraces(image, options.steps);
-  result.peLoads.resize(slices.size());
-  for (uint32_t s = 0; s < slices.size(); ++s)
-    result.peLoads[s] = {s, topo.slicePe[s], 0, 0, 0};
-  if (options.recordAllSpikes)
-    result.populationSpikes.resize(image.populations.size());
+  runtime::RunResult result = runtime::detail::startRun(image, topo, options);
   for (std::unique_ptr<PeDriver> &pe : pes)
     if (image::Status st = pe->clear(); !st)
       return st.error();
@@ -184,10 +177,7 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
     result.steps = t + 1;
 
     // Outputs.
-    for (runtime::OutputTrace &trace : result.outputs)
-      if (trace.kind == image::OutputKind::Spikes)
-        for (uint32_t j : popSpikes[trace.population])
-          trace.spikes.push_back({t, j});
+    runtime::detail::recordSpikes(t, popSpikes, options, result);
     for (size_t k = 0; k < pes.size(); ++k) {
       const PeTable &tab = tables[k];
       const image::Population &pop = image.populations[tab.population];
@@ -197,10 +187,6 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
           for (const PeDriver::Record &r : records[k])
             trace.values[t * trace.size + tab.first + r.index] = r.v * pop.sV;
     }
-    if (options.recordAllSpikes)
-      for (size_t p = 0; p < popSpikes.size(); ++p)
-        for (uint32_t j : popSpikes[p])
-          result.populationSpikes[p].push_back({t, j});
 
     if (violated && options.stopOnRealTimeViolation) {
       result.stopReason = runtime::StopReason::RealTimeViolation;
@@ -212,10 +198,7 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
       break;
     }
   }
-  if (result.steps < options.steps)
-    for (runtime::OutputTrace &trace : result.outputs)
-      if (trace.kind == image::OutputKind::Current)
-        trace.values.resize(result.steps * trace.size);
+  runtime::detail::finishRun(options, result);
   // The waveform covers the first run only: a later run would restart
   // VCD time.
   if (traced >= 0) {
