@@ -50,6 +50,7 @@ public:
     if (Status status = detail::checkInputs(image, inputs); !status)
       return status.error();
     RunResult result = detail::startRun(image, topo, options);
+    detail::SpikeLog spikes(result, options);
     std::vector<size_t> cursor(inputs.size(), 0);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
@@ -60,7 +61,8 @@ public:
       }
       bool violated = detail::chargeStepCycles(topo, sliceEvents, result);
       result.steps = t + 1;
-      record(t, result, options);
+      spikes.record(t, popSpikes);
+      recordReadouts(t, result);
       if (violated && options.stopOnRealTimeViolation) {
         result.stopReason = StopReason::RealTimeViolation;
         break;
@@ -71,7 +73,7 @@ public:
         break;
       }
     }
-    detail::finishRun(options, result);
+    detail::finishRun(options, spikes, result);
     return result;
   }
 
@@ -158,8 +160,7 @@ private:
     counters.sramWordsWritten += events;
   }
 
-  void record(uint64_t t, RunResult &result, const RunOptions &options) {
-    detail::recordSpikes(t, popSpikes, options, result);
+  void recordReadouts(uint64_t t, RunResult &result) {
     for (OutputTrace &trace : result.outputs) {
       if (trace.kind != image::OutputKind::Current)
         continue;

@@ -3,6 +3,7 @@
 #include "snnc/runtime/RefEngine.h"
 
 #include "EngineData.h"
+#include "FixedSweep.h"
 #include "Simulator.h"
 
 #include "snnc/spinnaker2/FixedPoint.h"
@@ -36,9 +37,13 @@ struct FixedArith {
     return out;
   }
 
-  static bool update(const Neuron &c, bool cuba, bool spiking, Acc input,
-                     State &state) {
-    return s2::stepNeuron(c, cuba, spiking, input, state);
+  /// The neuron phase as one vectorised sweep per population.
+  static constexpr bool kSweeps = true;
+  static uint32_t sweep(const Neuron *neurons, bool uniform, bool cuba,
+                        bool spiking, Acc *slot, State *state, uint32_t size,
+                        uint32_t *fired, uint8_t *mask) {
+    return detail::sweepFixed(
+        {neurons, uniform, cuba, spiking, slot, state, size, fired, mask});
   }
 
   static double value(const State &state, const image::Population &pop) {

@@ -7,10 +7,11 @@
 // (3) deliver every spike of t into slot (t + delay) mod D. Synaptic work
 // is proportional to spikes; counters are kept in aggregate per row.
 //
-// Arith provides: Acc (ring word), State, Neuron, neurons(pop), update(),
-// value() (readout in real units), Weight (what a synapse stores),
-// weights(weightQ, weight) (which of a row store's two weight arrays it
-// reads), widen(w, shift) (a weight as a ring word) and add(slot, w).
+// Arith provides: Acc (ring word), State, Neuron, neurons(pop), update()
+// or a whole-population sweep() (see sweeps()), value() (readout in real
+// units), Weight (what a synapse stores), weights(weightQ, weight) (which of
+// a row store's two weight arrays it reads), widen(w, shift) (a weight as a
+// ring word) and add(slot, w).
 //
 // Delivery reads the compact rows of Topology::storedRows and
 // ProceduralCache: 16-bit targets where they fit, one ring row per delay
@@ -40,6 +41,15 @@ template <typename Arith> constexpr bool orderFree(...) { return false; }
 template <typename Arith, bool Free = Arith::kOrderFree>
 constexpr bool orderFree(int) {
   return Free;
+}
+
+/// True when Arith declares `static constexpr bool kSweeps = true` and a
+/// `sweep(neurons, uniform, cuba, spiking, slot, state, size, fired, mask)`
+/// that updates a whole population at once (see FixedSweep.h).
+template <typename Arith> constexpr bool sweeps(...) { return false; }
+template <typename Arith, bool Has = Arith::kSweeps>
+constexpr bool sweeps(int) {
+  return Has;
 }
 
 template <typename Arith> class Simulator {
@@ -90,10 +100,11 @@ public:
     if (Status status = checkInputs(image, inputs); !status)
       return status.error();
     RunResult result = startRun(image, topo, options);
+    SpikeLog spikes(result, options);
     std::vector<size_t> cursor(inputs.size(), 0);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
-      bool violated = step(t, inputs, cursor, options, result);
+      bool violated = step(t, inputs, cursor, spikes, result);
       if (violated && options.stopOnRealTimeViolation) {
         result.stopReason = StopReason::RealTimeViolation;
         break;
@@ -104,21 +115,21 @@ public:
         break;
       }
     }
-    finishRun(options, result);
+    finishRun(options, spikes, result);
     return result;
   }
 
 private:
   /// Runs step t; true when a PE exceeded its cycle budget in it.
   bool step(uint64_t t, const std::vector<SpikeTrain> &inputs,
-            std::vector<size_t> &cursor, const RunOptions &options,
-            RunResult &result) {
+            std::vector<size_t> &cursor, SpikeLog &spikes, RunResult &result) {
     injectInputs(t, inputs, cursor);
     updatePopulations(t, result);
     deliverAll(t, result.counters);
     bool violated = accountCycles(result);
     result.steps = t + 1;
-    record(t, result, options);
+    spikes.record(t, popSpikes);
+    recordReadouts(t, result);
     return violated;
   }
 
@@ -141,7 +152,12 @@ private:
       Acc *slot = rings[p].data() + size_t(t & topo.ringMask[p]) * pop.size;
       spikeBuffer.resize(pop.size);
       uint32_t fired;
-      if (cuba)
+      if constexpr (sweeps<Arith>(0)) {
+        spikeMask.resize(pop.size);
+        fired = Arith::sweep(neurons[p].data(), uniformNeurons[p], cuba,
+                             pop.spiking, slot, states[p].data(), pop.size,
+                             spikeBuffer.data(), spikeMask.data());
+      } else if (cuba)
         fired = pop.spiking ? updateAll<true, true>(p, slot)
                             : updateAll<true, false>(p, slot);
       else
@@ -446,8 +462,7 @@ private:
     return chargeStepCycles(topo, sliceEvents, result);
   }
 
-  void record(uint64_t t, RunResult &result, const RunOptions &options) {
-    recordSpikes(t, popSpikes, options, result);
+  void recordReadouts(uint64_t t, RunResult &result) {
     for (OutputTrace &trace : result.outputs) {
       if (trace.kind != image::OutputKind::Current)
         continue;
@@ -474,8 +489,9 @@ private:
   uint32_t headroom = 65535;
   /// Per population: 1 when all its neurons share one set of constants.
   std::vector<uint8_t> uniformNeurons;
-  /// Scratch of updateAll(): room for every neuron of a population.
+  /// Scratch of the neuron phase: room for every neuron of a population.
   std::vector<uint32_t> spikeBuffer;
+  std::vector<uint8_t> spikeMask;
   /// Synaptic events landing in each global slice during the current step.
   std::vector<uint64_t> sliceEvents;
   /// Ring rows by delay for the current delivery.
