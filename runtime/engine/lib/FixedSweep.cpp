@@ -83,69 +83,14 @@ template <bool Uniform, bool Cuba>
   return a.cuba ? sweepModel<false, true>(a) : sweepModel<false, false>(a);
 }
 
-uint32_t sweepBaseline(const SweepArgs &a) { return sweep(a); }
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#define SNNC_SWEEP_X86_LEVELS 1
-[[gnu::target("arch=x86-64-v3")]] uint32_t sweepX86V3(const SweepArgs &a) {
-  return sweep(a);
-}
-[[gnu::target("arch=x86-64-v4")]] uint32_t sweepX86V4(const SweepArgs &a) {
-  return sweep(a);
-}
-#endif
-
-using SweepFn = uint32_t (*)(const SweepArgs &);
-
-SweepFn sweepFor(SweepIsa isa) {
-  switch (isa) {
-#ifdef SNNC_SWEEP_X86_LEVELS
-  case SweepIsa::X86V3:
-    return sweepX86V3;
-  case SweepIsa::X86V4:
-    return sweepX86V4;
-#endif
-  default:
-    return sweepBaseline;
-  }
-}
-
 } // namespace
 
-bool sweepIsaSupported(SweepIsa isa) {
-  switch (isa) {
-  case SweepIsa::Baseline:
-    return true;
-#ifdef SNNC_SWEEP_X86_LEVELS
-  case SweepIsa::X86V3:
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("x86-64-v3");
-  case SweepIsa::X86V4:
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("x86-64-v4");
-#endif
-  default:
-    return false;
-  }
-}
-
-SweepIsa bestSweepIsa() {
-  static const SweepIsa best = [] {
-    for (SweepIsa isa : {SweepIsa::X86V4, SweepIsa::X86V3})
-      if (sweepIsaSupported(isa))
-        return isa;
-    return SweepIsa::Baseline;
-  }();
-  return best;
-}
-
 uint32_t sweepFixed(const SweepArgs &args) {
-  static const SweepFn best = sweepFor(bestSweepIsa());
-  return best(args);
+  return IsaClones<sweep>::run(args);
 }
 
-uint32_t sweepFixedOn(SweepIsa isa, const SweepArgs &args) {
-  return sweepFor(isa)(args);
+uint32_t sweepFixedOn(IsaLevel level, const SweepArgs &args) {
+  return IsaClones<sweep>::run(level, args);
 }
 
 } // namespace snnc::runtime::detail

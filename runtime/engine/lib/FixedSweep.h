@@ -1,32 +1,24 @@
-//===- FixedSweep.h - Fixed-point neuron updates over a population -*- C++
-//-*-===//
+//===- FixedSweep.h - Fixed-point neuron updates, vectorised ---*- C++ -*-===//
 //
 // The ref engine's neuron phase: s2::stepNeuron applied to every neuron of a
 // population, bit for bit, but written so that the compiler vectorises it.
 // The per-neuron step has a data-dependent spike branch and 64-bit
 // intermediates; here the update is branch-free, spikes land in a byte mask,
-// and the fired neurons are listed by a second, scalar pass. Integer
-// arithmetic gives the same result at every vector width, so the build
-// carries one copy per x86-64 ISA level and picks the best the CPU has at
-// run time without changing any result.
+// and the fired neurons are listed by a second, scalar pass. One copy per
+// x86-64 ISA level (IsaLevel.h).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef SNNC_RUNTIME_FIXEDSWEEP_H
 #define SNNC_RUNTIME_FIXEDSWEEP_H
 
+#include "IsaLevel.h"
+
 #include "snnc/spinnaker2/FixedPoint.h"
 
 #include <cstdint>
 
 namespace snnc::runtime::detail {
-
-/// Code paths of sweepFixed(), from the portable one up.
-enum class SweepIsa : uint8_t {
-  Baseline, // the target's default ISA
-  X86V3,    // x86-64-v3: AVX2
-  X86V4,    // x86-64-v4: AVX-512
-};
 
 /// A population's neurons for one step.
 struct SweepArgs {
@@ -48,14 +40,9 @@ struct SweepArgs {
 /// Updates every neuron as s2::stepNeuron does; returns how many fired.
 uint32_t sweepFixed(const SweepArgs &args);
 
-/// The same on one given code path, for tests; the path must be supported.
-uint32_t sweepFixedOn(SweepIsa isa, const SweepArgs &args);
-
-/// True when this build has the path and the CPU can run it.
-bool sweepIsaSupported(SweepIsa isa);
-
-/// The path sweepFixed() uses on this CPU.
-SweepIsa bestSweepIsa();
+/// The same as compiled for `level`, for tests; the level must be
+/// supported.
+uint32_t sweepFixedOn(IsaLevel level, const SweepArgs &args);
 
 } // namespace snnc::runtime::detail
 

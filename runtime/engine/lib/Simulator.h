@@ -23,6 +23,7 @@
 #ifndef SNNC_RUNTIME_SIMULATOR_H
 #define SNNC_RUNTIME_SIMULATOR_H
 
+#include "IsaLevel.h"
 #include "ProceduralCache.h"
 #include "RunSetup.h"
 #include "Topology.h"
@@ -50,6 +51,25 @@ template <typename Arith> constexpr bool sweeps(...) { return false; }
 template <typename Arith, bool Has = Arith::kSweeps>
 constexpr bool sweeps(int) {
   return Has;
+}
+
+/// Adds the per-slice counts of the rows of `spikes` (row i at
+/// counts + (rowAt ? rowAt[i] : i * stride)) to `into`, `stride` counters
+/// each; a kernel of IsaClones, since the adds vectorise at any width.
+[[gnu::always_inline]] inline void
+addRowCounts(uint16_t *__restrict into, const uint16_t *counts,
+             const uint64_t *rowAt, uint32_t stride, const uint32_t *spikes,
+             size_t n) {
+  for (size_t s = 0; s < n; ++s) {
+    // Rows of the procedural cache lie scattered: fetch a few spikes ahead.
+    if (rowAt && s + 8 < n)
+      for (uint32_t c = 0; c < stride; c += 32)
+        __builtin_prefetch(counts + rowAt[spikes[s + 8]] + c);
+    const uint16_t *__restrict row =
+        counts + (rowAt ? rowAt[spikes[s]] : uint64_t(spikes[s]) * stride);
+    for (uint32_t c = 0; c < stride; ++c)
+      into[c] += row[c];
+  }
 }
 
 template <typename Arith> class Simulator {
@@ -287,11 +307,8 @@ private:
     uint64_t *slices =
         sliceEvents.data() + topo.sliceBase[topo.numInputs + target];
     if (topo.slicesPerRow[q]) {
-      const uint16_t *counts = topo.rowSliceCounts[q].data();
-      uint32_t stride = topo.sliceStride[target];
-      for (uint32_t i : spikes)
-        addSliceCounts(target, counts + uint64_t(i) * stride,
-                       topo.maxRowSliceCount[q]);
+      addSliceCounts(target, topo.rowSliceCounts[q].data(), nullptr, spikes,
+                     topo.maxRowSliceCount[q]);
     } else {
       for (uint32_t i : spikes)
         countTargets(slices, topo.sliceOfNeuron[target].data(), row.target,
@@ -332,18 +349,8 @@ private:
     uint64_t *slices =
         sliceEvents.data() + topo.sliceBase[topo.numInputs + target];
     if (topo.slicesPerRow[q]) {
-      const uint16_t *counts = rows.sliceCounts.data();
-      const uint64_t *at = rows.sliceAt.data();
-      uint32_t stride = topo.sliceStride[target];
-      size_t n = spikes.size();
-      for (size_t s = 0; s < n; ++s) {
-        // Rows of counts lie scattered in the cache's arena: fetch a few
-        // spikes ahead.
-        if (s + 8 < n)
-          for (uint32_t c = 0; c < stride; c += 32)
-            __builtin_prefetch(counts + at[spikes[s + 8]] + c);
-        addSliceCounts(target, counts + at[spikes[s]], rows.maxSliceCount);
-      }
+      addSliceCounts(target, rows.sliceCounts.data(), rows.sliceAt.data(),
+                     spikes, rows.maxSliceCount);
     } else {
       for (uint32_t i : spikes)
         countTargets(slices, topo.sliceOfNeuron[target].data(), row.target,
@@ -419,18 +426,24 @@ private:
       Arith::add(slot[target[k]], Arith::widen(weight[k], shift));
   }
 
-  /// Adds one row's per-slice counts (at most `largest` each) to the step's
-  /// 16-bit counters of `target`, which SIMD adds 8 at a time; the counters
-  /// move to sliceEvents before they could overflow.
+  /// Adds the per-slice counts of the rows of `spikes` (see addRowCounts(),
+  /// at most `largest` each) to the step's 16-bit counters of `target`,
+  /// moving the counters to sliceEvents before they could overflow.
   void addSliceCounts(uint32_t target, const uint16_t *counts,
-                      uint16_t largest) {
-    if (largest > headroom)
-      flushSliceCounts();
-    headroom -= largest;
+                      const uint64_t *rowAt,
+                      const std::vector<uint32_t> &spikes, uint16_t largest) {
     uint16_t *into = stepSliceCounts.data() + sliceCountsAt[target];
     uint32_t stride = topo.sliceStride[target];
-    for (uint32_t c = 0; c < stride; ++c)
-      into[c] += counts[c];
+    for (size_t done = 0, n = spikes.size(); done < n;) {
+      if (largest > headroom)
+        flushSliceCounts();
+      size_t take =
+          largest ? std::min<size_t>(n - done, headroom / largest) : n - done;
+      IsaClones<addRowCounts>::run(into, counts, rowAt, stride,
+                                   spikes.data() + done, take);
+      headroom -= static_cast<uint32_t>(take * largest);
+      done += take;
+    }
   }
 
   void flushSliceCounts() {

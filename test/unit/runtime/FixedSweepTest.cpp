@@ -45,7 +45,7 @@ struct Draw {
 
 /// Runs `steps` steps of a population both ways and compares state, inputs
 /// and fired lists after each.
-void checkAgainstStepNeuron(SweepIsa isa, uint32_t size, bool uniform,
+void checkAgainstStepNeuron(IsaLevel isa, uint32_t size, bool uniform,
                             bool cuba, bool spiking, uint64_t seed) {
   Draw draw(seed);
   std::vector<s2::NeuronConstants> constants(uniform ? 1 : size);
@@ -87,11 +87,11 @@ void checkAgainstStepNeuron(SweepIsa isa, uint32_t size, bool uniform,
   }
 }
 
-class FixedSweepTest : public ::testing::TestWithParam<SweepIsa> {};
+class FixedSweepTest : public ::testing::TestWithParam<IsaLevel> {};
 
 TEST_P(FixedSweepTest, MatchesStepNeuronBitForBit) {
-  SweepIsa isa = GetParam();
-  if (!sweepIsaSupported(isa))
+  IsaLevel isa = GetParam();
+  if (!isaSupported(isa))
     GTEST_SKIP() << "this CPU or build lacks the code path";
   uint64_t seed = 1;
   // Sizes around every vector width, so that remainders are covered.
@@ -107,13 +107,13 @@ TEST_P(FixedSweepTest, MatchesStepNeuronBitForBit) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryIsa, FixedSweepTest,
-                         ::testing::Values(SweepIsa::Baseline, SweepIsa::X86V3,
-                                           SweepIsa::X86V4),
+                         ::testing::Values(IsaLevel::Baseline, IsaLevel::X86V3,
+                                           IsaLevel::X86V4),
                          [](const auto &info) {
                            switch (info.param) {
-                           case SweepIsa::X86V3:
+                           case IsaLevel::X86V3:
                              return std::string("X86V3");
-                           case SweepIsa::X86V4:
+                           case IsaLevel::X86V4:
                              return std::string("X86V4");
                            default:
                              return std::string("Baseline");
@@ -121,7 +121,7 @@ INSTANTIATE_TEST_SUITE_P(EveryIsa, FixedSweepTest,
                          });
 
 TEST(FixedSweep, BestPathIsSupported) {
-  EXPECT_TRUE(sweepIsaSupported(bestSweepIsa()));
+  EXPECT_TRUE(isaSupported(bestIsa()));
 }
 
 TEST(FixedSweep, EmptyPopulation) {
