@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace snnc::tools {
 
@@ -33,7 +34,9 @@ struct Band {
   std::string detail;
   std::string colour;
   uint32_t size = 0;
-  const std::vector<runtime::SpikeEvent> *spikes = nullptr;
+  const runtime::SpikeList *spikes = nullptr;
+  /// Input trains, converted to the form runs record.
+  std::shared_ptr<const runtime::SpikeList> owned;
   uint64_t count = 0;
   double top = 0;
   double height = 0;
@@ -46,7 +49,7 @@ struct Dot {
 
 std::vector<Band> collectBands(const PlotData &data,
                                std::vector<std::string> &readouts) {
-  static const std::vector<runtime::SpikeEvent> none;
+  static const runtime::SpikeList none;
   const image::Image &image = data.image;
   std::vector<Band> bands;
   for (size_t i = 0; i < image.inputs.size(); ++i) {
@@ -55,7 +58,10 @@ std::vector<Band> collectBands(const PlotData &data,
     b.detail = "input port, " + std::to_string(image.inputs[i].size);
     b.colour = "#555555";
     b.size = image.inputs[i].size;
-    b.spikes = i < data.inputs.size() ? &data.inputs[i].events : &none;
+    if (i < data.inputs.size())
+      b.owned =
+          std::make_shared<const runtime::SpikeList>(data.inputs[i].events);
+    b.spikes = b.owned ? b.owned.get() : &none;
     bands.push_back(b);
   }
   size_t colour = 0;

@@ -9,8 +9,7 @@ namespace snnc::runtime {
 
 namespace {
 
-std::vector<SpikeEvent> before(const std::vector<SpikeEvent> &spikes,
-                               uint64_t steps) {
+std::vector<SpikeEvent> before(const SpikeList &spikes, uint64_t steps) {
   std::vector<SpikeEvent> out;
   for (const SpikeEvent &e : spikes)
     if (e.step < steps)

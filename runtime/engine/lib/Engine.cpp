@@ -81,40 +81,18 @@ RunResult startRun(const image::Image &image, const Topology &topo,
   return result;
 }
 
-SpikeLog::SpikeLog(const RunResult &result, const RunOptions &options) {
-  for (size_t k = 0; k < result.outputs.size(); ++k)
-    if (result.outputs[k].kind == image::OutputKind::Spikes)
-      streams.push_back(
-          {result.outputs[k].population, static_cast<uint32_t>(k), {}, {}});
-  if (options.recordAllSpikes)
-    for (size_t p = 0; p < result.populationSpikes.size(); ++p)
-      streams.push_back({static_cast<uint32_t>(p), kAll, {}, {}});
-}
-
-void SpikeLog::record(uint64_t t,
-                      const std::vector<std::vector<uint32_t>> &popSpikes) {
-  for (Stream &stream : streams) {
-    const std::vector<uint32_t> &fired = popSpikes[stream.population];
-    if (fired.empty())
-      continue;
-    stream.index.insert(stream.index.end(), fired.begin(), fired.end());
-    stream.steps.emplace_back(t, stream.index.size());
-  }
-}
-
-void SpikeLog::writeTo(RunResult &result) const {
-  for (const Stream &stream : streams) {
-    std::vector<SpikeEvent> &out =
-        stream.output == kAll ? result.populationSpikes[stream.population]
-                              : result.outputs[stream.output].spikes;
-    out.reserve(out.size() + stream.index.size());
-    uint64_t begin = 0;
-    for (const auto &[step, end] : stream.steps) {
-      for (uint64_t k = begin; k < end; ++k)
-        out.push_back({step, stream.index[k]});
-      begin = end;
+void recordSpikes(uint64_t t,
+                  const std::vector<std::vector<uint32_t>> &popSpikes,
+                  const RunOptions &options, RunResult &result) {
+  for (OutputTrace &trace : result.outputs)
+    if (trace.kind == image::OutputKind::Spikes) {
+      const std::vector<uint32_t> &fired = popSpikes[trace.population];
+      trace.spikes.append(t, fired.data(), fired.size());
     }
-  }
+  if (options.recordAllSpikes)
+    for (size_t p = 0; p < popSpikes.size(); ++p)
+      result.populationSpikes[p].append(t, popSpikes[p].data(),
+                                        popSpikes[p].size());
 }
 
 bool chargeStepCycles(const Topology &topo, std::vector<uint64_t> &sliceEvents,
@@ -137,9 +115,7 @@ bool chargeStepCycles(const Topology &topo, std::vector<uint64_t> &sliceEvents,
   return violated;
 }
 
-void finishRun(const RunOptions &options, const SpikeLog &spikes,
-               RunResult &result) {
-  spikes.writeTo(result);
+void finishRun(const RunOptions &options, RunResult &result) {
   if (result.steps < options.steps)
     for (OutputTrace &trace : result.outputs)
       if (trace.kind == image::OutputKind::Current)

@@ -50,7 +50,6 @@ public:
     if (Status status = detail::checkInputs(image, inputs); !status)
       return status.error();
     RunResult result = detail::startRun(image, topo, options);
-    detail::SpikeLog spikes(result, options);
     std::vector<size_t> cursor(inputs.size(), 0);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
@@ -61,7 +60,7 @@ public:
       }
       bool violated = detail::chargeStepCycles(topo, sliceEvents, result);
       result.steps = t + 1;
-      spikes.record(t, popSpikes);
+      detail::recordSpikes(t, popSpikes, options, result);
       recordReadouts(t, result);
       if (violated && options.stopOnRealTimeViolation) {
         result.stopReason = StopReason::RealTimeViolation;
@@ -73,7 +72,7 @@ public:
         break;
       }
     }
-    detail::finishRun(options, spikes, result);
+    detail::finishRun(options, result);
     return result;
   }
 

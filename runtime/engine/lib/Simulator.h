@@ -120,11 +120,10 @@ public:
     if (Status status = checkInputs(image, inputs); !status)
       return status.error();
     RunResult result = startRun(image, topo, options);
-    SpikeLog spikes(result, options);
     std::vector<size_t> cursor(inputs.size(), 0);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
-      bool violated = step(t, inputs, cursor, spikes, result);
+      bool violated = step(t, inputs, cursor, options, result);
       if (violated && options.stopOnRealTimeViolation) {
         result.stopReason = StopReason::RealTimeViolation;
         break;
@@ -135,20 +134,21 @@ public:
         break;
       }
     }
-    finishRun(options, spikes, result);
+    finishRun(options, result);
     return result;
   }
 
 private:
   /// Runs step t; true when a PE exceeded its cycle budget in it.
   bool step(uint64_t t, const std::vector<SpikeTrain> &inputs,
-            std::vector<size_t> &cursor, SpikeLog &spikes, RunResult &result) {
+            std::vector<size_t> &cursor, const RunOptions &options,
+            RunResult &result) {
     injectInputs(t, inputs, cursor);
     updatePopulations(t, result);
     deliverAll(t, result.counters);
     bool violated = accountCycles(result);
     result.steps = t + 1;
-    spikes.record(t, popSpikes);
+    recordSpikes(t, popSpikes, options, result);
     recordReadouts(t, result);
     return violated;
   }

@@ -34,7 +34,6 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpuStart = std::clock();
   runtime::RunResult result = runtime::detail::startRun(image, topo, options);
-  runtime::detail::SpikeLog spikeLog(result, options);
   for (std::unique_ptr<PeDriver> &pe : pes)
     if (image::Status st = pe->clear(); !st)
       return st.error();
@@ -178,7 +177,7 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
     result.steps = t + 1;
 
     // Outputs.
-    spikeLog.record(t, popSpikes);
+    runtime::detail::recordSpikes(t, popSpikes, options, result);
     for (size_t k = 0; k < pes.size(); ++k) {
       const PeTable &tab = tables[k];
       const image::Population &pop = image.populations[tab.population];
@@ -199,7 +198,7 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
       break;
     }
   }
-  runtime::detail::finishRun(options, spikeLog, result);
+  runtime::detail::finishRun(options, result);
   // The waveform covers the first run only: a later run would restart
   // VCD time.
   if (traced >= 0) {

@@ -106,7 +106,7 @@ Outcome runOk(Engine &engine, const std::vector<SpikeTrain> &inputs,
 
 uint64_t totalSpikes(const RunResult &r) {
   uint64_t n = 0;
-  for (const std::vector<SpikeEvent> &p : r.populationSpikes)
+  for (const SpikeList &p : r.populationSpikes)
     n += p.size();
   return n;
 }

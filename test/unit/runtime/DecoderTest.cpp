@@ -15,7 +15,7 @@ OutputTrace spikes(uint32_t size, std::vector<SpikeEvent> events) {
   OutputTrace t;
   t.kind = OutputKind::Spikes;
   t.size = size;
-  t.spikes = std::move(events);
+  t.spikes = SpikeList(events);
   return t;
 }
 

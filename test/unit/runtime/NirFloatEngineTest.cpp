@@ -25,8 +25,8 @@ using namespace snnc::runtime::test;
 namespace {
 
 /// Spikes moved `k` steps later, dropping those that leave the run.
-std::vector<SpikeEvent> shifted(const std::vector<SpikeEvent> &spikes,
-                                uint64_t k, uint64_t steps) {
+std::vector<SpikeEvent> shifted(const SpikeList &spikes, uint64_t k,
+                                uint64_t steps) {
   std::vector<SpikeEvent> out;
   for (const SpikeEvent &e : spikes)
     if (e.step + k < steps)
@@ -34,7 +34,7 @@ std::vector<SpikeEvent> shifted(const std::vector<SpikeEvent> &spikes,
   return out;
 }
 
-std::vector<uint64_t> stepsOf(const std::vector<SpikeEvent> &spikes) {
+std::vector<uint64_t> stepsOf(const SpikeList &spikes) {
   std::vector<uint64_t> out;
   for (const SpikeEvent &e : spikes)
     out.push_back(e.step);

@@ -29,7 +29,7 @@
 #define SNNC_RUNTIME_RUNRESULT_H
 
 #include "snnc/image/Image.h"
-#include "snnc/runtime/SpikeTrain.h"
+#include "snnc/runtime/SpikeList.h"
 
 #include <cstdint>
 #include <vector>
@@ -79,7 +79,7 @@ struct OutputTrace {
   image::OutputKind kind = image::OutputKind::Spikes;
   uint32_t size = 0;
   /// Spikes outputs: (step, neuron), sorted.
-  std::vector<SpikeEvent> spikes;
+  SpikeList spikes;
   /// Current outputs: the value in real units of neuron j after step t at
   /// values[t * size + j].
   std::vector<double> values;
@@ -97,7 +97,7 @@ struct RunResult {
   /// False when routerHops could not be modelled (see above).
   bool routerHopsModelled = true;
   /// Spikes of every population, when RunOptions::recordAllSpikes.
-  std::vector<std::vector<SpikeEvent>> populationSpikes;
+  std::vector<SpikeList> populationSpikes;
 };
 
 } // namespace snnc::runtime
