@@ -14,9 +14,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "snnc/image/ImageReader.h"
-#include "snnc/runtime/FloatEngine.h"
-#include "snnc/runtime/RefEngine.h"
 #include "snnc/runtime/SpikeTrain.h"
+#include "snnc/spinnaker2/FloatEngine.h"
+#include "snnc/spinnaker2/RefEngine.h"
 
 #include <benchmark/benchmark.h>
 
@@ -84,13 +84,13 @@ void runEngine(benchmark::State &state, const Workload &w) {
     state.SkipWithError(warm.error().message().c_str());
     return;
   }
-  uint64_t events = warm->counters.synapticEvents;
+  uint64_t events = warm->counters.value("synaptic_events");
   uint64_t spikes = 0;
   for (const runtime::OutputTrace &trace : warm->outputs)
     spikes += trace.spikes.size();
   for (auto _ : state) {
     image::Expected<runtime::RunResult> result = engine.run(w.inputs, options);
-    if (!result || result->counters.synapticEvents != events) {
+    if (!result || result->counters.value("synaptic_events") != events) {
       state.SkipWithError("a repeated run differs from the warm-up run");
       return;
     }
@@ -101,7 +101,7 @@ void runEngine(benchmark::State &state, const Workload &w) {
   state.counters["synaptic_events"] = static_cast<double>(events);
   state.counters["output_spikes"] = static_cast<double>(spikes);
   state.counters["neuron_updates"] =
-      static_cast<double>(warm->counters.neuronUpdates);
+      static_cast<double>(warm->counters.value("neuron_updates"));
   state.counters["events_per_second"] = benchmark::Counter(
       static_cast<double>(events) * iterations, benchmark::Counter::kIsRate);
 }

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "snn/Reservoir.h"
+#include "snnc/Support/Reservoir.h"
 
 #include <benchmark/benchmark.h>
 

@@ -5,10 +5,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "snn/Reservoir.h"
+#include "snnc/Support/Reservoir.h"
 
 // Private to the library, tested directly: millions of draws catch more.
-#include "../../dialects/snn/lib/CounterRng.h"
+#include "snnc/Support/CounterRng.h"
 
 #include <gtest/gtest.h>
 

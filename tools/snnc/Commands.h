@@ -25,6 +25,7 @@ void setupInspectCommand(CLI::App &app);
 void setupImportCommand(CLI::App &app);
 void setupEncodeCommand(CLI::App &app);
 void setupExportCommand(CLI::App &app);
+void setupTargetsCommand(CLI::App &app);
 
 /// Thrown by a subcommand callback to end the program with `code`.
 struct CommandExit {

@@ -92,7 +92,9 @@ std::string energySvg(const PlotData &data) {
   double y = axis + 40;
   doc.text(20, y,
            "energy per synaptic event: " +
-               svg::withPrefix(e.joulesPerSynapticEvent, "J"),
+               svg::withPrefix(e.dynamicJoulesPerSynapticEvent, "J") +
+               " dynamic, " + svg::withPrefix(e.joulesPerSynapticEvent, "J") +
+               " total",
            11, "start", {{"class", "summary"}});
   doc.text(
       20, y + 18,

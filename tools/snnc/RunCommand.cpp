@@ -13,13 +13,10 @@
 
 #include "snnc/Pipeline/Compile.h"
 #include "snnc/image/ImageReader.h"
-#include "snnc/rtl/RtlEngine.h"
 #include "snnc/runtime/Compare.h"
 #include "snnc/runtime/Energy.h"
-#include "snnc/runtime/FloatEngine.h"
-#include "snnc/runtime/NirFloatEngine.h"
-#include "snnc/runtime/RefEngine.h"
 #include "snnc/runtime/SpikeTrain.h"
+#include "snnc/runtime/TargetRuntime.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -35,11 +32,13 @@ namespace {
 struct RunOptions {
   std::string image;
   uint64_t steps = 0;
-  std::string engine = "ref";
+  /// Empty: the target's default engine.
+  std::string engine;
   std::string compare;
   RunIOOptions io;
   std::string report = "table";
   std::string energyModel;
+  std::string operatingPoint;
   uint64_t seed = 1;
   uint64_t stepsPerInference = 0;
   std::string plot;
@@ -55,16 +54,34 @@ int fail(const std::string &message) {
   return kExitError;
 }
 
-std::unique_ptr<runtime::Engine>
-makeEngine(const std::string &name, const image::Image &image,
-           const rtl::RtlOptions &rtlOptions = {}) {
-  if (name == "rtl")
-    return std::make_unique<rtl::RtlEngine>(image, rtlOptions);
-  if (name == "float")
-    return std::make_unique<runtime::FloatEngine>(image);
-  if (name == "nir")
-    return std::make_unique<runtime::NirFloatEngine>(image);
-  return std::make_unique<runtime::RefEngine>(image);
+/// The energy model to price with: a user's file, else the target's model
+/// of the named operating point, else its default.
+image::Expected<nlohmann::json>
+chooseEnergyModel(const runtime::TargetRuntime &target,
+                  const RunOptions &options) {
+  if (!options.energyModel.empty()) {
+    std::ifstream in(options.energyModel);
+    nlohmann::json model =
+        nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (model.is_discarded())
+      return image::ImageError{options.energyModel, "not valid JSON"};
+    return model;
+  }
+  std::vector<runtime::NamedEnergyModel> models = target.energyModels();
+  if (models.empty())
+    return image::ImageError{"", "target '" + target.name() +
+                                     "' ships no energy model"};
+  if (options.operatingPoint.empty())
+    return models.front().model;
+  std::string names;
+  for (const runtime::NamedEnergyModel &m : models) {
+    if (m.name == options.operatingPoint)
+      return m.model;
+    names += (names.empty() ? "" : ", ") + m.name;
+  }
+  return image::ImageError{
+      "", "target '" + target.name() + "' has no operating point '" +
+              options.operatingPoint + "'; it has " + names};
 }
 
 /// Compiles a source network into a temporary image directory.
@@ -91,7 +108,7 @@ int runRun(RunOptions options) {
                 std::to_string(options.stepsPerInference));
   // One inference window serves decoding, encoding and energy alike.
   options.io.decodeWindow = options.stepsPerInference;
-  rtl::RtlOptions rtlOptions;
+  runtime::EngineOptions engineOptions;
   if (!options.vcd.empty()) {
     if (options.engine != "rtl")
       return fail("--vcd needs --engine rtl");
@@ -104,11 +121,10 @@ int runRun(RunOptions options) {
     else if (n != 2 || last < first)
       return fail("--vcd-steps '" + options.vcdSteps +
                   "' is not FIRST[:LAST] with FIRST <= LAST");
-    rtlOptions.vcdPath = options.vcd;
-    if (options.vcdPe >= 0)
-      rtlOptions.vcdPe = static_cast<uint32_t>(options.vcdPe);
-    rtlOptions.vcdFirstStep = first;
-    rtlOptions.vcdLastStep = last;
+    engineOptions.tracePath = options.vcd;
+    engineOptions.traceUnit = options.vcdPe;
+    engineOptions.traceFirstStep = first;
+    engineOptions.traceLastStep = last;
   }
   std::filesystem::path temp;
   if (!std::filesystem::is_directory(options.image)) {
@@ -122,6 +138,11 @@ int runRun(RunOptions options) {
   if (!loaded)
     return fail(loaded.error().message());
   const image::Image &image = loaded.value();
+  image::Expected<const runtime::TargetRuntime *> found =
+      runtime::lookupTargetRuntime(image.targetName);
+  if (!found)
+    return fail(options.image + ": " + found.error().message());
+  const runtime::TargetRuntime &target = *found.value();
 
   image::Expected<std::vector<runtime::SpikeTrain>> loadedInputs =
       loadRunInputs(image, options.io, options.steps, options.seed);
@@ -129,21 +150,22 @@ int runRun(RunOptions options) {
     return fail(loadedInputs.error().message());
   const std::vector<runtime::SpikeTrain> &inputs = loadedInputs.value();
 
-  nlohmann::json energyModel =
-      image.targetModel.value("energy", nlohmann::json());
-  if (!options.energyModel.empty()) {
-    std::ifstream in(options.energyModel);
-    energyModel =
-        nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (energyModel.is_discarded())
-      return fail(options.energyModel + ": not valid JSON");
-  }
+  image::Expected<nlohmann::json> chosenModel =
+      chooseEnergyModel(target, options);
+  if (!chosenModel)
+    return fail(chosenModel.error().message());
+  const nlohmann::json &energyModel = chosenModel.value();
 
   runtime::RunOptions run;
   run.steps = options.steps;
   run.recordAllSpikes = !options.plot.empty();
-  std::unique_ptr<runtime::Engine> engine =
-      makeEngine(options.engine, image, rtlOptions);
+  if (options.engine.empty())
+    options.engine = target.engines().front();
+  image::Expected<std::unique_ptr<runtime::Engine>> made =
+      target.createEngine(options.engine, image, engineOptions);
+  if (!made)
+    return fail(made.error().message());
+  std::unique_ptr<runtime::Engine> engine = std::move(made.value());
   std::unique_ptr<ProgressBar> bar =
       makeProgressBar(engine->name(), options.steps, !options.noProgress);
   image::Expected<runtime::RunResult> result =
@@ -152,7 +174,7 @@ int runRun(RunOptions options) {
   if (!result)
     return fail(result.error().message());
   image::Expected<runtime::EnergyReport> energy = runtime::computeEnergy(
-      image, result.value(), energyModel, options.stepsPerInference);
+      target, image, result.value(), energyModel, options.stepsPerInference);
   if (!energy)
     return fail(energy.error().message());
 
@@ -161,24 +183,25 @@ int runRun(RunOptions options) {
   if (!decoded)
     return fail(decoded.error().message());
 
+  nlohmann::json counters = nlohmann::json::object();
+  for (const runtime::CounterClass &c :
+       result.value().counters.schema()->classes())
+    counters[c.name] = result.value().counters.value(c.name);
   nlohmann::json report = {{"engine", engine->name()},
+                           {"target", target.name()},
                            {"steps", result.value().steps},
+                           {"counters", counters},
                            {"energy", runtime::toJson(energy.value())},
                            {"decoded", runtime::toJson(decoded.value())}};
-  double clockHz = 0;
-  if (const nlohmann::json *clock = [&]() -> const nlohmann::json * {
-        auto t = image.targetModel.find("target");
-        if (t == image.targetModel.end() || !t->contains("clock_hz"))
-          return nullptr;
-        const nlohmann::json &c = (*t)["clock_hz"];
-        return c.is_object() && c.contains("value") ? &c["value"] : &c;
-      }();
-      clock && clock->is_number())
-    clockHz = clock->get<double>();
-  if (auto *rtlEngine = dynamic_cast<rtl::RtlEngine *>(engine.get()))
-    report["rtl"] = rtl::toJson(rtlEngine->stats(), clockHz);
+  double clockHz = energy.value().clockHz;
+  if (nlohmann::json extra = engine->extraReport(clockHz); !extra.is_null())
+    report[engine->name()] = extra;
   if (!options.compare.empty()) {
-    std::unique_ptr<runtime::Engine> other = makeEngine(options.compare, image);
+    image::Expected<std::unique_ptr<runtime::Engine>> madeOther =
+        target.createEngine(options.compare, image, {});
+    if (!madeOther)
+      return fail(madeOther.error().message());
+    std::unique_ptr<runtime::Engine> other = std::move(madeOther.value());
     run.recordAllSpikes = false;
     bar = makeProgressBar(other->name(), options.steps, !options.noProgress);
     image::Expected<runtime::RunResult> second =
@@ -194,12 +217,21 @@ int runRun(RunOptions options) {
                          {"rate_error", o.rateError},
                          {"readout_max_error", o.maxAbsError},
                          {"readout_rms_error", o.rmsError}});
-    report["compare"] = {
-        {"engine", other->name()},
-        {"counters_equal", result.value().counters == second.value().counters},
-        {"spike_agreement", cmp.pairAgreement},
-        {"rate_error", cmp.rateError},
-        {"outputs", outputs}};
+    nlohmann::json differing = nlohmann::json::array();
+    for (const runtime::CounterDifference &d :
+         runtime::differences(result.value().counters, second.value().counters))
+      differing.push_back({{"counter", d.name},
+                           {engine->name(), d.first ? nlohmann::json(*d.first)
+                                                    : nlohmann::json()},
+                           {other->name(), d.second ? nlohmann::json(*d.second)
+                                                    : nlohmann::json()},
+                           {"text", runtime::describe(d)}});
+    report["compare"] = {{"engine", other->name()},
+                         {"counters_equal", differing.empty()},
+                         {"counters_differing", differing},
+                         {"spike_agreement", cmp.pairAgreement},
+                         {"rate_error", cmp.rateError},
+                         {"outputs", outputs}};
   }
   if (image::Status written =
           writeRunOutput(image, result.value(), decoded.value(), options.io);
@@ -216,17 +248,19 @@ int runRun(RunOptions options) {
   } else if (options.report == "table") {
     printTable(result.value(), energy.value(), engine->name());
     printDecoded(decoded.value());
-    if (auto *rtlEngine = dynamic_cast<rtl::RtlEngine *>(engine.get()))
-      std::printf("%s\n", rtl::describe(rtlEngine->stats(), clockHz).c_str());
+    if (std::string extra = engine->describeExtra(clockHz); !extra.empty())
+      std::printf("%s\n", extra.c_str());
     if (report.contains("compare")) {
       std::printf("%s vs %s: spike agreement %.6f, output-rate error %.4g\n",
                   engine->name(), options.compare.c_str(),
                   report["compare"]["spike_agreement"].get<double>(),
                   report["compare"]["rate_error"].get<double>());
+      const nlohmann::json &differing = report["compare"]["counters_differing"];
       std::printf("%s vs %s: event counters %s\n", engine->name(),
                   options.compare.c_str(),
-                  report["compare"]["counters_equal"].get<bool>() ? "identical"
-                                                                  : "differ");
+                  differing.empty() ? "identical" : "differ:");
+      for (const nlohmann::json &d : differing)
+        std::printf("  %s\n", d["text"].get<std::string>().c_str());
       for (const nlohmann::json &o : report["compare"]["outputs"])
         std::printf("  output #%d: readout max error %.4g, RMS %.4g\n",
                     o["index"].get<int>(), o["readout_max_error"].get<double>(),
@@ -248,19 +282,20 @@ void setupRunCommand(CLI::App &app) {
       ->required()
       ->check(CLI::PositiveNumber);
   sub->add_option("--engine", options->engine,
-                  "ref, float, nir (float with NIR's timing, docs/nir.md) or "
-                  "rtl")
-      ->check(CLI::IsMember({"ref", "float", "nir", "rtl"}))
-      ->capture_default_str();
+                  "an engine of the image's target (snnc targets lists "
+                  "them; default: the target's first, its golden model)");
   sub->add_option("--compare", options->compare,
-                  "also run this engine and report spike agreement")
-      ->check(CLI::IsMember({"ref", "float", "nir", "rtl"}));
+                  "also run this engine and report spike agreement and "
+                  "which event counters differ");
   sub->add_option("--report", options->report, "report format")
       ->check(CLI::IsMember({"table", "json", "none"}))
       ->capture_default_str();
   sub->add_option("--energy-model", options->energyModel,
                   "JSON file replacing the target's energy coefficients")
       ->check(CLI::ExistingFile);
+  sub->add_option("--operating-point", options->operatingPoint,
+                  "price with the target's energy model of this operating "
+                  "point (snnc targets lists them; default: the first)");
   sub->add_option("--seed", options->seed,
                   "seed of placement (when compiling a network first) and of "
                   "the rate encoder");

@@ -21,25 +21,37 @@ void printTable(const runtime::RunResult &result,
       std::printf("  output #%u: readout of %u values per step\n", out.index,
                   out.size);
   }
-  std::printf("latency per step: %.0f cycles on the busiest PE = %.3g s "
-              "(real-time factor %.3g); %llu real-time violations\n",
-              energy.maxStepCycles, energy.maxStepSeconds,
+  std::printf("latency per step: %.0f cycles on the busiest unit = %.3g s at "
+              "%.4g MHz (real-time factor %.3g); %llu real-time violations\n",
+              energy.maxStepCycles, energy.maxStepSeconds, energy.clockHz / 1e6,
               energy.realTimeFactor,
               static_cast<unsigned long long>(result.realTimeViolations));
-  std::printf("energy over %.3g s of simulated time:\n", energy.seconds);
-  std::printf("  %-22s %14s %14s %14s\n", "component", "events", "J/event",
-              "J");
+  std::printf("energy over %.3g s of simulated time (%s%s%s):\n",
+              energy.seconds, energy.target.c_str(),
+              energy.operatingPoint.empty() ? "" : " at ",
+              energy.operatingPoint.c_str());
+  std::printf("  %-22s %14s %14s %14s  %s\n", "component", "events", "J/event",
+              "J", "basis");
   for (const runtime::EnergyComponent &c : energy.dynamic)
-    std::printf("  %-22s %14llu %14.4g %14.4g\n", c.name.c_str(),
+    std::printf("  %-22s %14llu %14.4g %14.4g  %s\n", c.name.c_str(),
                 static_cast<unsigned long long>(c.count), c.joulesPerEvent,
-                c.joules);
+                c.joules, c.basis.c_str());
   std::printf("  %-22s %14s %14s %14.4g\n", "dynamic", "", "",
               energy.dynamicJoules);
+  for (const runtime::StaticComponent &s : energy.staticParts)
+    std::printf("  %-22s %14llu %14.4g %14.4g  %s (W per unit)\n",
+                ("static " + s.unitKind).c_str(),
+                static_cast<unsigned long long>(s.units), s.wattsPerUnit,
+                s.joules, s.basis.c_str());
   std::printf("  %-22s %14s %14s %14.4g\n", "static", "", "",
               energy.staticJoules);
+  for (const runtime::EnergyTerm &t : energy.extra)
+    std::printf("  %-22s %14s %14s %14.4g  %s\n", t.name.c_str(), "", "",
+                t.joules, t.basis.c_str());
   std::printf("  %-22s %14s %14s %14.4g\n", "total", "", "",
               energy.totalJoules);
-  std::printf("  energy per synaptic event: %.4g J\n",
+  std::printf("  energy per synaptic event: %.4g J dynamic, %.4g J total\n",
+              energy.dynamicJoulesPerSynapticEvent,
               energy.joulesPerSynapticEvent);
   std::printf("  energy per inference: %.4g J (%llu inference%s of %llu "
               "steps = %.3g s simulated; latency %.3g s with steps back to "
@@ -49,6 +61,19 @@ void printTable(const runtime::RunResult &result,
               energy.inferences == 1 ? "" : "s",
               static_cast<unsigned long long>(energy.stepsPerInference),
               energy.inferenceSeconds, energy.inferenceLatencySeconds);
+  const runtime::NeuroBenchMetrics &nb = energy.neurobench;
+  std::printf(
+      "NeuroBench: SynapticOperations %llu (Effective_ACs %llu, "
+      "Effective_MACs %llu); ActivationSparsity %.4f; "
+      "MembraneUpdates %llu; Footprint %llu B (weights %llu, state "
+      "%llu)\n",
+      static_cast<unsigned long long>(nb.effectiveAcs + nb.effectiveMacs),
+      static_cast<unsigned long long>(nb.effectiveAcs),
+      static_cast<unsigned long long>(nb.effectiveMacs), nb.activationSparsity,
+      static_cast<unsigned long long>(nb.membraneUpdates),
+      static_cast<unsigned long long>(nb.footprintBytes),
+      static_cast<unsigned long long>(nb.footprintWeightBytes),
+      static_cast<unsigned long long>(nb.footprintStateBytes));
   if (!result.routerHopsModelled)
     std::printf("  (router hops are not modelled for this target layout)\n");
 }

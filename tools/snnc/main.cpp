@@ -2,16 +2,20 @@
 
 #include "Commands.h"
 
+#include "snnc/runtime/InitAllRuntimes.h"
+
 int main(int argc, char **argv) {
   CLI::App app{"snnc: compile spiking networks for neuromorphic chips, run "
                "them on simulated chips, and inspect every stage"};
   app.require_subcommand(1);
+  snnc::runtime::initializeAllTargetRuntimes();
   snnc::tools::setupCompileCommand(app);
   snnc::tools::setupRunCommand(app);
   snnc::tools::setupInspectCommand(app);
   snnc::tools::setupImportCommand(app);
   snnc::tools::setupEncodeCommand(app);
   snnc::tools::setupExportCommand(app);
+  snnc::tools::setupTargetsCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

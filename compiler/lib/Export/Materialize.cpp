@@ -6,7 +6,7 @@
 
 #include "snn/ElementsData.h"
 #include "snn/NeuronParams.h"
-#include "snn/Reservoir.h"
+#include "snnc/Support/Reservoir.h"
 
 using namespace mlir;
 using namespace snn;

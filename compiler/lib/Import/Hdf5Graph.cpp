@@ -48,6 +48,22 @@ bool listLinks(hid_t group, std::vector<std::string> &names) {
                     &names) >= 0;
 }
 
+/// False when `dataset` stores fewer bytes than its `count` elements of
+/// `type` need: a declared extent the file does not back (a truncated or
+/// forged file), which HDF5 would otherwise fill element by element.
+/// Chunked datasets may hold compressed or unwritten chunks, so only
+/// contiguous and compact ones are checked.
+bool storageBacksExtent(hid_t dataset, hid_t type, hssize_t count) {
+  Handle plist(H5Dget_create_plist(dataset), H5Pclose);
+  if (!plist)
+    return false;
+  H5D_layout_t layout = H5Pget_layout(plist.get());
+  if (layout == H5D_CHUNKED || count == 0)
+    return true;
+  size_t size = H5Tget_size(type);
+  return size && H5Dget_storage_size(dataset) >= hsize_t(count) * size;
+}
+
 /// Reads all strings of a string dataset (any rank), variable or fixed
 /// length. `dims` receives its dimensions.
 bool readStrings(hid_t dataset, std::vector<std::string> &out,
@@ -126,7 +142,8 @@ bool readArray(hid_t dataset, Array &out) {
   H5Sget_simple_extent_dims(space.get(), extent, nullptr);
   out.dims.assign(extent, extent + rank);
   hssize_t count = H5Sget_simple_extent_npoints(space.get());
-  if (count < 0 || count > kMaxElements)
+  if (count < 0 || count > kMaxElements ||
+      !storageBacksExtent(dataset, type.get(), count))
     return false;
   out.isInteger = cls == H5T_INTEGER;
   out.values.assign(count, 0.0);

@@ -12,8 +12,8 @@
 #ifndef SNNC_TRANSFORMS_PROJECTIONROWS_H
 #define SNNC_TRANSFORMS_PROJECTIONROWS_H
 
-#include "snn/Reservoir.h"
 #include "snn/SnnOps.h"
+#include "snnc/Support/Reservoir.h"
 
 #include <memory>
 #include <vector>

@@ -6,9 +6,9 @@
 
 // The reservoir expander's counter-based generator (header-only, free of
 // MLIR): integer arithmetic only, so every platform draws the same spikes.
-#include "../../../dialects/snn/lib/CounterRng.h"
+#include "snnc/Support/CounterRng.h"
 // FNV-1a of the image library, to key each port's stream by its name.
-#include "../../image/lib/Bytes.h"
+#include "snnc/image/detail/Bytes.h"
 
 #include <algorithm>
 #include <cmath>

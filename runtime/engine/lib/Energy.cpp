@@ -1,101 +1,138 @@
 //===- Energy.cpp - Energy and latency from counted events ----------------===//
 //
-// Prices a run's event counters with the target's per-event energies.
+// Prices a run's counters class by class, as the target declares them; no
+// class or unit kind is named here.
 //
 //===----------------------------------------------------------------------===//
 
 #include "snnc/runtime/Energy.h"
 
 #include <algorithm>
-#include <set>
+#include <cmath>
 
 using namespace snnc;
 using namespace snnc::runtime;
 
 namespace {
 
-/// Reads field `name` of an energy/target document: {"value": x} or x.
-image::Expected<double> coefficient(const nlohmann::json &doc,
-                                    const std::string &name,
-                                    const std::string &what) {
-  if (!doc.is_object() || !doc.contains(name))
-    return image::ImageError{what, "missing coefficient '" + name + "'"};
-  const nlohmann::json &field = doc[name];
-  const nlohmann::json &value =
-      field.is_object() && field.contains("value") ? field["value"] : field;
-  if (!value.is_number())
-    return image::ImageError{what,
-                             "coefficient '" + name + "' is not a number"};
-  return value.get<double>();
+std::string basisOf(const nlohmann::json &field) {
+  if (field.is_object() && field.contains("basis") &&
+      field["basis"].is_string())
+    return field["basis"].get<std::string>();
+  return "";
+}
+
+const nlohmann::json &section(const nlohmann::json &model, const char *name) {
+  static const nlohmann::json empty = nlohmann::json::object();
+  auto it = model.is_object() ? model.find(name) : model.end();
+  return model.is_object() && it != model.end() && it->is_object() ? *it
+                                                                   : empty;
 }
 
 } // namespace
 
-image::Expected<EnergyReport>
-runtime::computeEnergy(const image::Image &image, const RunResult &result,
-                       const nlohmann::json &energyModel,
-                       uint64_t stepsPerInference) {
+Expected<double> runtime::energyCoefficient(const nlohmann::json &doc,
+                                            const std::string &field,
+                                            const std::string &what) {
+  if (!doc.is_object() || !doc.contains(field))
+    return ImageError{"energy model", "missing coefficient " + what};
+  const nlohmann::json &entry = doc[field];
+  const nlohmann::json &value =
+      entry.is_object() && entry.contains("value") ? entry["value"] : entry;
+  if (!value.is_number())
+    return ImageError{"energy model",
+                      "coefficient " + what + " is not a number"};
+  double x = value.get<double>();
+  if (!std::isfinite(x) || x < 0)
+    return ImageError{"energy model", "coefficient " + what + " is " +
+                                          value.dump() +
+                                          "; it must be finite and >= 0"};
+  return x;
+}
+
+Expected<EnergyReport> runtime::computeEnergy(const TargetRuntime &target,
+                                              const image::Image &image,
+                                              const RunResult &result,
+                                              const nlohmann::json &model,
+                                              uint64_t stepsPerInference) {
   EnergyReport report;
-  const EventCounters &c = result.counters;
-  struct Row {
-    const char *name;
-    const char *field;
-    uint64_t count;
-  } rows[] = {{"neuron updates", "neuron_update_j", c.neuronUpdates},
-              {"synaptic events", "synaptic_event_j", c.synapticEvents},
-              {"SRAM reads (words)", "sram_read_word_j", c.sramWordsRead},
-              {"SRAM writes (words)", "sram_write_word_j", c.sramWordsWritten},
-              {"packets sent", "packet_sent_j", c.packetsSent},
-              {"router hops", "router_hop_j", c.routerHops}};
-  for (const Row &row : rows) {
-    image::Expected<double> e =
-        coefficient(energyModel, row.field, "energy model");
+  report.target = target.name();
+  const nlohmann::json &point = section(model, "operating_point");
+  report.operatingPoint = point.value("name", std::string());
+  if (!result.counters.schema())
+    return ImageError{"", "the run counted no events"};
+
+  const nlohmann::json &events = section(model, "events");
+  for (const CounterClass &c : result.counters.schema()->classes()) {
+    Expected<double> e = energyCoefficient(events, c.name, "events." + c.name);
     if (!e)
       return e.error();
-    EnergyComponent component{row.name, row.count, e.value(),
-                              e.value() * static_cast<double>(row.count)};
+    uint64_t count = result.counters.value(c.name);
+    EnergyComponent component{c.name,
+                              c.unit,
+                              count,
+                              e.value(),
+                              e.value() * static_cast<double>(count),
+                              basisOf(events[c.name])};
     report.dynamicJoules += component.joules;
-    report.dynamic.push_back(component);
+    report.dynamic.push_back(std::move(component));
   }
-  image::Expected<double> pePower =
-      coefficient(energyModel, "static_power_pe_w", "energy model");
-  image::Expected<double> chipPower =
-      coefficient(energyModel, "static_power_chip_w", "energy model");
-  if (!pePower)
-    return pePower.error();
-  if (!chipPower)
-    return chipPower.error();
-  std::set<uint32_t> chips;
-  uint32_t pes = 0;
-  for (uint32_t pe = 0; pe < image.placement.sliceOfPe.size(); ++pe)
-    if (image.placement.sliceOfPe[pe] != image::kNoSlice) {
-      ++pes;
-      chips.insert(pe / std::max(1u, image.placement.pesPerChip));
-    }
+
   report.seconds = static_cast<double>(result.steps) * image.dt;
-  report.staticJoules =
-      (pePower.value() * pes + chipPower.value() * chips.size()) *
-      report.seconds;
-  report.totalJoules = report.dynamicJoules + report.staticJoules;
-  if (c.synapticEvents)
+  const nlohmann::json &statics = section(model, "static_w");
+  for (const auto &[kind, units] : target.unitsInUse(image)) {
+    Expected<double> w = energyCoefficient(statics, kind, "static_w." + kind);
+    if (!w)
+      return w.error();
+    StaticComponent part{kind, units, w.value(),
+                         w.value() * static_cast<double>(units) *
+                             report.seconds,
+                         basisOf(statics[kind])};
+    report.staticJoules += part.joules;
+    report.staticParts.push_back(std::move(part));
+  }
+
+  Expected<std::vector<EnergyTerm>> extra =
+      target.extraEnergy(image, result, model);
+  if (!extra)
+    return extra.error();
+  report.extra = std::move(extra.value());
+  for (const EnergyTerm &term : report.extra)
+    report.extraJoules += term.joules;
+
+  report.totalJoules =
+      report.dynamicJoules + report.staticJoules + report.extraJoules;
+  uint64_t synaptic = result.counters.value(kSynapticEvents);
+  if (synaptic) {
     report.joulesPerSynapticEvent =
-        report.totalJoules / static_cast<double>(c.synapticEvents);
+        report.totalJoules / static_cast<double>(synaptic);
+    report.dynamicJoulesPerSynapticEvent =
+        report.dynamicJoules / static_cast<double>(synaptic);
+  }
+
+  NeuroBenchMetrics &nb = report.neurobench;
+  nb.effectiveMacs = result.counters.value("graded_synaptic_events");
+  nb.effectiveAcs = synaptic - std::min(synaptic, nb.effectiveMacs);
+  nb.membraneUpdates = result.counters.value(kNeuronUpdates);
+  double slots = static_cast<double>(result.spikingNeurons) *
+                 static_cast<double>(result.steps);
+  if (slots > 0)
+    nb.activationSparsity =
+        1.0 - static_cast<double>(result.populationSpikeCount) / slots;
+  Footprint footprint = target.footprint(image);
+  nb.footprintWeightBytes = footprint.weightBytes;
+  nb.footprintStateBytes = footprint.stateBytes;
+  nb.footprintBytes = footprint.weightBytes + footprint.stateBytes;
+
   for (const PeLoad &load : result.peLoads)
     report.maxStepCycles = std::max(report.maxStepCycles, load.maxStepCycles);
-  const nlohmann::json &target = image.targetModel.contains("target")
-                                     ? image.targetModel["target"]
-                                     : image.targetModel;
-  image::Expected<double> clock =
-      coefficient(target, "clock_hz", "target model");
-  if (clock && clock.value() > 0) {
-    report.maxStepSeconds = report.maxStepCycles / clock.value();
+  report.clockHz = target.clockHz(image, model);
+  if (report.clockHz > 0) {
+    report.maxStepSeconds = report.maxStepCycles / report.clockHz;
     if (report.maxStepSeconds > 0)
       report.realTimeFactor = image.dt / report.maxStepSeconds;
   }
-  image::Expected<double> budget =
-      coefficient(target, "step_cycle_budget", "target model");
-  if (budget && budget.value() > 0)
-    report.stepCycleBudget = budget.value();
+  report.stepCycleBudget = target.stepCycleBudget(image);
 
   report.stepsPerInference =
       stepsPerInference ? stepsPerInference : result.steps;
@@ -112,25 +149,56 @@ runtime::computeEnergy(const image::Image &image, const RunResult &result,
 }
 
 nlohmann::json runtime::toJson(const EnergyReport &report) {
-  nlohmann::json components = nlohmann::json::array();
+  nlohmann::json dynamic = nlohmann::json::array();
   for (const EnergyComponent &c : report.dynamic)
-    components.push_back({{"component", c.name},
-                          {"count", c.count},
-                          {"joules_per_event", c.joulesPerEvent},
-                          {"joules", c.joules}});
-  return {{"dynamic", components},
-          {"dynamic_j", report.dynamicJoules},
-          {"static_j", report.staticJoules},
-          {"total_j", report.totalJoules},
-          {"j_per_synaptic_event", report.joulesPerSynapticEvent},
-          {"simulated_s", report.seconds},
-          {"max_step_cycles", report.maxStepCycles},
-          {"max_step_s", report.maxStepSeconds},
-          {"real_time_factor", report.realTimeFactor},
-          {"step_cycle_budget", report.stepCycleBudget},
-          {"steps_per_inference", report.stepsPerInference},
-          {"inferences", report.inferences},
-          {"j_per_inference", report.joulesPerInference},
-          {"inference_latency_s", report.inferenceLatencySeconds},
-          {"inference_simulated_s", report.inferenceSeconds}};
+    dynamic.push_back({{"component", c.name},
+                       {"unit", c.unit},
+                       {"count", c.count},
+                       {"joules_per_event", c.joulesPerEvent},
+                       {"joules", c.joules},
+                       {"basis", c.basis}});
+  nlohmann::json statics = nlohmann::json::array();
+  for (const StaticComponent &s : report.staticParts)
+    statics.push_back({{"unit_kind", s.unitKind},
+                       {"units", s.units},
+                       {"watts_per_unit", s.wattsPerUnit},
+                       {"joules", s.joules},
+                       {"basis", s.basis}});
+  nlohmann::json extra = nlohmann::json::array();
+  for (const EnergyTerm &t : report.extra)
+    extra.push_back(
+        {{"term", t.name}, {"joules", t.joules}, {"basis", t.basis}});
+  const NeuroBenchMetrics &nb = report.neurobench;
+  return {
+      {"target", report.target},
+      {"operating_point", report.operatingPoint},
+      {"dynamic", dynamic},
+      {"static", statics},
+      {"extra", extra},
+      {"dynamic_j", report.dynamicJoules},
+      {"static_j", report.staticJoules},
+      {"extra_j", report.extraJoules},
+      {"total_j", report.totalJoules},
+      {"dynamic_j_per_synaptic_event", report.dynamicJoulesPerSynapticEvent},
+      {"j_per_synaptic_event", report.joulesPerSynapticEvent},
+      {"neurobench",
+       {{"SynapticOperations",
+         {{"Effective_ACs", nb.effectiveAcs},
+          {"Effective_MACs", nb.effectiveMacs}}},
+        {"ActivationSparsity", nb.activationSparsity},
+        {"MembraneUpdates", nb.membraneUpdates},
+        {"Footprint", nb.footprintBytes},
+        {"Footprint_weights", nb.footprintWeightBytes},
+        {"Footprint_state", nb.footprintStateBytes}}},
+      {"simulated_s", report.seconds},
+      {"clock_hz", report.clockHz},
+      {"max_step_cycles", report.maxStepCycles},
+      {"max_step_s", report.maxStepSeconds},
+      {"real_time_factor", report.realTimeFactor},
+      {"step_cycle_budget", report.stepCycleBudget},
+      {"steps_per_inference", report.stepsPerInference},
+      {"inferences", report.inferences},
+      {"j_per_inference", report.joulesPerInference},
+      {"inference_latency_s", report.inferenceLatencySeconds},
+      {"inference_simulated_s", report.inferenceSeconds}};
 }

@@ -2,7 +2,7 @@
 
 #include "snnc/runtime/Engine.h"
 
-#include "RunSetup.h"
+#include "snnc/runtime/RunBookkeeping.h"
 
 #include <algorithm>
 
@@ -10,6 +10,9 @@ namespace snnc::runtime {
 
 StepObserver::~StepObserver() = default;
 Engine::~Engine() = default;
+
+nlohmann::json Engine::extraReport(double) const { return nullptr; }
+std::string Engine::describeExtra(double) const { return ""; }
 
 const char *toString(StopReason reason) {
   switch (reason) {
@@ -21,14 +24,6 @@ const char *toString(StopReason reason) {
     return "real-time-violation";
   }
   return "unknown";
-}
-
-bool operator==(const EventCounters &a, const EventCounters &b) {
-  return a.neuronUpdates == b.neuronUpdates &&
-         a.synapticEvents == b.synapticEvents &&
-         a.sramWordsRead == b.sramWordsRead &&
-         a.sramWordsWritten == b.sramWordsWritten &&
-         a.packetsSent == b.packetsSent && a.routerHops == b.routerHops;
 }
 
 namespace detail {
@@ -68,14 +63,14 @@ Status checkInputs(const image::Image &image,
   return Status::success();
 }
 
-RunResult startRun(const image::Image &image, const Topology &topo,
-                   const RunOptions &options) {
+RunResult startRun(const image::Image &image, const RunOptions &options,
+                   std::shared_ptr<const CounterSchema> counters) {
   RunResult result;
-  result.routerHopsModelled = topo.hopsModelled;
+  result.counters = CounterSet(std::move(counters));
+  for (const image::Population &pop : image.populations)
+    if (pop.spiking)
+      result.spikingNeurons += pop.size;
   result.outputs = makeTraces(image, options.steps);
-  result.peLoads.resize(topo.slicePe.size());
-  for (uint32_t s = 0; s < topo.slicePe.size(); ++s)
-    result.peLoads[s] = {s, topo.slicePe[s], 0, 0, 0};
   if (options.recordAllSpikes)
     result.populationSpikes.resize(image.populations.size());
   return result;
@@ -84,6 +79,8 @@ RunResult startRun(const image::Image &image, const Topology &topo,
 void recordSpikes(uint64_t t,
                   const std::vector<std::vector<uint32_t>> &popSpikes,
                   const RunOptions &options, RunResult &result) {
+  for (const std::vector<uint32_t> &fired : popSpikes)
+    result.populationSpikeCount += fired.size();
   for (OutputTrace &trace : result.outputs)
     if (trace.kind == image::OutputKind::Spikes) {
       const std::vector<uint32_t> &fired = popSpikes[trace.population];
@@ -93,26 +90,6 @@ void recordSpikes(uint64_t t,
     for (size_t p = 0; p < popSpikes.size(); ++p)
       result.populationSpikes[p].append(t, popSpikes[p].data(),
                                         popSpikes[p].size());
-}
-
-bool chargeStepCycles(const Topology &topo, std::vector<uint64_t> &sliceEvents,
-                      RunResult &result) {
-  const CycleModel &m = topo.cycles;
-  bool violated = false;
-  for (size_t s = 0; s < sliceEvents.size(); ++s) {
-    PeLoad &load = result.peLoads[s];
-    double cycles = m.perStepOverhead + m.perSynapticEvent * sliceEvents[s] +
-                    m.perNeuronUpdate * topo.sliceNeurons[s];
-    sliceEvents[s] = 0;
-    load.busyCycles += cycles;
-    load.maxStepCycles = std::max(load.maxStepCycles, cycles);
-    if (m.stepBudget > 0 && cycles > m.stepBudget) {
-      ++load.violations;
-      violated = true;
-    }
-  }
-  result.realTimeViolations += violated;
-  return violated;
 }
 
 void finishRun(const RunOptions &options, RunResult &result) {

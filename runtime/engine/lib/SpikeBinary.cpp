@@ -21,7 +21,7 @@
 // FNV-1a and little-endian helpers of the image library, whose tables use
 // the same checksum; the header is private to SnncImage, which this
 // library links.
-#include "../../image/lib/Bytes.h"
+#include "snnc/image/detail/Bytes.h"
 
 #include <cstring>
 #include <limits>

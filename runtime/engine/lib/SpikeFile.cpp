@@ -8,7 +8,7 @@
 // The image library's strict UTF-8 check and shape printer: spike files name
 // ports the way images do. The header is private to SnncImage, which this
 // library links.
-#include "../../image/lib/Names.h"
+#include "snnc/image/detail/Names.h"
 
 #include <algorithm>
 #include <cerrno>

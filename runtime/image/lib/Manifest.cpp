@@ -8,7 +8,7 @@
 #include "Manifest.h"
 
 #include "JsonFields.h"
-#include "Names.h"
+#include "snnc/image/detail/Names.h"
 
 namespace snnc::image::detail {
 

@@ -1,8 +1,8 @@
 //===- Names.cpp - Formatting of names and numbers in messages ------------===//
 
-#include "Names.h"
+#include "snnc/image/detail/Names.h"
 
-#include "Bytes.h"
+#include "snnc/image/detail/Bytes.h"
 
 #include <nlohmann/json.hpp>
 

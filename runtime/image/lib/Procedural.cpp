@@ -2,18 +2,11 @@
 
 #include "snnc/image/Procedural.h"
 
-#include "snnc/spinnaker2/FixedPoint.h"
-
 namespace snnc::image {
 
-int16_t quantizeWeight(double weight, double scale) {
-  namespace s2 = snnc::spinnaker2;
-  return static_cast<int16_t>(
-      s2::quantizeReal(weight / scale, -s2::kWeightMax, s2::kWeightMax));
-}
-
-ProceduralRows::ProceduralRows(const ProceduralSpec &spec, double scale)
-    : expanderImpl(spec), scale(scale) {}
+ProceduralRows::ProceduralRows(const ProceduralSpec &spec, double scale,
+                               WeightQuantizer quantize)
+    : expanderImpl(spec), scale(scale), quantize(quantize) {}
 
 void ProceduralRows::expandRow(uint32_t pre,
                                std::vector<ExpandedSynapse> &row) {
@@ -21,12 +14,13 @@ void ProceduralRows::expandRow(uint32_t pre,
   row.clear();
   row.reserve(scratch.size());
   for (const snn::reservoir::Synapse &s : scratch)
-    row.push_back({s.target, s.weight, quantizeWeight(s.weight, scale)});
+    row.push_back({s.target, s.weight, quantize(s.weight, scale)});
 }
 
 void expandProceduralRow(const ProceduralSpec &spec, uint32_t pre, double scale,
+                         WeightQuantizer quantize,
                          std::vector<ExpandedSynapse> &row) {
-  ProceduralRows(spec, scale).expandRow(pre, row);
+  ProceduralRows(spec, scale, quantize).expandRow(pre, row);
 }
 
 } // namespace snnc::image

@@ -8,8 +8,8 @@
 #include "snnc/image/Summary.h"
 
 #include "Manifest.h"
-#include "Names.h"
 #include "Tables.h"
+#include "snnc/image/detail/Names.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -12,7 +12,7 @@
 #ifndef SNNC_IMAGE_TABLES_H
 #define SNNC_IMAGE_TABLES_H
 
-#include "Bytes.h"
+#include "snnc/image/detail/Bytes.h"
 
 #include "snnc/image/Image.h"
 #include "snnc/image/ImageError.h"

@@ -9,7 +9,7 @@
 #ifndef SNNC_IMAGE_VALIDATOR_H
 #define SNNC_IMAGE_VALIDATOR_H
 
-#include "Names.h"
+#include "snnc/image/detail/Names.h"
 
 #include "snnc/image/Image.h"
 #include "snnc/image/ImageError.h"

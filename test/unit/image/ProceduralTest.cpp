@@ -3,6 +3,7 @@
 #include "SampleImage.h"
 
 #include "snnc/image/Procedural.h"
+#include "snnc/spinnaker2/FixedPoint.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +11,7 @@
 
 using namespace snnc::image;
 using namespace snnc::image::test;
+using snnc::spinnaker2::quantizeWeight;
 
 namespace {
 
@@ -30,14 +32,15 @@ TEST(ImageProcedural, RowsMatchTheExpander) {
       continue;
     SCOPED_TRACE(q.name);
     snn::reservoir::Expander expander(q.procedural.spec);
-    ProceduralRows rows(q.procedural.spec, q.scale);
+    ProceduralRows rows(q.procedural.spec, q.scale, quantizeWeight);
     std::vector<snn::reservoir::Synapse> expected;
     std::vector<ExpandedSynapse> row, single;
     uint64_t total = 0;
     for (uint32_t pre = 0; pre < q.procedural.spec.size; ++pre) {
       expander.expandRow(pre, expected);
       rows.expandRow(pre, row);
-      expandProceduralRow(q.procedural.spec, pre, q.scale, single);
+      expandProceduralRow(q.procedural.spec, pre, q.scale, quantizeWeight,
+                          single);
       ASSERT_EQ(row.size(), expected.size());
       ASSERT_EQ(single.size(), expected.size());
       for (size_t k = 0; k < row.size(); ++k) {

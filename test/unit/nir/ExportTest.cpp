@@ -5,7 +5,7 @@
 
 #include "snnc/Export/NIR.h"
 
-#include "snn/Reservoir.h"
+#include "snnc/Support/Reservoir.h"
 
 #include "mlir/Parser/Parser.h"
 #include "llvm/Support/FileSystem.h"

@@ -20,8 +20,8 @@
 
 #include "snnc/Pipeline/Compile.h"
 #include "snnc/image/ImageReader.h"
-#include "snnc/runtime/FloatEngine.h"
-#include "snnc/runtime/NirFloatEngine.h"
+#include "snnc/spinnaker2/FloatEngine.h"
+#include "snnc/spinnaker2/NirFloatEngine.h"
 
 #include "llvm/Support/raw_ostream.h"
 

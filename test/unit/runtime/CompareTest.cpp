@@ -3,9 +3,9 @@
 #include "TestImages.h"
 
 #include "snnc/runtime/Compare.h"
-#include "snnc/runtime/FloatEngine.h"
-#include "snnc/runtime/RefEngine.h"
 #include "snnc/spinnaker2/FixedPoint.h"
+#include "snnc/spinnaker2/FloatEngine.h"
+#include "snnc/spinnaker2/RefEngine.h"
 
 #include <gtest/gtest.h>
 
@@ -64,7 +64,8 @@ TEST(Compare, RefAgreesWithFloatOnASmallNetwork) {
   EXPECT_GE(c.pairAgreement, 0.99);
   EXPECT_LE(c.rateError, 0.05);
   // Both engines do the same static work.
-  EXPECT_EQ(a->counters.neuronUpdates, b->counters.neuronUpdates);
+  EXPECT_EQ(a->counters.value("neuron_updates"),
+            b->counters.value("neuron_updates"));
 }
 
 } // namespace
@@ -106,7 +107,7 @@ TEST(Compare, RefAgreesWithFloatOnAProceduralReservoir) {
   EXPECT_GE(cmp.pairAgreement, 0.99);
   EXPECT_LE(cmp.rateError, 0.05);
   // The recurrent rows were delivered, not just the one-to-one drive.
-  EXPECT_GT(a->counters.synapticEvents,
+  EXPECT_GT(a->counters.value("synaptic_events"),
             input.events.size() + 5 * a->outputs[0].spikes.size());
 }
 

@@ -6,7 +6,7 @@
 
 // The documented draw is the reservoir expander's counter-based stream;
 // the test recomputes it from that definition.
-#include "../../../dialects/snn/lib/CounterRng.h"
+#include "snnc/Support/CounterRng.h"
 
 #include <gtest/gtest.h>
 

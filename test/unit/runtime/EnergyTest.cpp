@@ -3,7 +3,8 @@
 #include "TestImages.h"
 
 #include "snnc/runtime/Energy.h"
-#include "snnc/runtime/RefEngine.h"
+#include "snnc/runtime/InitAllRuntimes.h"
+#include "snnc/spinnaker2/RefEngine.h"
 
 #include <gtest/gtest.h>
 
@@ -14,14 +15,22 @@ using namespace snnc::runtime::test;
 namespace {
 
 nlohmann::json energyModel() {
-  return {{"neuron_update_j", {{"value", 4e-9}}},
-          {"synaptic_event_j", {{"value", 7e-10}}},
-          {"sram_read_word_j", {{"value", 3e-12}}},
-          {"sram_write_word_j", {{"value", 3e-12}}},
-          {"packet_sent_j", {{"value", 1e-10}}},
-          {"router_hop_j", {{"value", 1e-10}}},
-          {"static_power_pe_w", {{"value", 2e-3}}},
-          {"static_power_chip_w", 0.3}};
+  return {{"version", 2},
+          {"events",
+           {{"neuron_updates", {{"value", 4e-9}}},
+            {"synaptic_events", {{"value", 7e-10}}},
+            {"sram_words_read", {{"value", 3e-12}}},
+            {"sram_words_written", {{"value", 3e-12}}},
+            {"packets_sent", {{"value", 1e-10}}},
+            {"router_hops", {{"value", 1e-10}}}}},
+          {"static_w", {{"pe", {{"value", 2e-3}}}, {"chip", 0.3}}}};
+}
+
+const TargetRuntime &target() {
+  initializeAllTargetRuntimes();
+  Expected<const TargetRuntime *> t = lookupTargetRuntime("spinnaker2");
+  EXPECT_TRUE(t.ok());
+  return *t.value();
 }
 
 EnergyReport priced(const Image &image, double rate, uint64_t seed) {
@@ -32,7 +41,7 @@ EnergyReport priced(const Image &image, double rate, uint64_t seed) {
       engine.run({randomTrain(seed, 30, 2000, rate)}, options);
   EXPECT_TRUE(run.ok());
   Expected<EnergyReport> energy =
-      computeEnergy(image, run.value(), energyModel());
+      computeEnergy(target(), image, run.value(), energyModel());
   EXPECT_TRUE(energy.ok());
   return energy.value();
 }
@@ -49,13 +58,13 @@ TEST(Energy, DoublingTheInputRateRaisesDynamicEnergyNotStatic) {
   Image image = feedForward();
   EnergyReport slow = priced(image, 0.02, 1);
   EnergyReport fast = priced(image, 0.04, 2);
-  double synaptic = componentJoules(fast, "synaptic events") /
-                    componentJoules(slow, "synaptic events");
+  double synaptic = componentJoules(fast, "synaptic_events") /
+                    componentJoules(slow, "synaptic_events");
   EXPECT_NEAR(synaptic, 2.0, 0.1);
   EXPECT_GT(fast.dynamicJoules, slow.dynamicJoules);
   // Neuron updates are per step, whatever the input: their energy is equal.
-  EXPECT_DOUBLE_EQ(componentJoules(fast, "neuron updates"),
-                   componentJoules(slow, "neuron updates"));
+  EXPECT_DOUBLE_EQ(componentJoules(fast, "neuron_updates"),
+                   componentJoules(slow, "neuron_updates"));
   EXPECT_DOUBLE_EQ(fast.staticJoules, slow.staticJoules);
   EXPECT_GT(slow.staticJoules, 0.0);
 }
@@ -81,10 +90,12 @@ TEST(Energy, MissingCoefficientIsNamed) {
   Expected<RunResult> run = engine.run({randomTrain(4, 30, 10, 0.1)}, options);
   ASSERT_TRUE(run.ok());
   nlohmann::json model = energyModel();
-  model.erase("router_hop_j");
-  Expected<EnergyReport> energy = computeEnergy(image, run.value(), model);
+  model["events"].erase("router_hops");
+  Expected<EnergyReport> energy =
+      computeEnergy(target(), image, run.value(), model);
   ASSERT_FALSE(energy.ok());
-  EXPECT_NE(energy.error().message().find("router_hop_j"), std::string::npos);
+  EXPECT_NE(energy.error().message().find("events.router_hops"),
+            std::string::npos);
 }
 
 /// A 2000-step run of feedForward() priced with an inference window.
@@ -95,8 +106,8 @@ EnergyReport pricedWindows(const Image &image, uint64_t stepsPerInference) {
   Expected<RunResult> run =
       engine.run({randomTrain(5, 30, 2000, 0.03)}, options);
   EXPECT_TRUE(run.ok());
-  Expected<EnergyReport> energy =
-      computeEnergy(image, run.value(), energyModel(), stepsPerInference);
+  Expected<EnergyReport> energy = computeEnergy(
+      target(), image, run.value(), energyModel(), stepsPerInference);
   EXPECT_TRUE(energy.ok());
   return energy.value();
 }
@@ -146,6 +157,116 @@ TEST(Energy, JsonCarriesTheInferenceFigures) {
                    j["total_j"].get<double>() / 5);
   EXPECT_TRUE(j.contains("inference_latency_s"));
   EXPECT_DOUBLE_EQ(j["inference_simulated_s"].get<double>(), 400 * image.dt);
+}
+
+TEST(Energy, ImpossibleCoefficientsAreRefusedByName) {
+  Image image = feedForward();
+  RefEngine engine(image);
+  RunOptions options;
+  options.steps = 10;
+  Expected<RunResult> run = engine.run({randomTrain(4, 30, 10, 0.1)}, options);
+  ASSERT_TRUE(run.ok());
+  for (nlohmann::json bad : {nlohmann::json(-1e-9), nlohmann::json("1e-9")}) {
+    nlohmann::json model = energyModel();
+    model["events"]["packets_sent"]["value"] = bad;
+    Expected<EnergyReport> energy =
+        computeEnergy(target(), image, run.value(), model);
+    ASSERT_FALSE(energy.ok());
+    EXPECT_NE(energy.error().message().find("events.packets_sent"),
+              std::string::npos)
+        << energy.error().message();
+  }
+  nlohmann::json model = energyModel();
+  model["static_w"].erase("chip");
+  Expected<EnergyReport> energy =
+      computeEnergy(target(), image, run.value(), model);
+  ASSERT_FALSE(energy.ok());
+  EXPECT_NE(energy.error().message().find("static_w.chip"), std::string::npos);
+}
+
+TEST(Energy, PerSynapticOperationSplitsDynamicFromTotal) {
+  Image image = feedForward();
+  EnergyReport r = priced(image, 0.02, 6);
+  double events = 0;
+  for (const EnergyComponent &c : r.dynamic)
+    if (c.name == "synaptic_events")
+      events = double(c.count);
+  ASSERT_GT(events, 0);
+  EXPECT_DOUBLE_EQ(r.dynamicJoulesPerSynapticEvent, r.dynamicJoules / events);
+  EXPECT_DOUBLE_EQ(r.joulesPerSynapticEvent, r.totalJoules / events);
+  EXPECT_LT(r.dynamicJoulesPerSynapticEvent, r.joulesPerSynapticEvent);
+  // Static power is priced per unit kind the target reports in use.
+  ASSERT_EQ(r.staticParts.size(), 2u);
+  double statics = 0;
+  for (const StaticComponent &p : r.staticParts) {
+    EXPECT_DOUBLE_EQ(p.joules, p.wattsPerUnit * double(p.units) * r.seconds)
+        << p.unitKind;
+    statics += p.joules;
+  }
+  EXPECT_DOUBLE_EQ(r.staticJoules, statics);
+}
+
+TEST(Energy, NeuroBenchMetricsFollowTheCounts) {
+  Image image = randomNetwork(3, 40);
+  RefEngine engine(image);
+  RunOptions options;
+  options.steps = 500;
+  options.recordAllSpikes = true;
+  Expected<RunResult> run =
+      engine.run({randomTrain(7, 40, 500, 0.05)}, options);
+  ASSERT_TRUE(run.ok());
+  Expected<EnergyReport> energy =
+      computeEnergy(target(), image, run.value(), energyModel());
+  ASSERT_TRUE(energy.ok());
+  const NeuroBenchMetrics &nb = energy.value().neurobench;
+  const RunResult &r = run.value();
+  EXPECT_EQ(nb.effectiveAcs, r.counters.value("synaptic_events"));
+  EXPECT_EQ(nb.effectiveMacs, 0u);
+  EXPECT_EQ(nb.membraneUpdates, r.counters.value("neuron_updates"));
+  uint64_t spikes = 0, neurons = 0;
+  for (size_t p = 0; p < image.populations.size(); ++p) {
+    spikes += r.populationSpikes[p].size();
+    if (image.populations[p].spiking)
+      neurons += image.populations[p].size;
+  }
+  ASSERT_GT(spikes, 0u);
+  EXPECT_DOUBLE_EQ(nb.activationSparsity,
+                   1.0 - double(spikes) / double(neurons * 500));
+  // One 32-bit word per stored synapse.
+  uint64_t synapses = 0;
+  for (const Projection &p : image.projections)
+    synapses += storedSynapseCount(p);
+  EXPECT_EQ(nb.footprintWeightBytes, 4 * synapses);
+  EXPECT_GT(nb.footprintStateBytes, 0u);
+}
+
+TEST(Energy, ShippedOperatingPointsPriceTheSameCounts) {
+  Image image = feedForward();
+  RefEngine engine(image);
+  RunOptions options;
+  options.steps = 200;
+  Expected<RunResult> run =
+      engine.run({randomTrain(8, 30, 200, 0.05)}, options);
+  ASSERT_TRUE(run.ok());
+  std::vector<NamedEnergyModel> models = target().energyModels();
+  ASSERT_EQ(models.size(), 2u);
+  EXPECT_EQ(models[0].name, "0.8V-300MHz");
+  EXPECT_EQ(models[1].name, "0.5V-150MHz");
+  std::vector<EnergyReport> reports;
+  for (const NamedEnergyModel &m : models) {
+    Expected<EnergyReport> e =
+        computeEnergy(target(), image, run.value(), m.model);
+    ASSERT_TRUE(e.ok()) << e.error().message();
+    EXPECT_EQ(e.value().operatingPoint, m.name);
+    for (const EnergyComponent &c : e.value().dynamic)
+      EXPECT_FALSE(c.basis.empty()) << m.name << " " << c.name;
+    reports.push_back(e.value());
+  }
+  // The low point halves the clock and costs less per cycle.
+  EXPECT_DOUBLE_EQ(reports[0].clockHz, 3e8);
+  EXPECT_DOUBLE_EQ(reports[1].clockHz, 1.5e8);
+  EXPECT_LT(reports[1].dynamicJoules, reports[0].dynamicJoules);
+  EXPECT_LT(reports[1].staticJoules, reports[0].staticJoules);
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 //===- FixedSweepTest.cpp - Vectorised neuron sweep vs stepNeuron ---------===//
 
-#include "../../../runtime/engine/lib/FixedSweep.h"
+#include "FixedSweep.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +9,7 @@
 #include <vector>
 
 using namespace snnc::runtime::detail;
+using namespace snnc::support;
 namespace s2 = snnc::spinnaker2;
 
 namespace {
@@ -120,9 +121,7 @@ INSTANTIATE_TEST_SUITE_P(EveryIsa, FixedSweepTest,
                            }
                          });
 
-TEST(FixedSweep, BestPathIsSupported) {
-  EXPECT_TRUE(isaSupported(bestIsa()));
-}
+TEST(FixedSweep, BestPathIsSupported) { EXPECT_TRUE(isaSupported(bestIsa())); }
 
 TEST(FixedSweep, EmptyPopulation) {
   s2::NeuronConstants c;

@@ -2,7 +2,7 @@
 
 #include "TestImages.h"
 
-#include "snnc/runtime/FloatEngine.h"
+#include "snnc/spinnaker2/FloatEngine.h"
 
 #include <gtest/gtest.h>
 

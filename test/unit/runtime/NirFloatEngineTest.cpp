@@ -9,8 +9,8 @@
 
 #include "TestImages.h"
 
-#include "snnc/runtime/FloatEngine.h"
-#include "snnc/runtime/NirFloatEngine.h"
+#include "snnc/spinnaker2/FloatEngine.h"
+#include "snnc/spinnaker2/NirFloatEngine.h"
 
 #include <gtest/gtest.h>
 
@@ -302,7 +302,7 @@ TEST(NirFloatEngineTest, CountsTheSameEventsAsFloat) {
   NirFloatEngine nirEngine(image);
   RunResult f = runOk(floatEngine, {input}, 300, true);
   RunResult n = runOk(nirEngine, {input}, 300, true);
-  EXPECT_GT(n.counters.synapticEvents, 0u);
+  EXPECT_GT(n.counters.value("synaptic_events"), 0u);
   EXPECT_EQ(n.counters, f.counters);
   ASSERT_EQ(n.peLoads.size(), f.peLoads.size());
   for (size_t s = 0; s < n.peLoads.size(); ++s)

@@ -3,8 +3,9 @@
 #include "TestImages.h"
 
 #include "snnc/image/Procedural.h"
-#include "snnc/runtime/FloatEngine.h"
-#include "snnc/runtime/RefEngine.h"
+#include "snnc/spinnaker2/FixedPoint.h"
+#include "snnc/spinnaker2/FloatEngine.h"
+#include "snnc/spinnaker2/RefEngine.h"
 
 #include <gtest/gtest.h>
 
@@ -129,7 +130,8 @@ TEST(RefEngine, ProceduralRowsMatchExpandProceduralRow) {
   FloatEngine flt(image);
   for (uint32_t pre : {0u, 7u, 19u}) {
     std::vector<ExpandedSynapse> row;
-    expandProceduralRow(spec, pre, proj.scale, row);
+    expandProceduralRow(spec, pre, proj.scale, snnc::spinnaker2::quantizeWeight,
+                        row);
     ASSERT_FALSE(row.empty());
     std::vector<double> wantRef(n, 0.0), wantFloat(n, 0.0);
     for (const ExpandedSynapse &s : row) {
@@ -142,7 +144,7 @@ TEST(RefEngine, ProceduralRowsMatchExpandProceduralRow) {
       EXPECT_EQ(r.outputs[0].values[(1 + delay) * n + j], wantRef[j]);
       EXPECT_EQ(fr.outputs[0].values[(1 + delay) * n + j], wantFloat[j]);
     }
-    EXPECT_EQ(r.counters.synapticEvents, 1 + row.size());
+    EXPECT_EQ(r.counters.value("synaptic_events"), 1 + row.size());
   }
 }
 

@@ -2,9 +2,9 @@
 
 #include "TestImages.h"
 
-#include "snnc/runtime/RefEngine.h"
 #include "snnc/runtime/SpikeFile.h"
 #include "snnc/runtime/SpikeTrain.h"
+#include "snnc/spinnaker2/RefEngine.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 
 #include "TestImages.h"
 
-#include "snnc/runtime/FloatEngine.h"
-#include "snnc/runtime/RefEngine.h"
+#include "snnc/spinnaker2/FloatEngine.h"
+#include "snnc/spinnaker2/RefEngine.h"
 
 #include <gtest/gtest.h>
 
@@ -28,12 +28,13 @@ TEST(Work, DoublingTheInputRateDoublesSynapticEventsOnly) {
   options.steps = 2000;
   RunResult slow = runOk(engine, randomTrain(1, 30, 2000, 0.02), options);
   RunResult fast = runOk(engine, randomTrain(2, 30, 2000, 0.04), options);
-  ASSERT_GT(slow.counters.synapticEvents, 5000u);
-  double ratio = double(fast.counters.synapticEvents) /
-                 double(slow.counters.synapticEvents);
+  ASSERT_GT(slow.counters.value("synaptic_events"), 5000u);
+  double ratio = double(fast.counters.value("synaptic_events")) /
+                 double(slow.counters.value("synaptic_events"));
   EXPECT_NEAR(ratio, 2.0, 0.1);
-  EXPECT_EQ(slow.counters.neuronUpdates, 60u * 2000);
-  EXPECT_EQ(fast.counters.neuronUpdates, slow.counters.neuronUpdates);
+  EXPECT_EQ(slow.counters.value("neuron_updates"), 60u * 2000);
+  EXPECT_EQ(fast.counters.value("neuron_updates"),
+            slow.counters.value("neuron_updates"));
 }
 
 TEST(Work, CountersFollowTheirDefinitions) {
@@ -45,21 +46,23 @@ TEST(Work, CountersFollowTheirDefinitions) {
   RefEngine ref(image);
   FloatEngine flt(image);
   RunResult r = runOk(ref, input, options);
-  const EventCounters &c = r.counters;
-  EXPECT_EQ(c.synapticEvents, 10 * spikes);
-  EXPECT_EQ(c.packetsSent, spikes); // every input key is routed
-  EXPECT_EQ(c.routerHops, 0u);
+  const CounterSet &c = r.counters;
+  EXPECT_EQ(c.value("synaptic_events"), 10 * spikes);
+  EXPECT_EQ(c.value("packets_sent"), spikes); // every input key is routed
+  EXPECT_EQ(c.value("router_hops"), 0u);
   // LIF: v and the ring slot per update; one word per synaptic event.
-  EXPECT_EQ(c.sramWordsRead, 2 * c.neuronUpdates + c.synapticEvents);
-  EXPECT_EQ(c.sramWordsWritten, 2 * c.neuronUpdates + c.synapticEvents);
+  EXPECT_EQ(c.value("sram_words_read"),
+            2 * c.value("neuron_updates") + c.value("synaptic_events"));
+  EXPECT_EQ(c.value("sram_words_written"),
+            2 * c.value("neuron_updates") + c.value("synaptic_events"));
   EXPECT_EQ(runOk(flt, input, options).counters, c);
 
   // Cycle model: 10 per step, 100 per neuron update, 5 per synaptic event.
   ASSERT_EQ(r.peLoads.size(), 3u);
   EXPECT_EQ(r.peLoads[0].busyCycles, 10.0 * 100);
   double popCycles = r.peLoads[1].busyCycles + r.peLoads[2].busyCycles;
-  EXPECT_EQ(popCycles,
-            2 * 10.0 * 100 + 100.0 * c.neuronUpdates + 5.0 * c.synapticEvents);
+  EXPECT_EQ(popCycles, 2 * 10.0 * 100 + 100.0 * c.value("neuron_updates") +
+                           5.0 * c.value("synaptic_events"));
   EXPECT_EQ(r.realTimeViolations, 0u);
 }
 
@@ -107,7 +110,7 @@ TEST(Work, ObserverSeesEveryStepAndCanStop) {
   EXPECT_EQ(r.steps, 5u);
   EXPECT_EQ(observer.seen, (std::vector<uint64_t>{0, 1, 2, 3, 4}));
   EXPECT_EQ(observer.inputs, 3u);
-  EXPECT_EQ(r.counters.neuronUpdates, 5u * 60);
+  EXPECT_EQ(r.counters.value("neuron_updates"), 5u * 60);
 }
 
 } // namespace
@@ -143,19 +146,20 @@ TEST(Work, RouterHopsFollowTheMulticastTree) {
   RefEngine withDefault(image);
   RunResult r = runOk(withDefault, input, options);
   EXPECT_TRUE(r.routerHopsModelled);
-  EXPECT_EQ(r.counters.packetsSent, 3u);
-  EXPECT_EQ(r.counters.routerHops, 2u * 3);
+  EXPECT_EQ(r.counters.value("packets_sent"), 3u);
+  EXPECT_EQ(r.counters.value("router_hops"), 2u * 3);
 
   image.targetModel["target"]["router_default_route"]["value"] = false;
   RefEngine noDefault(image);
-  EXPECT_EQ(runOk(noDefault, input, options).counters.routerHops, 1u * 3);
+  EXPECT_EQ(runOk(noDefault, input, options).counters.value("router_hops"),
+            1u * 3);
 
   image.targetModel["target"].erase("board");
   image.targetModel["target"]["board"] = {{"max_boards", 1}};
   RefEngine unknown(image);
   RunResult u = runOk(unknown, input, options);
   EXPECT_FALSE(u.routerHopsModelled);
-  EXPECT_EQ(u.counters.routerHops, 0u);
+  EXPECT_EQ(u.counters.value("router_hops"), 0u);
 }
 
 } // namespace

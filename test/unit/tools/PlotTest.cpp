@@ -176,8 +176,8 @@ TEST(Plot, EnergyBarsAreProportionalAndLabelled) {
   image::Image img = toyImage("exc", 50);
   runtime::RunResult run;
   runtime::EnergyReport energy;
-  energy.dynamic = {{"synaptic events", 10, 1e-9, 1e-8},
-                    {"router hops", 0, 1e-10, 0}};
+  energy.dynamic = {{"synaptic events", "synapse", 10, 1e-9, 1e-8, ""},
+                    {"router hops", "hop", 0, 1e-10, 0, ""}};
   energy.dynamicJoules = 1e-8;
   energy.staticJoules = 2e-8;
   energy.totalJoules = 3e-8;

@@ -54,7 +54,7 @@ Drive drive(uint64_t steps, double secondsPerStep) {
           d.draws += text.find("steps/s") != std::string::npos;
         });
     std::vector<std::vector<uint32_t>> none;
-    EventCounters counters;
+    CounterSet counters;
     for (uint64_t s = 0; s < steps; ++s) {
       now += secondsPerStep;
       EXPECT_TRUE(bar.onStep({s, none, none, counters}));

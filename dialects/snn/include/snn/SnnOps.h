@@ -19,10 +19,10 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
-#include "snn/Reservoir.h"
 #include "snn/SnnAttrs.h"
 #include "snn/SnnDialect.h"
 #include "snn/SnnTypes.h"
+#include "snnc/Support/Reservoir.h"
 
 #include "snn/SnnInterfaces.h.inc"
 

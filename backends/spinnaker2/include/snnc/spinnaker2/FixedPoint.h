@@ -56,6 +56,12 @@ inline int64_t quantizeReal(double x, int64_t lo, int64_t hi) {
   return std::min(hi, std::max(lo, static_cast<int64_t>(std::llround(x))));
 }
 
+/// The int16 weight of real weight `w` under `scale` (docs/numerics.md §3):
+/// clamp(llround(w / scale), -kWeightMax, kWeightMax).
+inline int16_t quantizeWeight(double w, double scale) {
+  return static_cast<int16_t>(quantizeReal(w / scale, -kWeightMax, kWeightMax));
+}
+
 /// A real factor g >= 0 as m / 2^s, with m as large as possible below 2^31.
 struct Multiplier {
   int32_t m = 0;

@@ -13,7 +13,10 @@
 #include "snnc/runtime/RunResult.h"
 #include "snnc/runtime/SpikeTrain.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace snnc::runtime {
@@ -34,7 +37,7 @@ struct StepInfo {
   /// Indices of the elements of each input port injected in this step.
   const std::vector<std::vector<uint32_t>> &inputSpikes;
   /// Counters so far, including this step.
-  const EventCounters &counters;
+  const CounterSet &counters;
 };
 
 class StepObserver {
@@ -58,6 +61,11 @@ public:
   virtual Expected<RunResult> run(const std::vector<SpikeTrain> &inputs,
                                   const RunOptions &options,
                                   StepObserver *observer = nullptr) = 0;
+  /// Figures of the last run beyond RunResult (an RTL engine's simulated
+  /// cycles, its NoC model), as JSON and as report lines; none by default.
+  /// `clockHz` (0 when unknown) turns cycles into seconds.
+  virtual nlohmann::json extraReport(double clockHz) const;
+  virtual std::string describeExtra(double clockHz) const;
 };
 
 } // namespace snnc::runtime

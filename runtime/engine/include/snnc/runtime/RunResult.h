@@ -4,24 +4,9 @@
 // and price (energy = counts x per-event energy) runs without knowing which
 // engine made them.
 //
-// Event counters and their definitions (shared by all engines):
-//   neuronUpdates    one per neuron per step (static work);
-//   synapticEvents   synapses expanded by delivered spikes, counted in
-//                    aggregate as spikes x row length;
-//   sramWordsRead    per synaptic event one synapse word; per neuron update
-//                    its state words (v, plus isyn for cuba_lif) and its
-//                    ring-buffer slot;
-//   sramWordsWritten per synaptic event one ring-buffer word (the add);
-//                    per neuron update its state words and the slot clear;
-//   packetsSent      one per spike (of a population or an input) whose
-//                    routing key matches an entry of its source chip's
-//                    router table, i.e. that leaves its PE;
-//   routerHops       chip-to-chip link traversals of each sent packet's
-//                    multicast tree, following the image's router tables
-//                    (and default routing) over the chip mesh of the
-//                    target model; on-chip NoC hops are not counted. When
-//                    the mesh cannot be recovered from the image it stays
-//                    0 and RunResult::routerHopsModelled is false.
+// Event counters are the classes the image's target declares (Counters.h);
+// every engine of a target counts by the target's definitions, so two runs
+// of one image compare class by class.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +14,7 @@
 #define SNNC_RUNTIME_RUNRESULT_H
 
 #include "snnc/image/Image.h"
+#include "snnc/runtime/Counters.h"
 #include "snnc/runtime/SpikeList.h"
 
 #include <cstdint>
@@ -46,17 +32,6 @@ enum class StopReason {
 };
 
 const char *toString(StopReason reason);
-
-struct EventCounters {
-  uint64_t neuronUpdates = 0;
-  uint64_t synapticEvents = 0;
-  uint64_t sramWordsRead = 0;
-  uint64_t sramWordsWritten = 0;
-  uint64_t packetsSent = 0;
-  uint64_t routerHops = 0;
-};
-
-bool operator==(const EventCounters &a, const EventCounters &b);
 
 /// Load of one slice's PE under the target's cycle model: per step
 /// cycles_per_step_overhead + updates x cycles_per_neuron_update +
@@ -90,7 +65,13 @@ struct RunResult {
   uint64_t steps = 0;
   StopReason stopReason = StopReason::Completed;
   std::vector<OutputTrace> outputs;
-  EventCounters counters;
+  /// One count per event class of the image's target.
+  CounterSet counters;
+  /// Spikes emitted by the populations over the run, and the neurons of
+  /// spiking populations: the activity behind NeuroBench's
+  /// ActivationSparsity (1 - spikes / (neurons x steps)).
+  uint64_t populationSpikeCount = 0;
+  uint64_t spikingNeurons = 0;
   std::vector<PeLoad> peLoads;
   /// Steps in which at least one PE exceeded step_cycle_budget.
   uint64_t realTimeViolations = 0;

@@ -21,7 +21,7 @@
 #ifndef SNNC_IMAGE_IMAGE_H
 #define SNNC_IMAGE_IMAGE_H
 
-#include "snn/Reservoir.h"
+#include "snnc/Support/Reservoir.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,9 +3,9 @@
 // Procedural projections store a reservoir spec instead of synapses. Every
 // engine regenerates rows through this one helper so that the ref, float
 // and rtl engines see the same targets, the same float weights and the same
-// int16 weights: w_q = clamp(llround(w / scale), -32767, 32767), the
-// compile-time rule of docs/numerics.md §3, applied to the expander's float
-// weight.
+// int16 weights: the target's own weight rule (for spinnaker2 the
+// compile-time rule of docs/numerics.md §3), passed in by the engine,
+// applied to the expander's float weight.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,7 +14,7 @@
 
 #include "snnc/image/Image.h"
 
-#include "snn/Reservoir.h"
+#include "snnc/Support/Reservoir.h"
 
 #include <cstdint>
 #include <vector>
@@ -29,8 +29,8 @@ struct ExpandedSynapse {
   int16_t weightQ;
 };
 
-/// The int16 weight of real weight `weight` under `scale`.
-int16_t quantizeWeight(double weight, double scale);
+/// A target's stored weight for real weight `weight` under `scale`.
+using WeightQuantizer = int16_t (*)(double weight, double scale);
 
 /// Expands rows of one procedural projection; build one per projection (and
 /// thread) and reuse it, since construction costs O(size) (the E/I type
@@ -38,7 +38,8 @@ int16_t quantizeWeight(double weight, double scale);
 class ProceduralRows {
 public:
   /// `spec` must pass snn::reservoir::validate (readImage guarantees it).
-  ProceduralRows(const ProceduralSpec &spec, double scale);
+  ProceduralRows(const ProceduralSpec &spec, double scale,
+                 WeightQuantizer quantize);
 
   /// Fills `row` (cleared first) with the synapses of source neuron `pre`,
   /// sorted by target.
@@ -49,12 +50,14 @@ public:
 private:
   snn::reservoir::Expander expanderImpl;
   double scale;
+  WeightQuantizer quantize;
   std::vector<snn::reservoir::Synapse> scratch;
 };
 
 /// One row without keeping an expander: O(size) per call, so loops over
 /// rows should use ProceduralRows instead.
 void expandProceduralRow(const ProceduralSpec &spec, uint32_t pre, double scale,
+                         WeightQuantizer quantize,
                          std::vector<ExpandedSynapse> &row);
 
 } // namespace snnc::image

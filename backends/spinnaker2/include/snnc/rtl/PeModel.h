@@ -1,0 +1,75 @@
+//===- PeModel.h - One simulated processing element, port by port -*- C++
+//-*-===//
+//
+// The driver talks to a PE only through its ports, one clock cycle at a
+// time, so that it cannot depend on how a model is built. The production
+// model is the Verilated hw/spinnaker2/snn_pe.sv (makeVerilatedPe); tests
+// plug in variants of the same RTL (VerilatedPeAdapter.h).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_SPINNAKER2_RTL_PEMODEL_H
+#define SNNC_SPINNAKER2_RTL_PEMODEL_H
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace snnc::rtl {
+
+/// Inputs sampled at the next rising clock edge.
+struct PeInputs {
+  bool cfgWe = false;
+  uint32_t cfgAddr = 0;
+  uint32_t cfgData = 0;
+  bool cmdValid = false;
+  uint8_t cmd = 0;
+  uint32_t cmdStep = 0;
+  bool pktPush = false;
+  uint32_t pktKey = 0;
+};
+
+/// Outputs during the current cycle (after the last rising edge).
+struct PeOutputs {
+  bool busy = false;
+  bool pktInFull = false;
+  /// The output FIFO's head; the driver always takes it at the next edge.
+  bool pktOutValid = false;
+  uint32_t pktOutKey = 0;
+  bool recValid = false;
+  uint32_t recIdx = 0;
+  int32_t recV = 0;
+  uint8_t errCode = 0;
+  uint32_t errInfo = 0;
+  uint32_t crc = 0;
+};
+
+class PeModel {
+public:
+  virtual ~PeModel();
+  /// Asserts the active-low reset for one cycle.
+  virtual void reset() = 0;
+  /// One clock cycle with `in` applied.
+  virtual void tick(const PeInputs &in) = 0;
+  virtual const PeOutputs &outputs() const = 0;
+  /// Performance counter `index` (see hw/spinnaker2/snn_pe_pkg.sv).
+  virtual uint64_t counter(unsigned index) const = 0;
+  /// Starts writing a VCD of every signal; false when the file cannot be
+  /// opened. Only models made with tracing enabled can trace.
+  virtual bool openTrace(const std::string &path) = 0;
+  /// Whether cycles are dumped, and the time of the next cycle (in cycles;
+  /// each cycle is two VCD time units, low and high clock phase).
+  virtual void setTracing(bool on, uint64_t cycle) = 0;
+  virtual void closeTrace() = 0;
+};
+
+/// Makes one PE; `traced` models can write waveforms (and run slower).
+using PeModelFactory = std::function<std::unique_ptr<PeModel>(bool traced)>;
+
+/// The Verilated snn_pe with the parameters of hw/spinnaker2/pe-config.json.
+std::unique_ptr<PeModel> makeVerilatedPe(bool traced);
+
+} // namespace snnc::rtl
+
+#endif // SNNC_SPINNAKER2_RTL_PEMODEL_H
