@@ -27,6 +27,10 @@ config.substitutions.append(("%nir", nir_samples))
 if os.path.isfile(os.path.join(nir_samples, "two_lif_neurons.nir")):
     config.available_features.add("nir-samples")
 
+# One feature per built target, e.g. `REQUIRES: spinnaker2-target`.
+for target in config.targets:
+    config.available_features.add(target + "-target")
+
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 

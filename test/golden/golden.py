@@ -47,7 +47,7 @@ EXAMPLE_CASES = [
      ["ref", "float", "rtl"]),
     # Three 4-PE chips, so that packets cross chip links (router hops).
     ("lsm-spikes-3chips", "lsm-spikes.mlir",
-     ["--target-config", os.path.join(ROOT, "test", "Rtl", "Inputs",
+     ["--target-config", os.path.join(ROOT, "test", "Target", "spinnaker2", "Inputs",
                                       "small-chips.json")],
      "lsm-spikes-input.json", 300, ["ref", "float", "rtl"]),
 ]

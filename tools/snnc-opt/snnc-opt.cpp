@@ -1,6 +1,7 @@
 //===- snnc-opt.cpp - The snnc MLIR optimizer driver ----------------------===//
 //
-// mlir-opt with only snnc's dialects and passes, for pass-level work and lit.
+// mlir-opt with only snnc's dialects and passes (every built target's too,
+// and the snnc-compile pipeline), for pass-level work and lit.
 // It reads the input itself so that text MLIR 19 would abort on is refused
 // with a diagnostic first (snn/InputChecks.h).
 //
@@ -8,6 +9,9 @@
 
 #include "snn/InputChecks.h"
 #include "snn/SnnDialect.h"
+#include "snnc/Pipeline/Pipeline.h"
+#include "snnc/Target/InitAllTargets.h"
+#include "snnc/Target/TargetMachine.h"
 #include "snnc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -27,10 +31,16 @@ int main(int argc, char **argv) {
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
   snnc::registerSnncPasses();
+  snnc::registerCompilePipeline();
+  snnc::initializeAllTargets();
 
   mlir::DialectRegistry registry;
   registry.insert<snn::SnnDialect, mlir::arith::ArithDialect,
                   mlir::func::FuncDialect>();
+  for (const snnc::TargetMachine *target : snnc::targetMachines()) {
+    target->registerPasses();
+    target->registerDialects(registry);
+  }
   auto [inputName, outputName] = mlir::registerAndParseCLIOptions(
       argc, argv, "snnc optimizer driver\n", registry);
   mlir::MlirOptMainConfig config =

@@ -20,8 +20,9 @@ void setupCompileCommand(CLI::App &app) {
       app.add_subcommand("compile", "compile a network to a chip image");
   sub->add_option("input", options->input, "network (.mlir or .nir)")
       ->required();
-  sub->add_option("--target", options->target, "target chip")
-      ->capture_default_str();
+  sub->add_option("--target", options->target,
+                  "target chip (snnc targets lists the built ones; default: "
+                  "the first)");
   sub->add_option("--dt", options->dt, "time step in seconds")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

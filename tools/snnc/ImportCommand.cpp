@@ -2,6 +2,8 @@
 
 #include "Commands.h"
 
+#include "mlir/IR/OperationSupport.h"
+
 #include "snnc/Import/NIR.h"
 
 #include "snn/SnnDialect.h"
@@ -41,7 +43,9 @@ int runImport(const ImportOptions &options) {
     llvm::errs() << "snnc import: " << message << "\n";
     return kExitError;
   }
-  module->print(file->os());
+  // Locations carry the NIR node names (NameLocs); printing them keeps the
+  // names through import -> edit -> export.
+  module->print(file->os(), mlir::OpPrintingFlags().enableDebugInfo());
   file->keep();
   return kExitOk;
 }

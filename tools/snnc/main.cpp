@@ -2,12 +2,14 @@
 
 #include "Commands.h"
 
+#include "snnc/Target/InitAllTargets.h"
 #include "snnc/runtime/InitAllRuntimes.h"
 
 int main(int argc, char **argv) {
   CLI::App app{"snnc: compile spiking networks for neuromorphic chips, run "
                "them on simulated chips, and inspect every stage"};
   app.require_subcommand(1);
+  snnc::initializeAllTargets();
   snnc::runtime::initializeAllTargetRuntimes();
   snnc::tools::setupCompileCommand(app);
   snnc::tools::setupRunCommand(app);

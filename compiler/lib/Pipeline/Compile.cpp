@@ -6,20 +6,20 @@
 //===----------------------------------------------------------------------===//
 
 #include "snnc/Pipeline/Compile.h"
-#include "snnc/Pipeline/EmitImage.h"
+#include "snnc/Pipeline/Pipeline.h"
 
 #include "snn/InputChecks.h"
 #include "snn/SnnOps.h"
 #include "snnc/Import/NIR.h"
-#include "snnc/Transforms/Passes.h"
+#include "snnc/Target/TargetMachine.h"
 #include "snnc/image/ImageWriter.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassInstrumentation.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Transforms/Passes.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -69,96 +69,12 @@ private:
   std::chrono::steady_clock::time_point start;
 };
 
-/// Pass arguments --dump-ir-after accepts, in pipeline order.
-const char *const kPipelinePasses[] = {"canonicalize", "snn-discretize",
-                                       "snn-quantize", "snn-partition",
-                                       "snn-place",    "snn-route"};
-
-std::string locationName(Location loc) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  if (auto name = dyn_cast<NameLoc>(loc))
-    os << name.getName().getValue();
-  else if (auto file = dyn_cast<FileLineColLoc>(loc))
-    os << file.getFilename().getValue() << ":" << file.getLine() << ":"
-       << file.getColumn();
-  else
-    loc.print(os);
-  return text;
-}
-
-/// One row per quantized projection of the module.
-nlohmann::json quantizationReport(ModuleOp module) {
-  nlohmann::json rows = nlohmann::json::array();
-  module.walk([&](Operation *op) {
-    auto shift = op->getAttrOfType<IntegerAttr>("snn.q_shift");
-    if (!shift)
-      return;
-    auto real = [&](StringRef name) {
-      return op->getAttrOfType<FloatAttr>(name).getValueAsDouble();
-    };
-    rows.push_back({{"projection", locationName(op->getLoc())},
-                    {"kind", op->getName().stripDialect().str()},
-                    {"shift", shift.getInt()},
-                    {"lsb", real("snn.q_scale")},
-                    {"rms_error", real("snn.q_rms_error")},
-                    {"max_error", real("snn.q_max_error")}});
-  });
-  return rows;
-}
-
-/// The resource figures of the mapping report, for people.
-void printMapping(const nlohmann::json &m, llvm::raw_ostream &out) {
-  const nlohmann::json none = nlohmann::json::object();
-  const nlohmann::json &pe = m.contains("per_pe") ? m["per_pe"] : none;
-  auto spread = [&](const char *label, const char *key, double limit,
-                    const char *unit) {
-    const nlohmann::json &s = pe.contains(key) ? pe[key] : none;
-    out << llvm::format("  %-24s min %9.0f  mean %11.1f  max %9.0f", label,
-                        s.value("min", 0.0), s.value("mean", 0.0),
-                        s.value("max", 0.0));
-    if (limit > 0)
-      out << llvm::format("  of %.0f", limit);
-    out << " " << unit << "\n";
-  };
-  out << "target " << m.value("target", std::string()) << ": "
-      << m.value("pes_used", 0) << " of " << m.value("pes_available", 0)
-      << " PEs on " << m.value("chips_used", 0) << " of "
-      << m.value("chips_available", 0) << " chips; "
-      << m.value("neurons", uint64_t(0)) << " neurons, "
-      << m.value("synapses", uint64_t(0)) << " synapses\n";
-  spread("neurons per PE", "neurons", pe.value("neurons_limit", 0.0), "");
-  spread("synapses per PE", "synapses", 0, "");
-  spread("SRAM per PE", "sram_bytes", pe.value("sram_bytes_limit", 0.0), "B");
-  spread("cycles per PE per step", "cycles_per_step",
-         pe.value("cycle_budget", 0.0), "");
-  const nlohmann::json &r = m.contains("routing") ? m["routing"] : none;
-  auto entries = [&](const char *key, const char *field) -> uint64_t {
-    return r.contains(key) ? r[key].value(field, uint64_t(0)) : 0;
-  };
-  out << "  routing entries          " << entries("entries_before", "total")
-      << " before compression, " << entries("entries_after", "total")
-      << " after; max per router " << entries("entries_after", "max") << " of "
-      << r.value("entry_limit", 0) << "\n";
-  const nlohmann::json &t = m.contains("traffic") ? m["traffic"] : none;
-  out << llvm::format("  traffic                  %.1f packets/step, "
-                      "traffic x hops %.1f, max link load %.2f\n",
-                      t.value("total", 0.0), t.value("traffic_x_hops", 0.0),
-                      t.value("max_link_load", 0.0));
-}
-
-void printTable(const nlohmann::json &rows, llvm::raw_ostream &out) {
-  out << "quantization (int16 weights, per projection):\n";
-  out << "  " << llvm::left_justify("projection", 32) << " "
-      << llvm::left_justify("kind", 10) << " shift          lsb    rms error"
-      << "    max error\n";
-  for (const nlohmann::json &row : rows)
-    out << llvm::format("  %-32s %-10s %5d %12.4g %12.4g %12.4g\n",
-                        row["projection"].get<std::string>().c_str(),
-                        row["kind"].get<std::string>().c_str(),
-                        row["shift"].get<int>(), row["lsb"].get<double>(),
-                        row["rms_error"].get<double>(),
-                        row["max_error"].get<double>());
+/// Pass arguments of `pm`, in order, for --dump-ir-after.
+std::vector<std::string> passArguments(OpPassManager &pm) {
+  std::vector<std::string> names;
+  for (Pass &pass : pm.getPasses())
+    names.push_back(pass.getArgument().str());
+  return names;
 }
 
 } // namespace
@@ -166,19 +82,13 @@ void printTable(const nlohmann::json &rows, llvm::raw_ostream &out) {
 int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
                          llvm::raw_ostream &diagnostics) {
   bool nir = StringRef(options.input).ends_with(".nir");
-  if (options.target != "spinnaker2") {
-    diagnostics << "snnc compile: unknown target '" << options.target
-                << "'; this build supports: spinnaker2\n";
-    return 1;
-  }
-  if (!options.dumpIrAfter.empty() && options.dumpIrAfter != "all" &&
-      !llvm::is_contained(kPipelinePasses, options.dumpIrAfter)) {
-    diagnostics << "snnc compile: --dump-ir-after names no pass of the "
-                   "pipeline: '"
-                << options.dumpIrAfter << "'; use all or one of:";
-    for (const char *pass : kPipelinePasses)
-      diagnostics << " " << pass;
-    diagnostics << "\n";
+  std::string error;
+  std::string targetName = options.target;
+  if (targetName.empty() && !targetMachines().empty())
+    targetName = targetMachines().front()->name();
+  const TargetMachine *machine = lookupTargetMachine(targetName, error);
+  if (!machine) {
+    diagnostics << "snnc compile: " << error << "\n";
     return 1;
   }
 
@@ -199,6 +109,7 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
 
   DialectRegistry registry;
   registry.insert<snn::SnnDialect>();
+  machine->registerDialects(registry);
   // The passes work on whole modules, so MLIR's thread pool buys nothing;
   // IR printing needs it off.
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
@@ -229,6 +140,29 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
     return 1;
 
   PassManager pm(&context);
+  CompilePipelineOptions pipeline;
+  pipeline.target = targetName;
+  pipeline.targetConfig = options.targetConfig;
+  pipeline.dt = options.dt;
+  pipeline.rule = options.rule;
+  pipeline.seed = options.seed;
+  pipeline.firingProbability = options.firingProbability;
+  buildCompilePipeline(pm, pipeline);
+  std::vector<std::string> stagesRun = passArguments(pm);
+  if (!options.dumpIrAfter.empty() && options.dumpIrAfter != "all" &&
+      !llvm::is_contained(stagesRun, options.dumpIrAfter)) {
+    diagnostics << "snnc compile: --dump-ir-after names no pass of the "
+                   "pipeline: '"
+                << options.dumpIrAfter << "'; use all or one of:";
+    std::vector<std::string> unique;
+    for (const std::string &pass : stagesRun)
+      if (!llvm::is_contained(unique, pass))
+        unique.push_back(pass);
+    for (const std::string &pass : unique)
+      diagnostics << " " << pass;
+    diagnostics << "\n";
+    return 1;
+  }
   if (!options.dumpIrAfter.empty()) {
     std::string wanted = options.dumpIrAfter;
     pm.enableIRPrinting(
@@ -241,28 +175,6 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   }
   nlohmann::json stages = nlohmann::json::array();
   pm.addInstrumentation(std::make_unique<StageRecorder>(stages));
-  pm.addPass(createCanonicalizerPass());
-  snnc::SnnDiscretizeOptions discretize;
-  discretize.dt = options.dt;
-  discretize.rule = options.rule;
-  pm.addPass(snnc::createSnnDiscretize(discretize));
-  pm.addPass(createCanonicalizerPass());
-  snnc::SnnQuantizeOptions quantize;
-  quantize.target = options.target;
-  pm.addPass(snnc::createSnnQuantize(quantize));
-  snnc::SnnPartitionOptions partition;
-  partition.targetConfig = options.targetConfig;
-  partition.firingProbability = options.firingProbability;
-  pm.addPass(snnc::createSnnPartition(partition));
-  snnc::SnnPlaceOptions place;
-  place.targetConfig = options.targetConfig;
-  place.firingProbability = options.firingProbability;
-  place.seed = options.seed;
-  pm.addPass(snnc::createSnnPlace(place));
-  snnc::SnnRouteOptions route;
-  route.targetConfig = options.targetConfig;
-  route.firingProbability = options.firingProbability;
-  pm.addPass(snnc::createSnnRoute(route));
   if (failed(pm.run(*module)))
     return 1;
 
@@ -273,27 +185,16 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
     return 1;
   }
   snn::NetworkOp network = networks.front();
-  nlohmann::json mapping = nlohmann::json::parse(
-      network->getAttrOfType<StringAttr>("snn.mapping_report")
-          .getValue()
-          .str());
-
-  nlohmann::json report = {{"target", options.target},
+  nlohmann::json report = {{"target", targetName},
                            {"dt", options.dt},
                            {"rule", options.rule},
-                           {"seed", options.seed},
-                           {"quantization", quantizationReport(*module)},
-                           {"mapping", mapping}};
+                           {"seed", options.seed}};
+  report.update(machine->report(*module, network));
 
-  snnc::ImageContext imageContext;
-  imageContext.targetConfig = options.targetConfig;
-  imageContext.seed = options.seed;
-  // Timings differ from run to run; the image must not (same input and
-  // seed, same bytes), so they stay out of the report it stores.
-  imageContext.report = report;
-  imageContext.report["mapping"].erase("seconds");
+  // The target's report holds no timings (the IR it comes from must be
+  // the same for the same input and seed), so the image stores it whole.
   auto start = std::chrono::steady_clock::now();
-  FailureOr<image::Image> image = snnc::buildImage(network, imageContext);
+  FailureOr<image::Image> image = machine->buildImage(*module, network, report);
   if (failed(image))
     return 1;
   std::string output = options.output;
@@ -314,8 +215,7 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   if (options.report == "json")
     out << report.dump(2) << "\n";
   else if (options.report == "table") {
-    printMapping(report["mapping"], out);
-    printTable(report["quantization"], out);
+    machine->printReport(report, out);
     out << "stages:\n";
     for (const nlohmann::json &stage : stages)
       out << llvm::format("  %-16s %9.3f s %10.1f MB peak\n",

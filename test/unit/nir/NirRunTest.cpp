@@ -19,6 +19,7 @@
 #include "NirWriter.h"
 
 #include "snnc/Pipeline/Compile.h"
+#include "snnc/Target/InitAllTargets.h"
 #include "snnc/image/ImageReader.h"
 #include "snnc/spinnaker2/FloatEngine.h"
 #include "snnc/spinnaker2/NirFloatEngine.h"
@@ -162,6 +163,7 @@ protected:
   /// Compiles `file` through the library pipeline and reads the image.
   image::Image compile(const std::string &file, double dt,
                        const std::string &rule = "euler") {
+    initializeAllTargets();
     CompileOptions options;
     options.input = file;
     options.dt = dt;

@@ -19,7 +19,8 @@ namespace snnc {
 
 struct CompileOptions {
   std::string input;
-  std::string target = "spinnaker2";
+  /// A built target; empty: the first built (SNNC_TARGETS_TO_BUILD order).
+  std::string target;
   /// Time step in seconds and discretization rule ("euler" or "exact").
   double dt = 1e-3;
   std::string rule = "euler";

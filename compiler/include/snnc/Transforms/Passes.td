@@ -1,6 +1,8 @@
 //===- Passes.td - snnc compiler passes --------------------*- tablegen -*-===//
 //
-// The passes of the snnc compile pipeline. Each can run alone in snnc-opt.
+// The target-independent passes of the snnc compile pipeline; each target
+// declares its own (backends/<target>/include/.../Passes.td). Each can run
+// alone in snnc-opt.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,78 +29,26 @@ def SnnDiscretize : Pass<"snn-discretize", "mlir::ModuleOp"> {
   let dependentDialects = ["snn::SnnDialect"];
 }
 
-def SnnQuantize : Pass<"snn-quantize", "mlir::ModuleOp"> {
-  let summary = "choose the target's fixed-point formats";
+def SnnTarget : Pass<"snn-target", "mlir::ModuleOp"> {
+  let summary = "put the target and its options on the module";
   let description = [{
-    For a discretized network, chooses each population's input and voltage
-    scales and each projection's int16 weights and left shift so that no
-    accumulator can overflow (docs/numerics.md §3). Records them as
-    `snn.fixed` on each `snn.neuron` and `snn.q_*` on each projection (the
-    float values stay, for the float engine), and reports each projection's
-    quantization error as a remark.
+    Sets `snn.target = #snn.target<...>` on the module: the target's name
+    (one of the built targets), the text of the target-config file, the
+    assumed firing probability and the seed. Every target-specific pass
+    reads these from the attribute, so a module is compiled for one target
+    and a dumped stage replays in snnc-opt without the config file. Without
+    `target`, the pass only checks that the module already names one.
   }];
   let options = [
-    Option<"target", "target", "std::string", "\"spinnaker2\"",
-           "target whose numeric formats to use">,
-  ];
-  let dependentDialects = ["snn::SnnDialect"];
-}
-
-def SnnPartition : Pass<"snn-partition", "mlir::ModuleOp"> {
-  let summary = "split populations into per-PE slices";
-  let description = [{
-    Slices every input port and population of a discretized network into
-    contiguous neuron ranges that each fit one PE of the target: neuron
-    count, per-step cycle budget and SRAM (state, ring buffers sized by the
-    largest delay, synapse rows). Records the slice sizes as `snn.slices` on
-    each `snn.neuron` (and `snn.input_slices` on the network). A network that
-    cannot fit fails with the limit and the population it breaks.
-  }];
-  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "target to compile for (snnc targets lists them)">,
     Option<"targetConfig", "target-config", "std::string", "\"\"",
            "JSON file overriding fields of the target model">,
     Option<"firingProbability", "firing-probability", "double", "0.01",
            "assumed spikes per neuron per step, for cycle and traffic "
            "estimates">,
-  ];
-  let dependentDialects = ["snn::SnnDialect"];
-}
-
-def SnnPlace : Pass<"snn-place", "mlir::ModuleOp"> {
-  let summary = "place slices on the PE mesh";
-  let description = [{
-    Assigns each slice of `snn.slices` to a PE: METIS groups heavily
-    connected slices onto chips, then seeded simulated annealing minimises
-    traffic x hops. Records `snn.pes` (global PE per slice) and the
-    placement cost on the network (`snn.placement`).
-  }];
-  let options = [
-    Option<"targetConfig", "target-config", "std::string", "\"\"",
-           "JSON file overriding fields of the target model">,
-    Option<"firingProbability", "firing-probability", "double", "0.01",
-           "assumed spikes per neuron per step, for cycle and traffic "
-           "estimates">,
-    Option<"seed", "seed", "uint64_t", "1", "seed for METIS and annealing">,
-  ];
-  let dependentDialects = ["snn::SnnDialect"];
-}
-
-def SnnRoute : Pass<"snn-route", "mlir::ModuleOp"> {
-  let summary = "allocate routing keys and build compressed multicast tables";
-  let description = [{
-    Allocates a 32-bit key block per slice (`snn.keys`), builds each chip
-    router's key/mask multicast table along shortest-path trees to every PE
-    that holds a target slice, compresses the tables (default-route removal
-    and order-exploiting covers) and checks them against the per-router
-    limit. Records the tables as `snn.routing` on the network, with entry
-    counts before and after compression.
-  }];
-  let options = [
-    Option<"targetConfig", "target-config", "std::string", "\"\"",
-           "JSON file overriding fields of the target model">,
-    Option<"firingProbability", "firing-probability", "double", "0.01",
-           "assumed spikes per neuron per step, for cycle and traffic "
-           "estimates">,
+    Option<"seed", "seed", "uint64_t", "1",
+           "seed of the target's randomised stages (placement)">,
   ];
   let dependentDialects = ["snn::SnnDialect"];
 }

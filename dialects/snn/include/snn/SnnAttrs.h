@@ -15,4 +15,9 @@
 #define GET_ATTRDEF_CLASSES
 #include "snn/SnnAttrs.h.inc"
 
+namespace snn {
+/// The module attribute that names the target (#snn.target).
+inline constexpr llvm::StringLiteral kTargetAttrName = "snn.target";
+} // namespace snn
+
 #endif // SNN_SNNATTRS_H

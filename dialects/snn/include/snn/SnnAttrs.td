@@ -86,6 +86,39 @@ def Snn_DistanceRuleAttr : AttrDef<Snn_Dialect, "DistanceRule"> {
   let hasCustomAssemblyFormat = 1;
 }
 
+def Snn_TargetAttr : AttrDef<Snn_Dialect, "Target"> {
+  let mnemonic = "target";
+  let summary = "the target a module is compiled for, with its options";
+  let description = [{
+    `#snn.target<"spinnaker2">`, or with options
+    `#snn.target<"spinnaker2", seed = 7, firing_probability = 1.0e-01,
+    overrides = "{\"clock_hz\": 150000000}">`. Set by `snn-target` on the
+    module as `snn.target`; every target-specific pass reads its target
+    from here, so one module is lowered for exactly one target. `overrides`
+    is the text of a `--target-config` JSON file, kept in the IR so that a
+    dumped stage replays without the file. Options at their defaults
+    (seed 1, firing probability 0.01, no overrides) are not printed.
+  }];
+  let parameters = (ins StringRefParameter<"target name">:$name,
+                        StringRefParameter<"target-config JSON text">:$overrides,
+                        APFloatParameter<"assumed spikes per neuron per step">:$firingProbability,
+                        "uint64_t":$seed);
+  let builders = [
+    AttrBuilder<(ins "llvm::StringRef":$name, "llvm::StringRef":$overrides,
+                     "double":$firingProbability, "uint64_t":$seed), [{
+      return $_get($_ctxt, name, overrides, llvm::APFloat(firingProbability),
+                   seed);
+    }]>
+  ];
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    double getFiringProbabilityValue() const {
+      return getFiringProbability().convertToDouble();
+    }
+  }];
+}
+
 def Snn_ConnectionRuleAttr : AnyAttrOf<[Snn_FixedProbabilityAttr,
                                         Snn_DistanceRuleAttr]>;
 

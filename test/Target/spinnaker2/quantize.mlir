@@ -1,11 +1,10 @@
-// RUN: snnc-opt %s -snn-discretize -snn-quantize -split-input-file -verify-diagnostics | FileCheck %s
+// RUN: snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-quantize -split-input-file -verify-diagnostics | FileCheck %s
 // Fixed-point formats of docs/numerics.md §3: int16 weights with a
 // per-projection shift, an accumulator that cannot overflow, per-neuron
 // integer constants, and the error remark of each projection.
 
 // The largest |w| (2.0) maps to 32767; 1.0 rounds half away from zero.
 // CHECK-LABEL: snn.network @weights
-// CHECK-SAME: snn.target = "spinnaker2"
 // CHECK: snn.linear {{.*}}snn.q_shift = 0 : i64, snn.q_weight = dense<{{\[}}[16384, 8192, -4096], [0, 32767, 2048]]> : tensor<2x3xi16>
 // CHECK: snn.neuron {{.*}}snn.fixed = {bias = 0 : i64, decay = 62259 : i64, drive = 0 : i64, gain_m = {{[0-9]+}} : i64, gain_s = {{[0-9]+}} : i64, reset = 0 : i64, s_in = 6.1037018951994385E-5 : f64, s_v = {{.*}} : f64, threshold = {{[0-9]+}} : i64}
 snn.network @weights(%in: !snn.spikes<3>) -> !snn.spikes<2> {

@@ -1,5 +1,5 @@
-// RUN: snnc-opt %s -snn-discretize -snn-quantize -snn-partition -snn-place 2>/dev/null | FileCheck %s
-// RUN: snnc-opt %s -snn-discretize -snn-quantize -snn-partition -snn-place="seed=7" 2>/dev/null | FileCheck %s --check-prefix=SEED
+// RUN: snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-quantize -snn-partition -snn-place 2>/dev/null | FileCheck %s
+// RUN: snnc-opt %s -snn-target="target=spinnaker2 seed=7" -snn-discretize -snn-quantize -snn-partition -snn-place 2>/dev/null | FileCheck %s --check-prefix=SEED
 // Two independent chains of four heavily connected populations (three
 // slices each). Annealing starts from METIS's grouping and roughly halves
 // traffic x hops; each chain ends up on its own block of neighbouring QPEs

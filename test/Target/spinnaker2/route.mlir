@@ -1,5 +1,5 @@
-// RUN: snnc-opt %s -snn-discretize -snn-quantize -snn-partition -snn-place -snn-route -split-input-file 2>/dev/null | FileCheck %s
-// RUN: not snnc-opt %s -snn-discretize -snn-quantize -snn-partition -snn-place -snn-route="target-config=%S/Inputs/one-route-entry.json" -split-input-file 2>&1 | FileCheck %s --check-prefix=LIMIT
+// RUN: snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-quantize -snn-partition -snn-place -snn-route -split-input-file 2>/dev/null | FileCheck %s
+// RUN: not snnc-opt %s -snn-target="target=spinnaker2 target-config=%S/Inputs/one-route-entry.json" -snn-discretize -snn-quantize -snn-partition -snn-place -snn-route -split-input-file 2>&1 | FileCheck %s --check-prefix=LIMIT
 // Keys per slice, routing tables and their compression.
 
 // Ten input slices all feed the same PE: their ten table entries share one

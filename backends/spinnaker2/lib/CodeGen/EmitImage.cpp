@@ -6,11 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "snnc/Pipeline/EmitImage.h"
+#include "EmitImage.h"
 
 #include "NetworkMapping.h"
 #include "ProjectionWeights.h"
 
+#include "TargetModelCache.h"
 #include "snn/ElementsData.h"
 #include "snn/NeuronParams.h"
 #include "snnc/mapping/Topology.h"
@@ -71,8 +72,9 @@ std::vector<uint32_t> shapeOf(Type type) {
 
 class ImageBuilder {
 public:
-  ImageBuilder(const NetworkModel &model, const ImageContext &context)
-      : model(model), context(context) {}
+  ImageBuilder(const NetworkModel &model, snn::TargetAttr target,
+               const nlohmann::json &report)
+      : model(model), target(target), report(report) {}
 
   FailureOr<image::Image> build();
 
@@ -85,7 +87,8 @@ private:
   LogicalResult routing(image::Image &out, const mapping::Topology &topology);
 
   const NetworkModel &model;
-  const ImageContext &context;
+  snn::TargetAttr target;
+  const nlohmann::json &report;
   /// Population index in the image of each mapping population (-1: input).
   std::vector<int64_t> imageIndex;
   uint32_t sliceMask = 0;
@@ -278,19 +281,15 @@ FailureOr<image::Image> ImageBuilder::build() {
   out.rule = time.getRule() == DiscretizationRule::euler
                  ? image::Discretization::Euler
                  : image::Discretization::Exact;
-  out.seed = context.seed;
-  out.report = context.report;
+  out.seed = model.seed;
+  out.report = report;
   try {
     out.targetModel = {
         {"target", nlohmann::json::parse(spinnaker2::targetJson())},
-        {"energy", nlohmann::json::parse(spinnaker2::energyJson())},
         {"overrides", nullptr}};
-    if (!context.targetConfig.empty()) {
-      auto buffer = llvm::MemoryBuffer::getFile(context.targetConfig);
-      if (buffer)
-        out.targetModel["overrides"] =
-            nlohmann::json::parse((*buffer)->getBuffer().str());
-    }
+    if (!target.getOverrides().empty())
+      out.targetModel["overrides"] =
+          nlohmann::json::parse(target.getOverrides().str());
   } catch (const nlohmann::json::exception &e) {
     return network.emitError("target data is not valid JSON: ") << e.what();
   }
@@ -367,12 +366,15 @@ FailureOr<image::Image> ImageBuilder::build() {
   return out;
 }
 
-FailureOr<image::Image> snnc::buildImage(NetworkOp network,
-                                         const ImageContext &context) {
-  FailureOr<std::unique_ptr<NetworkModel>> model =
-      buildNetworkModel(network, context.targetConfig, 0.01);
+FailureOr<image::Image>
+snnc::buildSpinnaker2Image(ModuleOp, NetworkOp network,
+                           const nlohmann::json &report) {
+  FailureOr<snn::TargetAttr> target = spinnaker2TargetOf(network);
+  if (failed(target))
+    return failure();
+  FailureOr<std::unique_ptr<NetworkModel>> model = buildNetworkModel(network);
   if (failed(model))
     return failure();
-  ImageBuilder builder(**model, context);
+  ImageBuilder builder(**model, *target, report);
   return builder.build();
 }

@@ -1,4 +1,4 @@
-// RUN: not snnc-opt %s -snn-discretize -snn-quantize -snn-partition -split-input-file 2>&1 | FileCheck %s
+// RUN: not snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-quantize -snn-partition -split-input-file 2>&1 | FileCheck %s
 // Networks that cannot fit fail with the limit and the population named.
 
 // Too many neurons for the board.
@@ -36,7 +36,7 @@ snn.network @too_long(%in: !snn.spikes<4>) -> !snn.spikes<4> {
 // -----
 
 // Placement needs a partition first.
-// RUN: not snnc-opt %s -snn-discretize -snn-place -split-input-file 2>&1 | FileCheck %s --check-prefix=ORDER
+// RUN: not snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-place -split-input-file 2>&1 | FileCheck %s --check-prefix=ORDER
 // ORDER: error: 'snn.network' op has no snn.input_slices for input0; run snn-partition first
 snn.network @order(%in: !snn.spikes<4>) -> !snn.spikes<4> {
   %w = snn.linear %in weight(dense<0.5> : tensor<4x4xf32>) : !snn.spikes<4> -> !snn.current<4>

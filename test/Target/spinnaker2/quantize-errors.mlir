@@ -1,7 +1,7 @@
-// RUN: snnc-opt %s -snn-quantize -split-input-file -verify-diagnostics
-// RUN: not snnc-opt %s -split-input-file -snn-quantize="target=crossbar" 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: snnc-opt %s -snn-target="target=spinnaker2" -snn-quantize -split-input-file -verify-diagnostics
+// RUN: not snnc-opt %s -split-input-file -snn-target="target=crossbar" -snn-quantize 2>&1 | FileCheck %s --check-prefix=TARGET
 // What the spinnaker2 quantizer refuses, and why.
-// TARGET: snn-quantize: target 'crossbar' has no fixed-point format in this build; known: spinnaker2
+// TARGET: target 'crossbar' is not built into this snnc; built targets: spinnaker2
 
 // expected-error @+1 {{'snn.network' op has no time step; run snn-discretize before snn-quantize}}
 snn.network @continuous(%in: !snn.spikes<1>) -> !snn.spikes<1> {

@@ -7,10 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "snnc/Transforms/Passes.h"
+#include "snnc/spinnaker2/Passes.h"
 
 #include "ProjectionRows.h"
 #include "ProjectionWeights.h"
+#include "TargetModelCache.h"
 
 #include "snn/ElementsData.h"
 #include "snn/NeuronParams.h"
@@ -25,7 +26,7 @@
 
 namespace snnc {
 #define GEN_PASS_DEF_SNNQUANTIZE
-#include "snnc/Transforms/Passes.h.inc"
+#include "snnc/spinnaker2/Passes.h.inc"
 } // namespace snnc
 
 using namespace mlir;
@@ -362,8 +363,6 @@ LogicalResult Quantizer::run(NetworkOp network) {
   }
   for (Population &pop : populations)
     annotatePopulation(pop);
-  network->setAttr("snn.target",
-                   StringAttr::get(network.getContext(), "spinnaker2"));
   return success();
 }
 
@@ -372,13 +371,8 @@ struct SnnQuantizePass : snnc::impl::SnnQuantizeBase<SnnQuantizePass> {
   using Base::Base;
 
   void runOnOperation() override {
-    if (target != "spinnaker2") {
-      getOperation().emitError("snn-quantize: target '")
-          << target
-          << "' has no fixed-point format in this build; known: "
-             "spinnaker2";
+    if (failed(spinnaker2TargetOf(getOperation())))
       return signalPassFailure();
-    }
     for (NetworkOp network : getOperation().getOps<NetworkOp>()) {
       Quantizer quantizer;
       if (failed(quantizer.run(network)))

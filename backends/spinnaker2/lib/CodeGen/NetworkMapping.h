@@ -42,16 +42,18 @@ struct NetworkModel {
   std::vector<MappedProjection> projections;
   mapping::MappingGraph graph;
   mapping::TargetModel target;
+  /// The module's #snn.target seed (placement).
+  uint64_t seed = 1;
 
   /// The op to attach a diagnostic about population `name` to.
   mlir::Operation *opNamed(llvm::StringRef name) const;
 };
 
-/// Loads the spinnaker2 target (embedded target.json, then the JSON file
-/// `targetConfig` if not empty) and builds the model of `network`.
+/// Builds the model of `network` under its module's #snn.target: the
+/// spinnaker2 model with the attribute's overrides (TargetModelCache.h),
+/// its firing probability and seed.
 mlir::FailureOr<std::unique_ptr<NetworkModel>>
-buildNetworkModel(snn::NetworkOp network, llvm::StringRef targetConfig,
-                  double firingProbability);
+buildNetworkModel(snn::NetworkOp network);
 
 /// Runs the mapper with `options`; on a MappingError, emits it at the
 /// population (or network) it concerns and fails.

@@ -1,5 +1,5 @@
-// RUN: snnc-opt %s -snn-discretize -snn-quantize -snn-partition -split-input-file 2>/dev/null | FileCheck %s
-// RUN: snnc-opt %s -snn-discretize -snn-quantize -snn-partition="firing-probability=1.0" -split-input-file 2>/dev/null | FileCheck %s --check-prefix=BUSY
+// RUN: snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-quantize -snn-partition -split-input-file 2>/dev/null | FileCheck %s
+// RUN: snnc-opt %s -snn-target="target=spinnaker2 firing-probability=1.0" -snn-discretize -snn-quantize -snn-partition -split-input-file 2>/dev/null | FileCheck %s --check-prefix=BUSY
 // Slicing respects every per-PE limit of the spinnaker2 model: neuron
 // count, SRAM (synapse rows, ring buffers) and the cycle budget.
 

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "snnc/Transforms/Passes.h"
+#include "snnc/spinnaker2/Passes.h"
 
 #include "NetworkMapping.h"
 
@@ -21,7 +21,7 @@ namespace snnc {
 #define GEN_PASS_DEF_SNNPARTITION
 #define GEN_PASS_DEF_SNNPLACE
 #define GEN_PASS_DEF_SNNROUTE
-#include "snnc/Transforms/Passes.h.inc"
+#include "snnc/spinnaker2/Passes.h.inc"
 } // namespace snnc
 
 using namespace mlir;
@@ -32,12 +32,10 @@ namespace {
 
 /// Builds the model of every network of `module` and runs `body` on it.
 template <typename Body>
-LogicalResult forEachNetwork(ModuleOp module, StringRef targetConfig,
-                             double firingProbability, Body body) {
+LogicalResult forEachNetwork(ModuleOp module, Body body) {
   bool failedAny = false;
   for (NetworkOp network : module.getOps<NetworkOp>()) {
-    FailureOr<std::unique_ptr<NetworkModel>> model =
-        buildNetworkModel(network, targetConfig, firingProbability);
+    FailureOr<std::unique_ptr<NetworkModel>> model = buildNetworkModel(network);
     failedAny |= failed(model) || failed(body(**model));
   }
   return failure(failedAny);
@@ -72,8 +70,7 @@ struct SnnPartitionPass : snnc::impl::SnnPartitionBase<SnnPartitionPass> {
                    b.getI64IntegerAttr(result->report.pesAvailable))}));
       return success();
     };
-    if (failed(forEachNetwork(getOperation(), targetConfig, firingProbability,
-                              partition)))
+    if (failed(forEachNetwork(getOperation(), partition)))
       signalPassFailure();
   }
 };
@@ -87,7 +84,7 @@ struct SnnPlacePass : snnc::impl::SnnPlaceBase<SnnPlacePass> {
       if (failed(sizes))
         return failure();
       mapping::MappingOptions options;
-      options.seed = seed;
+      options.seed = model.seed;
       options.stopAfter = mapping::MappingStage::Place;
       options.sliceSizes = std::move(*sizes);
       FailureOr<mapping::MappingResult> result = runMapper(model, options);
@@ -105,11 +102,10 @@ struct SnnPlacePass : snnc::impl::SnnPlaceBase<SnnPlacePass> {
                               b.getF64FloatAttr(result->placement.initialCost)),
                b.getNamedAttr("cost_final",
                               b.getF64FloatAttr(result->placement.finalCost)),
-               b.getNamedAttr("seed", b.getI64IntegerAttr(seed))}));
+               b.getNamedAttr("seed", b.getI64IntegerAttr(model.seed))}));
       return success();
     };
-    if (failed(forEachNetwork(getOperation(), targetConfig, firingProbability,
-                              place)))
+    if (failed(forEachNetwork(getOperation(), place)))
       signalPassFailure();
   }
 };
@@ -178,14 +174,15 @@ struct SnnRoutePass : snnc::impl::SnnRouteBase<SnnRoutePass> {
                        "snn.input_keys");
       model.network->setAttr("snn.routing",
                              routingAttr(&getContext(), *result));
-      model.network->setAttr(
-          "snn.mapping_report",
-          StringAttr::get(&getContext(),
-                          mapping::toJson(result->report).dump()));
+      // Stage timings stay out of the IR, which must be the same for the
+      // same input and seed; the compile report times every pass anyway.
+      nlohmann::json report = mapping::toJson(result->report);
+      report.erase("seconds");
+      model.network->setAttr("snn.mapping_report",
+                             StringAttr::get(&getContext(), report.dump()));
       return success();
     };
-    if (failed(forEachNetwork(getOperation(), targetConfig, firingProbability,
-                              route)))
+    if (failed(forEachNetwork(getOperation(), route)))
       signalPassFailure();
   }
 };

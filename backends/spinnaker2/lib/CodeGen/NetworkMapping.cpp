@@ -6,8 +6,8 @@
 
 #include "NetworkMapping.h"
 
+#include "TargetModelCache.h"
 #include "snn/NeuronParams.h"
-#include "snnc/spinnaker2/TargetData.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringSet.h"
@@ -47,33 +47,21 @@ static std::string populationName(DiscreteNeuronOp op, size_t index,
 }
 
 FailureOr<std::unique_ptr<NetworkModel>>
-snnc::buildNetworkModel(NetworkOp network, StringRef targetConfig,
-                        double firingProbability) {
+snnc::buildNetworkModel(NetworkOp network) {
   auto model = std::make_unique<NetworkModel>();
   model->network = network;
   if (!network->hasAttr("snn.time"))
     return network.emitOpError("has no time step; run snn-discretize first");
-  if (!(firingProbability >= 0.0 && firingProbability <= 1.0))
-    return network.emitOpError("firing probability must lie in [0, 1], got ")
-           << formatNumber(firingProbability);
-  try {
-    nlohmann::json target = nlohmann::json::parse(spinnaker2::targetJson());
-    nlohmann::json overrides;
-    if (!targetConfig.empty()) {
-      auto buffer = llvm::MemoryBuffer::getFile(targetConfig);
-      if (!buffer)
-        return network.emitError("cannot read target config '")
-               << targetConfig << "': " << buffer.getError().message();
-      overrides = nlohmann::json::parse((*buffer)->getBuffer().str());
-    }
-    model->target = mapping::targetModelFromJson(
-        target, targetConfig.empty() ? nullptr : &overrides, "spinnaker2");
-  } catch (const nlohmann::json::exception &e) {
-    return network.emitError("target config '")
-           << targetConfig << "' is not valid JSON: " << e.what();
-  } catch (const mapping::MappingError &e) {
-    return network.emitError(e.what());
-  }
+  FailureOr<snn::TargetAttr> target = spinnaker2TargetOf(network);
+  if (failed(target))
+    return failure();
+  FailureOr<const mapping::TargetModel *> machine =
+      spinnaker2Model(*target, network);
+  if (failed(machine))
+    return failure();
+  model->target = **machine;
+  model->seed = target->getSeed();
+  double firingProbability = target->getFiringProbabilityValue();
 
   mapping::MappingGraph &graph = model->graph;
   graph.firingProbability = firingProbability;

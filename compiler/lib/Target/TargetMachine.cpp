@@ -1,0 +1,51 @@
+//===- TargetMachine.cpp - The registry of built targets' compilers -------===//
+
+#include "snnc/Target/TargetMachine.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+
+namespace snnc {
+
+namespace {
+std::vector<std::unique_ptr<TargetMachine>> &registry() {
+  static std::vector<std::unique_ptr<TargetMachine>> targets;
+  return targets;
+}
+} // namespace
+
+TargetMachine::~TargetMachine() = default;
+
+void registerTargetMachine(std::unique_ptr<TargetMachine> target) {
+  for (const std::unique_ptr<TargetMachine> &known : registry())
+    if (known->name() == target->name()) {
+      llvm::errs() << "snnc: target '" << target->name()
+                   << "' is registered twice\n";
+      std::abort();
+    }
+  registry().push_back(std::move(target));
+}
+
+std::vector<const TargetMachine *> targetMachines() {
+  std::vector<const TargetMachine *> out;
+  for (const std::unique_ptr<TargetMachine> &target : registry())
+    out.push_back(target.get());
+  return out;
+}
+
+const TargetMachine *lookupTargetMachine(llvm::StringRef name,
+                                         std::string &error) {
+  std::string built;
+  for (const std::unique_ptr<TargetMachine> &target : registry()) {
+    if (target->name() == name)
+      return target.get();
+    built += (built.empty() ? "" : ", ") + target->name();
+  }
+  error = "target '" + name.str() +
+          "' is not built into this snnc; built targets: " +
+          (built.empty() ? std::string("none") : built);
+  return nullptr;
+}
+
+} // namespace snnc
