@@ -35,5 +35,5 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.snnc_tools_dir, config.llvm_tools_dir]
-tools = ["snnc-opt", "snnc"]
+tools = ["snnc-opt", "snnc-toy", "snnc"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -3,7 +3,7 @@
 // Everything the PE's blocks and its C++ driver must agree on: the
 // configuration address map, register indices, commands, error codes,
 // counter order, the neuron parameter row layout, and the fixed-point
-// helpers of docs/numerics.md §3 (rshr, sat32). runtime/rtl/lib/PeMap.h
+// helpers of docs/numerics.md §3 (rshr, sat32). backends/spinnaker2/lib/Rtl/PeMap.h
 // mirrors the numbers; the RTL unit tests exercise every one of them.
 //
 //===----------------------------------------------------------------------===//

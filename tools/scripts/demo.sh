@@ -14,8 +14,8 @@ echo "== the network, verified and canonicalized (snnc-opt)"
 "$bin/snnc-opt" --canonicalize --mlir-elide-elementsattrs-if-larger=16 \
   --mlir-elide-resource-strings-if-larger=64 "$example"
 
-echo "== compile for spinnaker2 (snnc compile)"
-"$bin/snnc" compile "$example" --target spinnaker2 -o "$build/lsm.img"
+echo "== compile for the default target (snnc compile; snnc targets lists them)"
+"$bin/snnc" compile "$example" -o "$build/lsm.img"
 echo "== the chip image (snnc inspect)"
 "$bin/snnc" inspect "$build/lsm.img"
 echo "== run on the simulated chip and report energy (snnc run)"

@@ -1,29 +1,5 @@
 //===- main.cpp - The snnc driver: compile, run, inspect, import ----------===//
 
-#include "Commands.h"
+#include "Driver.h"
 
-#include "snnc/Target/InitAllTargets.h"
-#include "snnc/runtime/InitAllRuntimes.h"
-
-int main(int argc, char **argv) {
-  CLI::App app{"snnc: compile spiking networks for neuromorphic chips, run "
-               "them on simulated chips, and inspect every stage"};
-  app.require_subcommand(1);
-  snnc::initializeAllTargets();
-  snnc::runtime::initializeAllTargetRuntimes();
-  snnc::tools::setupCompileCommand(app);
-  snnc::tools::setupRunCommand(app);
-  snnc::tools::setupInspectCommand(app);
-  snnc::tools::setupImportCommand(app);
-  snnc::tools::setupEncodeCommand(app);
-  snnc::tools::setupExportCommand(app);
-  snnc::tools::setupTargetsCommand(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError &e) {
-    return app.exit(e);
-  } catch (const snnc::tools::CommandExit &e) {
-    return e.code;
-  }
-  return snnc::tools::kExitOk;
-}
+int main(int argc, char **argv) { return snnc::tools::runSnnc(argc, argv); }

@@ -2,7 +2,7 @@
 //
 // Parses, prints and verifies `#snn.target`. Defaults (seed 1, firing
 // probability 0.01, no overrides) are elided, so the common form is just
-// `#snn.target<"spinnaker2">`.
+// `#snn.target<"name">`.
 //
 //===----------------------------------------------------------------------===//
 

@@ -90,8 +90,8 @@ def Snn_TargetAttr : AttrDef<Snn_Dialect, "Target"> {
   let mnemonic = "target";
   let summary = "the target a module is compiled for, with its options";
   let description = [{
-    `#snn.target<"spinnaker2">`, or with options
-    `#snn.target<"spinnaker2", seed = 7, firing_probability = 1.0e-01,
+    `#snn.target<"mychip">`, or with options
+    `#snn.target<"mychip", seed = 7, firing_probability = 1.0e-01,
     overrides = "{\"clock_hz\": 150000000}">`. Set by `snn-target` on the
     module as `snn.target`; every target-specific pass reads its target
     from here, so one module is lowered for exactly one target. `overrides`

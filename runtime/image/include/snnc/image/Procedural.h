@@ -3,7 +3,7 @@
 // Procedural projections store a reservoir spec instead of synapses. Every
 // engine regenerates rows through this one helper so that the ref, float
 // and rtl engines see the same targets, the same float weights and the same
-// int16 weights: the target's own weight rule (for spinnaker2 the
+// int16 weights: the target's own weight rule (for the many-core target the
 // compile-time rule of docs/numerics.md §3), passed in by the engine,
 // applied to the expander's float weight.
 //

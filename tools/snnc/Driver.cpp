@@ -1,0 +1,30 @@
+//===- Driver.cpp - The snnc command line as a function -------------------===//
+
+#include "Driver.h"
+#include "Commands.h"
+
+#include "snnc/Target/InitAllTargets.h"
+#include "snnc/runtime/InitAllRuntimes.h"
+
+int snnc::tools::runSnnc(int argc, char **argv) {
+  CLI::App app{"snnc: compile spiking networks for neuromorphic chips, run "
+               "them on simulated chips, and inspect every stage"};
+  app.require_subcommand(1);
+  snnc::initializeAllTargets();
+  snnc::runtime::initializeAllTargetRuntimes();
+  snnc::tools::setupCompileCommand(app);
+  snnc::tools::setupRunCommand(app);
+  snnc::tools::setupInspectCommand(app);
+  snnc::tools::setupImportCommand(app);
+  snnc::tools::setupEncodeCommand(app);
+  snnc::tools::setupExportCommand(app);
+  snnc::tools::setupTargetsCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    return app.exit(e);
+  } catch (const snnc::tools::CommandExit &e) {
+    return e.code;
+  }
+  return snnc::tools::kExitOk;
+}

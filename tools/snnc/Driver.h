@@ -1,0 +1,19 @@
+//===- Driver.h - The snnc command line as a function -----------*- C++ -*-===//
+//
+// `snnc` is main() over runSnnc(), so a program that registers a target of
+// its own (a test's toy target) runs the very same driver.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_TOOLS_DRIVER_H
+#define SNNC_TOOLS_DRIVER_H
+
+namespace snnc::tools {
+
+/// Registers every built target, parses `argv` and runs the subcommand;
+/// returns the exit code.
+int runSnnc(int argc, char **argv);
+
+} // namespace snnc::tools
+
+#endif // SNNC_TOOLS_DRIVER_H
