@@ -26,17 +26,19 @@ std::unique_ptr<mapping::Topology> topologyOf(const image::Image &image,
                                               std::string &why) {
   const nlohmann::json &model = image.targetModel;
   auto target = model.find("target");
+  auto layout = model.find("layout");
   auto overrides = model.find("overrides");
-  if (target == model.end()) {
-    why = "the image has no target model";
+  if (target == model.end() || layout == model.end()) {
+    why = "the image records no machine layout";
     return nullptr;
   }
   try {
     const nlohmann::json *extra =
         overrides != model.end() && !overrides->is_null() ? &*overrides
                                                           : nullptr;
-    auto topology = std::make_unique<mapping::Topology>(
-        mapping::targetModelFromJson(*target, extra, image.targetName));
+    auto topology =
+        std::make_unique<mapping::Topology>(mapping::targetModelFromJson(
+            *layout, *target, extra, image.targetName));
     if (topology->pesPerChip() != image.placement.pesPerChip ||
         topology->numChips() < image.placement.chips) {
       why = "the target model's machine differs from the placement's";

@@ -18,8 +18,6 @@
 
 namespace snnc::mapping {
 
-extern const char *const kEmbeddedManyCoreDefaults;
-
 using nlohmann::json;
 
 namespace {
@@ -305,17 +303,15 @@ json parseFile(const std::string &path, const char *what) {
 
 } // namespace
 
-const json &builtinTargetDefaults() {
-  static const json defaults = json::parse(kEmbeddedManyCoreDefaults);
-  return defaults;
-}
-
-TargetModel targetModelFromJson(const json &target, const json *overrides,
+TargetModel targetModelFromJson(const json &layout, const json &target,
+                                const json *overrides,
                                 const std::string &name) {
+  if (!layout.is_object())
+    configError("layout", "an object", "the layout document must be an object");
   if (!target.is_object())
     configError("target", "an object", "the target document must be an object");
   json merged = json::object();
-  overlay(merged, builtinTargetDefaults(), "", false);
+  overlay(merged, layout, "", false);
   overlay(merged, target, "", false);
   if (overrides) {
     if (!overrides->is_object())
@@ -361,8 +357,10 @@ TargetModel targetModelFromJson(const json &target, const json *overrides,
   return t;
 }
 
-TargetModel loadTargetModel(const std::string &targetPath,
+TargetModel loadTargetModel(const std::string &layoutPath,
+                            const std::string &targetPath,
                             const std::string &overridePath) {
+  json layout = parseFile(layoutPath, "layout file");
   json target = parseFile(targetPath, "target file");
   json overrides;
   if (!overridePath.empty())
@@ -371,7 +369,7 @@ TargetModel loadTargetModel(const std::string &targetPath,
   std::string name = p.parent_path().filename().string();
   if (name.empty())
     name = p.stem().string();
-  return targetModelFromJson(target,
+  return targetModelFromJson(layout, target,
                              overridePath.empty() ? nullptr : &overrides, name);
 }
 

@@ -83,7 +83,10 @@ int main(int argc, char **argv) {
   try {
     nlohmann::json overrides = {{"board", {{"max_boards", boards}}}};
     nlohmann::json base = nlohmann::json::parse(std::ifstream(target));
-    TargetModel model = targetModelFromJson(base, &overrides, "spinnaker2");
+    nlohmann::json layout =
+        nlohmann::json::parse(std::ifstream(SNNC_SPINNAKER2_LAYOUT));
+    TargetModel model =
+        targetModelFromJson(layout, base, &overrides, "spinnaker2");
 
     MappingGraph graph;
     uint32_t pop = graph.addPopulation({"reservoir", neurons});

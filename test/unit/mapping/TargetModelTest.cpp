@@ -37,7 +37,7 @@ std::string writeTemp(const std::string &name, const json &doc) {
 } // namespace
 
 TEST(TargetModel, LoadsSpinnaker2WithDefaults) {
-  TargetModel t = loadTargetModel(spinnaker2Path());
+  TargetModel t = loadTargetModel(spinnaker2LayoutPath(), spinnaker2Path());
   EXPECT_EQ(t.name, "spinnaker2");
   EXPECT_EQ(t.pesPerChip, 152u);
   EXPECT_EQ(t.sramBytesPerPe, 131072u);
@@ -71,7 +71,7 @@ TEST(TargetModel, OverridesAcceptPlainAndValueObjects) {
 
   std::string target = spinnaker2Path();
   std::string over = writeTemp("snnc-override.json", o);
-  TargetModel fromFiles = loadTargetModel(target, over);
+  TargetModel fromFiles = loadTargetModel(spinnaker2LayoutPath(), target, over);
   EXPECT_EQ(fromFiles.sramBytesPerPe, 65536u);
   EXPECT_EQ(fromFiles.maxNeuronsPerPe, 128u);
   std::remove(over.c_str());
@@ -118,8 +118,9 @@ TEST(TargetModel, InconsistentGeometryIsRejected) {
 }
 
 TEST(TargetModel, MissingFileIsAnError) {
-  MappingError e =
-      expectError([] { loadTargetModel("/nonexistent/target.json"); });
+  MappingError e = expectError([] {
+    loadTargetModel(spinnaker2LayoutPath(), "/nonexistent/target.json");
+  });
   EXPECT_EQ(e.kind, MappingErrorKind::InvalidTarget);
 }
 

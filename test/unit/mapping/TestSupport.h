@@ -13,6 +13,12 @@
 namespace snnc::mapping::test {
 
 inline const char *spinnaker2Path() { return SNNC_SPINNAKER2_TARGET; }
+inline const char *spinnaker2LayoutPath() { return SNNC_SPINNAKER2_LAYOUT; }
+
+inline nlohmann::json spinnaker2Layout() {
+  std::ifstream in(spinnaker2LayoutPath());
+  return nlohmann::json::parse(in);
+}
 
 inline nlohmann::json spinnaker2Json() {
   std::ifstream in(spinnaker2Path());
@@ -22,8 +28,9 @@ inline nlohmann::json spinnaker2Json() {
 /// The SpiNNaker2 model with `overrides` applied as a --target-config.
 inline TargetModel
 spinnaker2(const nlohmann::json &overrides = nlohmann::json::object()) {
-  return targetModelFromJson(
-      spinnaker2Json(), overrides.empty() ? nullptr : &overrides, "spinnaker2");
+  return targetModelFromJson(spinnaker2Layout(), spinnaker2Json(),
+                             overrides.empty() ? nullptr : &overrides,
+                             "spinnaker2");
 }
 
 /// One chip with a cols x rows grid of single-PE clusters, so that every

@@ -146,10 +146,13 @@ TEST(Plot, PeLoadFallsBackToIndexOrderAndMarksTheBusiestAndViolations) {
 
 TEST(Plot, PeLoadUsesTheTargetMeshAndZoomsOnUsedChips) {
   std::ifstream file(SNNC_SOURCE_DIR "/backends/spinnaker2/target.json");
+  std::ifstream layout(SNNC_SOURCE_DIR "/backends/spinnaker2/layout.json");
   ASSERT_TRUE(file) << "target.json";
+  ASSERT_TRUE(layout) << "layout.json";
   image::Image img = toyImage("exc", 50);
   img.targetName = "spinnaker2";
-  img.targetModel = {{"target", nlohmann::json::parse(file)},
+  img.targetModel = {{"layout", nlohmann::json::parse(layout)},
+                     {"target", nlohmann::json::parse(file)},
                      {"overrides", nullptr}};
   img.placement.chips = 48;
   img.placement.pesPerChip = 152;

@@ -285,6 +285,7 @@ FailureOr<image::Image> ImageBuilder::build() {
   out.report = report;
   try {
     out.targetModel = {
+        {"layout", nlohmann::json::parse(spinnaker2::layoutJson())},
         {"target", nlohmann::json::parse(spinnaker2::targetJson())},
         {"overrides", nullptr}};
     if (!target.getOverrides().empty())

@@ -42,13 +42,14 @@ FailureOr<const mapping::TargetModel *> spinnaker2Model(snn::TargetAttr target,
   if (it != cache.end())
     return it->second.get();
   try {
+    nlohmann::json layout = nlohmann::json::parse(spinnaker2::layoutJson());
     nlohmann::json base = nlohmann::json::parse(spinnaker2::targetJson());
     nlohmann::json parsed;
     if (!overrides.empty())
       parsed = nlohmann::json::parse(overrides);
     auto model =
         std::make_unique<mapping::TargetModel>(mapping::targetModelFromJson(
-            base, overrides.empty() ? nullptr : &parsed, "spinnaker2"));
+            layout, base, overrides.empty() ? nullptr : &parsed, "spinnaker2"));
     return (cache[overrides] = std::move(model)).get();
   } catch (const nlohmann::json::exception &e) {
     return op->emitError("target overrides are not valid JSON: ") << e.what();

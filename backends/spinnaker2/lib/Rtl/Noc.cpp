@@ -23,14 +23,16 @@ bool loadTopology(const image::Image &image,
                   std::unique_ptr<mapping::Topology> &out) {
   const nlohmann::json &model = image.targetModel;
   auto target = model.find("target");
-  if (target == model.end() || !target->is_object())
+  auto layout = model.find("layout");
+  if (target == model.end() || !target->is_object() || layout == model.end() ||
+      !layout->is_object())
     return false;
   auto over = model.find("overrides");
   const nlohmann::json *overrides =
       over != model.end() && over->is_object() ? &*over : nullptr;
   try {
-    mapping::TargetModel t =
-        mapping::targetModelFromJson(*target, overrides, image.targetName);
+    mapping::TargetModel t = mapping::targetModelFromJson(
+        *layout, *target, overrides, image.targetName);
     out = std::make_unique<mapping::Topology>(t);
   } catch (const std::exception &) {
     return false;

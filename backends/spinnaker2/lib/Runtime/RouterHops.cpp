@@ -16,7 +16,7 @@ namespace {
 using Coord = std::pair<int64_t, int64_t>;
 
 /// The image stores the target document as given, without the mapper's
-/// built-in defaults (compiler/mapping/data/manycore-defaults.json); these
+/// built-in defaults (backends/spinnaker2/layout.json); these
 /// mirror the defaults that fix the chip mesh, so that images of the
 /// default single board resolve.
 const json &meshDefaults() {

@@ -1,6 +1,7 @@
 //===- TargetData.h - Embedded spinnaker2 target data files -----*- C++ -*-===//
 //
-// The text of backends/spinnaker2/target.json (resource model) and of its
+// The text of backends/spinnaker2/target.json (resource model), layout.json
+// (snnc's layout choices and assumptions) and of its
 // energy models (energy*.json, one per operating point, energy.json the
 // default), embedded at build time.
 //
@@ -19,6 +20,9 @@ struct EnergyModelText {
 };
 
 std::string_view targetJson();
+/// snnc's layout choices for the many-core machine (layout.json), the layer
+/// under target.json.
+std::string_view layoutJson();
 /// The default energy model (energy.json).
 std::string_view energyJson();
 /// Every shipped energy model, the default first.

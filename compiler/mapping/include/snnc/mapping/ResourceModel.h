@@ -16,7 +16,7 @@
 // is exact for random connectivity and conservative for local connectivity.
 //
 // A target plugs in by implementing ResourceModel; ManyCoreResourceModel is
-// the SpiNNaker-style one (cores with SRAM, a cycle budget and ring buffers).
+// the many-core one (cores with SRAM, a cycle budget and ring buffers).
 //
 //===----------------------------------------------------------------------===//
 
@@ -82,7 +82,7 @@ public:
            const PopulationContext &context) const = 0;
 };
 
-/// SpiNNaker-style PE: neuron count, SRAM and per-step cycle limits.
+/// Many-core PE: neuron count, SRAM and per-step cycle limits.
 ///  * neurons: at most maxNeuronsPerPe.
 ///  * SRAM: reserved (code, stack) + per neuron (state + ring buffer of
 ///    slots x entry bytes, slots = smallest power of two >= max delay + 1)

@@ -1,12 +1,12 @@
 //===- TargetModel.h - Resource model of a many-core target -----*- C++ -*-===//
 //
 // The numbers the mapper needs about a chip, its on-chip mesh and the board,
-// read from a target JSON file such as backends/spinnaker2/target.json.
+// read from a target's JSON documents (backends/<target>/layout.json and
+// target.json); the target supplies them, this library names none.
 //
 // Three layers are merged, later ones winning:
-//   1. snnc's built-in layout defaults (compiler/mapping/data/
-//      manycore-defaults.json, embedded at build time): values that are snnc
-//      design choices or modelling assumptions, not published hardware data;
+//   1. the target's layout document: values that are snnc design choices or
+//      modelling assumptions for that machine, not published hardware data;
 //   2. the target file itself (lenient: keys the mapper does not read, such
 //      as energy or DVFS data, are ignored);
 //   3. an optional user override file (`--target-config`, strict: unknown
@@ -62,7 +62,7 @@ struct TargetModel {
   std::vector<Coord2> boardChipCoordinates;
   uint32_t linksPerChip = 0;
 
-  // --- snnc layout constants and assumptions (manycore-defaults.json) ---
+  // --- snnc layout constants and assumptions (the target's layout.json) ---
   uint64_t sramReservedBytesPerPe = 0;
   uint32_t maxNeuronsPerPe = 0;
   uint32_t synapseWordBytes = 0;
@@ -72,7 +72,7 @@ struct TargetModel {
   /// Chip-to-chip link k leads to chip (x, y) + chipLinkDirections[k].
   std::vector<Coord2> chipLinkDirections;
   /// Routers forward a packet that matches no entry out of the link
-  /// opposite its input link (SpiNNaker "default routing").
+  /// opposite its input link ("default routing").
   bool routerDefaultRoute = false;
   /// Cost of one chip-to-chip hop in units of one on-chip NoC hop.
   double interChipHopWeight = 1;
@@ -81,19 +81,18 @@ struct TargetModel {
   std::vector<Coord2> boardOrigins;
 };
 
-/// Loads `targetPath`, merged over the built-in defaults and under
-/// `overridePath` (ignored when empty). `name` defaults to the name of the
-/// directory holding the target file (e.g. "spinnaker2").
-TargetModel loadTargetModel(const std::string &targetPath,
+/// Loads `targetPath`, merged over the layout document `layoutPath` and
+/// under `overridePath` (ignored when empty). The model is named after the
+/// directory holding the target file.
+TargetModel loadTargetModel(const std::string &layoutPath,
+                            const std::string &targetPath,
                             const std::string &overridePath = {});
 
 /// As loadTargetModel, on already-parsed documents; `overrides` may be null.
-TargetModel targetModelFromJson(const nlohmann::json &target,
+TargetModel targetModelFromJson(const nlohmann::json &layout,
+                                const nlohmann::json &target,
                                 const nlohmann::json *overrides,
                                 const std::string &name);
-
-/// The embedded snnc defaults document (layer 1).
-const nlohmann::json &builtinTargetDefaults();
 
 } // namespace snnc::mapping
 

@@ -1,8 +1,9 @@
 //===- Topology.h - Chips, clusters and PEs of a machine --------*- C++ -*-===//
 //
 // The machine the mapper places onto: boards of chips joined by chip-to-chip
-// links, each chip a 2-D NoC grid of clusters (QPEs on SpiNNaker2, tiles on a
-// crossbar chip), each cluster holding a few PEs. Targets describe this shape
+// links, each chip a 2-D NoC grid of clusters (quad-PE groups of a many-core
+// chip, tiles of an in-memory-computing chip), each cluster holding a few
+// PEs. Targets describe this shape
 // as data in their TargetModel; nothing here is specific to one chip.
 //
 // Distances:
