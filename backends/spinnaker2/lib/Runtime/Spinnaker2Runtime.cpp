@@ -45,7 +45,7 @@ public:
   std::string name() const override { return "spinnaker2"; }
   std::string summary() const override {
     return "SpiNNaker2-style many-core chip: 152 ARM PEs per chip, key/mask "
-           "multicast routing; engines ref, float, nir, rtl";
+           "multicast routing";
   }
   std::shared_ptr<const CounterSchema> counters() const override {
     return spinnaker2::counterSchema();
