@@ -15,10 +15,10 @@ using namespace snnc::runtime;
 
 namespace {
 
-std::string basisOf(const nlohmann::json &field) {
-  if (field.is_object() && field.contains("basis") &&
-      field["basis"].is_string())
-    return field["basis"].get<std::string>();
+/// Text field `key` of a coefficient entry ("basis", "source"), or "".
+std::string textOf(const nlohmann::json &field, const char *key) {
+  if (field.is_object() && field.contains(key) && field[key].is_string())
+    return field[key].get<std::string>();
   return "";
 }
 
@@ -73,7 +73,8 @@ Expected<EnergyReport> runtime::computeEnergy(const TargetRuntime &target,
                               count,
                               e.value(),
                               e.value() * static_cast<double>(count),
-                              basisOf(events[c.name])};
+                              textOf(events[c.name], "basis"),
+                              textOf(events[c.name], "source")};
     report.dynamicJoules += component.joules;
     report.dynamic.push_back(std::move(component));
   }
@@ -84,10 +85,13 @@ Expected<EnergyReport> runtime::computeEnergy(const TargetRuntime &target,
     Expected<double> w = energyCoefficient(statics, kind, "static_w." + kind);
     if (!w)
       return w.error();
-    StaticComponent part{kind, units, w.value(),
+    StaticComponent part{kind,
+                         units,
+                         w.value(),
                          w.value() * static_cast<double>(units) *
                              report.seconds,
-                         basisOf(statics[kind])};
+                         textOf(statics[kind], "basis"),
+                         textOf(statics[kind], "source")};
     report.staticJoules += part.joules;
     report.staticParts.push_back(std::move(part));
   }
@@ -156,14 +160,16 @@ nlohmann::json runtime::toJson(const EnergyReport &report) {
                        {"count", c.count},
                        {"joules_per_event", c.joulesPerEvent},
                        {"joules", c.joules},
-                       {"basis", c.basis}});
+                       {"basis", c.basis},
+                       {"source", c.source}});
   nlohmann::json statics = nlohmann::json::array();
   for (const StaticComponent &s : report.staticParts)
     statics.push_back({{"unit_kind", s.unitKind},
                        {"units", s.units},
                        {"watts_per_unit", s.wattsPerUnit},
                        {"joules", s.joules},
-                       {"basis", s.basis}});
+                       {"basis", s.basis},
+                       {"source", s.source}});
   nlohmann::json extra = nlohmann::json::array();
   for (const EnergyTerm &t : report.extra)
     extra.push_back(

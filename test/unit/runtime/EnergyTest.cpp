@@ -258,8 +258,14 @@ TEST(Energy, ShippedOperatingPointsPriceTheSameCounts) {
         computeEnergy(target(), image, run.value(), m.model);
     ASSERT_TRUE(e.ok()) << e.error().message();
     EXPECT_EQ(e.value().operatingPoint, m.name);
-    for (const EnergyComponent &c : e.value().dynamic)
-      EXPECT_FALSE(c.basis.empty()) << m.name << " " << c.name;
+    for (const EnergyComponent &c : e.value().dynamic) {
+      EXPECT_TRUE(c.basis == "measured" || c.basis == "derived" ||
+                  c.basis == "assumed")
+          << m.name << " " << c.name << ": " << c.basis;
+      EXPECT_FALSE(c.source.empty()) << m.name << " " << c.name;
+    }
+    for (const StaticComponent &p : e.value().staticParts)
+      EXPECT_FALSE(p.source.empty()) << m.name << " " << p.unitKind;
     reports.push_back(e.value());
   }
   // The low point halves the clock and costs less per cycle.

@@ -32,8 +32,10 @@ struct EnergyComponent {
   uint64_t count = 0;
   double joulesPerEvent = 0;
   double joules = 0;
-  /// measured, derived or assumed (energy.json "basis").
+  /// measured, derived or assumed (energy.json "basis"), and where the
+  /// coefficient comes from (its "source").
   std::string basis;
+  std::string source;
 };
 
 /// Static power of one unit kind in use.
@@ -43,6 +45,7 @@ struct StaticComponent {
   double wattsPerUnit = 0;
   double joules = 0;
   std::string basis;
+  std::string source;
 };
 
 /// NeuroBench's system-independent metrics, where they apply.
