@@ -33,15 +33,19 @@ const TargetRuntime &target() {
   return *t.value();
 }
 
-EnergyReport priced(const Image &image, double rate, uint64_t seed) {
+/// A ref run over `image` with Bernoulli spikes of probability `rate` on its
+/// one input port.
+RunResult refRun(const Image &image, uint64_t steps, unsigned seed, double rate,
+                 bool recordAll = false) {
   RefEngine engine(image);
-  RunOptions options;
-  options.steps = 2000;
-  Expected<RunResult> run =
-      engine.run({randomTrain(seed, 30, 2000, rate)}, options);
-  EXPECT_TRUE(run.ok());
+  return runOk(engine, {randomTrain(seed, image.inputs[0].size, steps, rate)},
+               steps, recordAll);
+}
+
+EnergyReport priced(const Image &image, double rate, uint64_t seed) {
+  RunResult run = refRun(image, 2000, unsigned(seed), rate);
   Expected<EnergyReport> energy =
-      computeEnergy(target(), image, run.value(), energyModel());
+      computeEnergy(target(), image, run, energyModel());
   EXPECT_TRUE(energy.ok());
   return energy.value();
 }
@@ -84,15 +88,10 @@ TEST(Energy, TotalIsTheSumOfCountsTimesCoefficientsPlusStatic) {
 
 TEST(Energy, MissingCoefficientIsNamed) {
   Image image = feedForward();
-  RefEngine engine(image);
-  RunOptions options;
-  options.steps = 10;
-  Expected<RunResult> run = engine.run({randomTrain(4, 30, 10, 0.1)}, options);
-  ASSERT_TRUE(run.ok());
+  RunResult run = refRun(image, 10, 4, 0.1);
   nlohmann::json model = energyModel();
   model["events"].erase("router_hops");
-  Expected<EnergyReport> energy =
-      computeEnergy(target(), image, run.value(), model);
+  Expected<EnergyReport> energy = computeEnergy(target(), image, run, model);
   ASSERT_FALSE(energy.ok());
   EXPECT_NE(energy.error().message().find("events.router_hops"),
             std::string::npos);
@@ -100,14 +99,9 @@ TEST(Energy, MissingCoefficientIsNamed) {
 
 /// A 2000-step run of feedForward() priced with an inference window.
 EnergyReport pricedWindows(const Image &image, uint64_t stepsPerInference) {
-  RefEngine engine(image);
-  RunOptions options;
-  options.steps = 2000;
-  Expected<RunResult> run =
-      engine.run({randomTrain(5, 30, 2000, 0.03)}, options);
-  EXPECT_TRUE(run.ok());
-  Expected<EnergyReport> energy = computeEnergy(
-      target(), image, run.value(), energyModel(), stepsPerInference);
+  RunResult run = refRun(image, 2000, 5, 0.03);
+  Expected<EnergyReport> energy =
+      computeEnergy(target(), image, run, energyModel(), stepsPerInference);
   EXPECT_TRUE(energy.ok());
   return energy.value();
 }
@@ -161,16 +155,11 @@ TEST(Energy, JsonCarriesTheInferenceFigures) {
 
 TEST(Energy, ImpossibleCoefficientsAreRefusedByName) {
   Image image = feedForward();
-  RefEngine engine(image);
-  RunOptions options;
-  options.steps = 10;
-  Expected<RunResult> run = engine.run({randomTrain(4, 30, 10, 0.1)}, options);
-  ASSERT_TRUE(run.ok());
+  RunResult run = refRun(image, 10, 4, 0.1);
   for (nlohmann::json bad : {nlohmann::json(-1e-9), nlohmann::json("1e-9")}) {
     nlohmann::json model = energyModel();
     model["events"]["packets_sent"]["value"] = bad;
-    Expected<EnergyReport> energy =
-        computeEnergy(target(), image, run.value(), model);
+    Expected<EnergyReport> energy = computeEnergy(target(), image, run, model);
     ASSERT_FALSE(energy.ok());
     EXPECT_NE(energy.error().message().find("events.packets_sent"),
               std::string::npos)
@@ -178,8 +167,7 @@ TEST(Energy, ImpossibleCoefficientsAreRefusedByName) {
   }
   nlohmann::json model = energyModel();
   model["static_w"].erase("chip");
-  Expected<EnergyReport> energy =
-      computeEnergy(target(), image, run.value(), model);
+  Expected<EnergyReport> energy = computeEnergy(target(), image, run, model);
   ASSERT_FALSE(energy.ok());
   EXPECT_NE(energy.error().message().find("static_w.chip"), std::string::npos);
 }
@@ -208,18 +196,12 @@ TEST(Energy, PerSynapticOperationSplitsDynamicFromTotal) {
 
 TEST(Energy, NeuroBenchMetricsFollowTheCounts) {
   Image image = randomNetwork(3, 40);
-  RefEngine engine(image);
-  RunOptions options;
-  options.steps = 500;
-  options.recordAllSpikes = true;
-  Expected<RunResult> run =
-      engine.run({randomTrain(7, 40, 500, 0.05)}, options);
-  ASSERT_TRUE(run.ok());
+  RunResult run = refRun(image, 500, 7, 0.05, /*recordAll=*/true);
   Expected<EnergyReport> energy =
-      computeEnergy(target(), image, run.value(), energyModel());
+      computeEnergy(target(), image, run, energyModel());
   ASSERT_TRUE(energy.ok());
   const NeuroBenchMetrics &nb = energy.value().neurobench;
-  const RunResult &r = run.value();
+  const RunResult &r = run;
   EXPECT_EQ(nb.effectiveAcs, r.counters.value("synaptic_events"));
   EXPECT_EQ(nb.effectiveMacs, 0u);
   EXPECT_EQ(nb.membraneUpdates, r.counters.value("neuron_updates"));
@@ -242,20 +224,14 @@ TEST(Energy, NeuroBenchMetricsFollowTheCounts) {
 
 TEST(Energy, ShippedOperatingPointsPriceTheSameCounts) {
   Image image = feedForward();
-  RefEngine engine(image);
-  RunOptions options;
-  options.steps = 200;
-  Expected<RunResult> run =
-      engine.run({randomTrain(8, 30, 200, 0.05)}, options);
-  ASSERT_TRUE(run.ok());
+  RunResult run = refRun(image, 200, 8, 0.05);
   std::vector<NamedEnergyModel> models = target().energyModels();
   ASSERT_EQ(models.size(), 2u);
   EXPECT_EQ(models[0].name, "0.8V-300MHz");
   EXPECT_EQ(models[1].name, "0.5V-150MHz");
   std::vector<EnergyReport> reports;
   for (const NamedEnergyModel &m : models) {
-    Expected<EnergyReport> e =
-        computeEnergy(target(), image, run.value(), m.model);
+    Expected<EnergyReport> e = computeEnergy(target(), image, run, m.model);
     ASSERT_TRUE(e.ok()) << e.error().message();
     EXPECT_EQ(e.value().operatingPoint, m.name);
     for (const EnergyComponent &c : e.value().dynamic) {
