@@ -10,6 +10,8 @@
 #include "snnc/spinnaker2/FixedPoint.h"
 #include "snnc/spinnaker2/TargetData.h"
 
+#include "Topology.h"
+
 #include "snnc/image/Procedural.h"
 #include "snnc/rtl/RtlEngine.h"
 #include "snnc/runtime/TargetRuntime.h"
@@ -26,19 +28,6 @@ using namespace snnc;
 using namespace snnc::runtime;
 
 namespace {
-
-/// A field of the image's target model: {"value": x} or x; 0 when absent.
-double targetField(const image::Image &image, const char *name) {
-  const nlohmann::json &model = image.targetModel;
-  auto t = model.find("target");
-  const nlohmann::json &target = t != model.end() ? *t : model;
-  if (!target.is_object() || !target.contains(name))
-    return 0;
-  const nlohmann::json &field = target[name];
-  const nlohmann::json &value =
-      field.is_object() && field.contains("value") ? field["value"] : field;
-  return value.is_number() ? value.get<double>() : 0;
-}
 
 class Spinnaker2Runtime : public TargetRuntime {
 public:
@@ -112,11 +101,11 @@ public:
     if (point != energyModel.end() && point->is_object() &&
         point->contains("clock_hz") && (*point)["clock_hz"].is_number())
       return (*point)["clock_hz"].get<double>();
-    return targetField(image, "clock_hz");
+    return runtime::detail::targetModelNumber(image, "clock_hz");
   }
 
   double stepCycleBudget(const image::Image &image) const override {
-    return targetField(image, "step_cycle_budget");
+    return runtime::detail::readCycleModel(image).stepBudget;
   }
 
   /// On a PE every synapse is one 32-bit row word (int16 weight, target,
@@ -138,10 +127,8 @@ public:
         }
       }
       f.weightBytes += 4 * synapses;
-      uint32_t slots = 1;
-      while (slots <= proj.maxDelay)
-        slots *= 2;
-      ring[proj.target] = std::max(ring[proj.target], slots);
+      ring[proj.target] = std::max(ring[proj.target],
+                                   runtime::detail::ringSlots(proj.maxDelay));
     }
     for (size_t p = 0; p < image.populations.size(); ++p)
       f.stateBytes += uint64_t(image.populations[p].size) *

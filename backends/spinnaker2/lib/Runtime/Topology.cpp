@@ -141,6 +141,20 @@ void addStoredRows(const image::Image &image, Topology &t) {
 
 } // namespace
 
+double targetModelNumber(const image::Image &image, const char *key) {
+  auto it = image.targetModel.find("target");
+  return it != image.targetModel.end() && it->is_object()
+             ? modelNumber(*it, key)
+             : 0;
+}
+
+uint32_t ringSlots(uint32_t maxDelay) {
+  uint32_t size = 1;
+  while (size <= maxDelay)
+    size <<= 1;
+  return size;
+}
+
 CycleModel readCycleModel(const image::Image &image) {
   CycleModel m;
   auto it = image.targetModel.find("target");
@@ -165,12 +179,8 @@ Topology buildTopology(const image::Image &image) {
   std::vector<uint32_t> maxDelay(image.populations.size(), 0);
   for (const image::Projection &q : image.projections)
     maxDelay[q.target] = std::max(maxDelay[q.target], q.maxDelay);
-  for (uint32_t d : maxDelay) {
-    uint32_t size = 1;
-    while (size <= d)
-      size <<= 1;
-    t.ringMask.push_back(size - 1);
-  }
+  for (uint32_t d : maxDelay)
+    t.ringMask.push_back(ringSlots(d) - 1);
 
   uint32_t global = 0;
   for (uint32_t i = 0; i < image.inputs.size(); ++i) {

@@ -28,6 +28,14 @@ struct CycleModel {
 
 CycleModel readCycleModel(const image::Image &image);
 
+/// Field `key` of image.targetModel["target"] (a number or {"value": x}),
+/// 0 when absent.
+double targetModelNumber(const image::Image &image, const char *key);
+
+/// Slots of a delay ring that holds delays up to `maxDelay`: the smallest
+/// power of two above it.
+uint32_t ringSlots(uint32_t maxDelay);
+
 /// A stored projection's synapses in the order and width the delivery loop
 /// reads them. Rows keep the image's boundaries (StoredSynapses::rowPtr);
 /// an empty array means the image's own array serves as it is.
