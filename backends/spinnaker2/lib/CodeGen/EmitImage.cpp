@@ -72,9 +72,8 @@ std::vector<uint32_t> shapeOf(Type type) {
 
 class ImageBuilder {
 public:
-  ImageBuilder(const NetworkModel &model, snn::TargetAttr target,
-               const nlohmann::json &report)
-      : model(model), target(target), report(report) {}
+  ImageBuilder(const NetworkModel &model, const nlohmann::json &report)
+      : model(model), report(report) {}
 
   FailureOr<image::Image> build();
 
@@ -87,7 +86,6 @@ private:
   LogicalResult routing(image::Image &out, const mapping::Topology &topology);
 
   const NetworkModel &model;
-  snn::TargetAttr target;
   const nlohmann::json &report;
   /// Population index in the image of each mapping population (-1: input).
   std::vector<int64_t> imageIndex;
@@ -281,16 +279,16 @@ FailureOr<image::Image> ImageBuilder::build() {
   out.rule = time.getRule() == DiscretizationRule::euler
                  ? image::Discretization::Euler
                  : image::Discretization::Exact;
-  out.seed = model.seed;
+  out.seed = model.targetAttr.getSeed();
   out.report = report;
   try {
     out.targetModel = {
         {"layout", nlohmann::json::parse(spinnaker2::layoutJson())},
         {"target", nlohmann::json::parse(spinnaker2::targetJson())},
         {"overrides", nullptr}};
-    if (!target.getOverrides().empty())
-      out.targetModel["overrides"] =
-          nlohmann::json::parse(target.getOverrides().str());
+    if (StringRef overrides = model.targetAttr.getOverrides();
+        !overrides.empty())
+      out.targetModel["overrides"] = nlohmann::json::parse(overrides.str());
   } catch (const nlohmann::json::exception &e) {
     return network.emitError("target data is not valid JSON: ") << e.what();
   }
@@ -370,12 +368,9 @@ FailureOr<image::Image> ImageBuilder::build() {
 FailureOr<image::Image>
 snnc::buildSpinnaker2Image(ModuleOp, NetworkOp network,
                            const nlohmann::json &report) {
-  FailureOr<snn::TargetAttr> target = spinnaker2TargetOf(network);
-  if (failed(target))
-    return failure();
   FailureOr<std::unique_ptr<NetworkModel>> model = buildNetworkModel(network);
   if (failed(model))
     return failure();
-  ImageBuilder builder(**model, *target, report);
+  ImageBuilder builder(**model, report);
   return builder.build();
 }

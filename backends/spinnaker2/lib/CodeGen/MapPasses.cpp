@@ -84,7 +84,7 @@ struct SnnPlacePass : snnc::impl::SnnPlaceBase<SnnPlacePass> {
       if (failed(sizes))
         return failure();
       mapping::MappingOptions options;
-      options.seed = model.seed;
+      options.seed = model.targetAttr.getSeed();
       options.stopAfter = mapping::MappingStage::Place;
       options.sliceSizes = std::move(*sizes);
       FailureOr<mapping::MappingResult> result = runMapper(model, options);
@@ -102,7 +102,8 @@ struct SnnPlacePass : snnc::impl::SnnPlaceBase<SnnPlacePass> {
                               b.getF64FloatAttr(result->placement.initialCost)),
                b.getNamedAttr("cost_final",
                               b.getF64FloatAttr(result->placement.finalCost)),
-               b.getNamedAttr("seed", b.getI64IntegerAttr(model.seed))}));
+               b.getNamedAttr(
+                   "seed", b.getI64IntegerAttr(model.targetAttr.getSeed()))}));
       return success();
     };
     if (failed(forEachNetwork(getOperation(), place)))

@@ -60,7 +60,7 @@ snnc::buildNetworkModel(NetworkOp network) {
   if (failed(machine))
     return failure();
   model->target = **machine;
-  model->seed = target->getSeed();
+  model->targetAttr = *target;
   double firingProbability = target->getFiringProbabilityValue();
 
   mapping::MappingGraph &graph = model->graph;

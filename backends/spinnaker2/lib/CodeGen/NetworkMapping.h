@@ -12,6 +12,8 @@
 
 #include "ProjectionRows.h"
 
+#include "snn/SnnAttrs.h"
+
 #include "snnc/mapping/Mapper.h"
 
 #include <memory>
@@ -42,8 +44,8 @@ struct NetworkModel {
   std::vector<MappedProjection> projections;
   mapping::MappingGraph graph;
   mapping::TargetModel target;
-  /// The module's #snn.target seed (placement).
-  uint64_t seed = 1;
+  /// The module's #snn.target: seed, firing probability, overrides.
+  snn::TargetAttr targetAttr;
 
   /// The op to attach a diagnostic about population `name` to.
   mlir::Operation *opNamed(llvm::StringRef name) const;
