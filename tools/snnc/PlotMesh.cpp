@@ -2,13 +2,10 @@
 
 #include "PlotMesh.h"
 
-#include "snnc/mapping/Topology.h"
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
-#include <exception>
-#include <memory>
+#include <map>
 
 namespace snnc::tools::plot {
 
@@ -20,35 +17,16 @@ constexpr double kChipGap = 10;
 constexpr double kLabel = 11;
 constexpr double kViewWidth = 900;
 
-/// The mapper's topology for the image's machine, or null when the stored
-/// target model does not describe it.
-std::unique_ptr<mapping::Topology> topologyOf(const image::Image &image,
-                                              std::string &why) {
-  const nlohmann::json &model = image.targetModel;
-  auto target = model.find("target");
-  auto layout = model.find("layout");
-  auto overrides = model.find("overrides");
-  if (target == model.end() || layout == model.end()) {
+/// Whether the image's resolved layout covers its placement (hand-made
+/// images may carry none).
+bool hasLayout(const image::Image &image, std::string &why) {
+  const image::MachineLayout &l = image.layout;
+  if (l.peSites.size() != image.placement.pesPerChip ||
+      l.chipSites.size() < image.placement.chips) {
     why = "the image records no machine layout";
-    return nullptr;
+    return false;
   }
-  try {
-    const nlohmann::json *extra =
-        overrides != model.end() && !overrides->is_null() ? &*overrides
-                                                          : nullptr;
-    auto topology =
-        std::make_unique<mapping::Topology>(mapping::targetModelFromJson(
-            *layout, *target, extra, image.targetName));
-    if (topology->pesPerChip() != image.placement.pesPerChip ||
-        topology->numChips() < image.placement.chips) {
-      why = "the target model's machine differs from the placement's";
-      return nullptr;
-    }
-    return topology;
-  } catch (const std::exception &e) {
-    why = e.what();
-    return nullptr;
-  }
+  return true;
 }
 
 double qpeWidth(const Machine &m, double cell) {
@@ -64,37 +42,42 @@ Machine describeMachine(const image::Image &image) {
   Machine m;
   uint32_t chips = image.placement.chips;
   uint32_t pesPerChip = image.placement.pesPerChip;
-  std::unique_ptr<mapping::Topology> topo = topologyOf(image, m.why);
-  if (topo) {
+  if (hasLayout(image, m.why)) {
+    const image::MachineLayout &layout = image.layout;
     m.mesh = true;
-    m.qpeCols = topo->gridCols();
-    m.qpeRows = topo->gridRows();
+    m.qpeCols = layout.gridCols;
+    m.qpeRows = layout.gridRows;
+    // PEs at one grid point share its cluster, numbered in PE order.
+    std::map<std::pair<int32_t, int32_t>, uint32_t> atSite;
+    std::vector<uint32_t> indexInCluster;
+    for (const image::GridPoint &p : layout.peSites)
+      indexInCluster.push_back(atSite[{p.x, p.y}]++);
     uint32_t perQpe = 1;
-    for (uint32_t pe = 0; pe < pesPerChip; ++pe)
-      perQpe = std::max<uint32_t>(perQpe, topo->pe(pe).qp + 1u);
+    for (const auto &[site, count] : atSite)
+      perQpe = std::max(perQpe, count);
     m.subCols = uint32_t(std::ceil(std::sqrt(double(perQpe))));
     m.subRows = (perQpe + m.subCols - 1) / m.subCols;
     int32_t maxY = INT32_MIN, minX = INT32_MAX;
     for (uint32_t c = 0; c < chips; ++c) {
-      maxY = std::max(maxY, topo->chipCoord(c)[1]);
-      minX = std::min(minX, topo->chipCoord(c)[0]);
+      maxY = std::max(maxY, layout.chipSites[c].y);
+      minX = std::min(minX, layout.chipSites[c].x);
     }
     // Board y grows upwards, as in the target's chip coordinates.
     for (uint32_t c = 0; c < chips; ++c) {
-      mapping::Coord2 at = topo->chipCoord(c);
-      m.chipAt.push_back({at[0] - minX, maxY - at[1]});
+      const image::GridPoint &at = layout.chipSites[c];
+      m.chipAt.push_back({at.x - minX, maxY - at.y});
       m.chipLabel.push_back("chip " + std::to_string(c) + " (" +
-                            std::to_string(at[0]) + "," +
-                            std::to_string(at[1]) + ")");
+                            std::to_string(at.x) + "," + std::to_string(at.y) +
+                            ")");
     }
     // QPE row 0 at the bottom, as chip row 0 is.
     for (uint32_t pe = 0; pe < pesPerChip; ++pe) {
-      const mapping::PeLocation &loc = topo->pe(pe);
+      const image::GridPoint &at = layout.peSites[pe];
       m.peSpot.push_back(
-          {uint32_t(loc.qx), m.qpeRows - 1 - uint32_t(loc.qy), loc.qp});
-      m.peName.push_back("QPE (" + std::to_string(loc.qx) + "," +
-                         std::to_string(loc.qy) + ") core " +
-                         std::to_string(loc.qp));
+          {uint32_t(at.x), m.qpeRows - 1 - uint32_t(at.y), indexInCluster[pe]});
+      m.peName.push_back("QPE (" + std::to_string(at.x) + "," +
+                         std::to_string(at.y) + ") core " +
+                         std::to_string(indexInCluster[pe]));
     }
     return m;
   }

@@ -2,10 +2,10 @@
 //
 // The PE-load heat map draws every PE where the mapper put it: chips at
 // their board coordinates, PEs in their QPE on the chip's QPE grid. The
-// layout comes from the same mapping::Topology the compiler placed with,
-// built from the target model stored in the image, so the picture cannot
-// disagree with the placement; an image whose target model does not
-// describe its machine falls back to chips and PEs in index order.
+// layout is the machine layout the compiler resolved into the image from
+// the topology it placed with, so the picture cannot disagree with the
+// placement; a hand-made image without one falls back to chips and PEs in
+// index order.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,8 +35,8 @@ struct Machine {
   /// Per local PE on a mesh, its place in target coordinates:
   /// "QPE (x,y) core p"; empty in index order.
   std::vector<std::string> peName;
-  /// True when the layout comes from the target model; otherwise `why`
-  /// says why not.
+  /// True when the layout comes from the image's machine layout; otherwise
+  /// `why` says why not.
   bool mesh = false;
   std::string why;
 };

@@ -132,6 +132,17 @@ int runRun(RunOptions options) {
     if (code != 0)
       return code;
   }
+  // The target first: an image of a target this snnc lacks has sections no
+  // codec here can read, and the target's name is the useful message.
+  if (image::Expected<std::string> targetName =
+          image::readImageTarget(options.image))
+    if (image::Expected<const runtime::TargetRuntime *> found =
+            runtime::lookupTargetRuntime(*targetName);
+        !found) {
+      if (!temp.empty())
+        std::filesystem::remove_all(temp);
+      return fail(options.image + ": " + found.error().message());
+    }
   image::Expected<image::Image> loaded = image::readImage(options.image);
   if (!temp.empty())
     std::filesystem::remove_all(temp);

@@ -113,4 +113,22 @@ uint32_t Topology::nocHops(uint32_t peA, uint32_t peB) const {
   return static_cast<uint32_t>(std::abs(a.qx - b.qx) + std::abs(a.qy - b.qy));
 }
 
+image::MachineLayout resolvedLayout(const Topology &topology) {
+  image::MachineLayout layout;
+  layout.gridCols = topology.gridCols();
+  layout.gridRows = topology.gridRows();
+  for (uint32_t p = 0; p < topology.pesPerChip(); ++p)
+    layout.peSites.push_back({topology.pe(p).qx, topology.pe(p).qy});
+  for (uint32_t c = 0; c < topology.numChips(); ++c)
+    layout.chipSites.push_back(
+        {topology.chipCoord(c)[0], topology.chipCoord(c)[1]});
+  for (uint32_t l = 0; l < topology.numLinks(); ++l)
+    layout.linkDirections.push_back(
+        {topology.linkDirection(l)[0], topology.linkDirection(l)[1]});
+  for (uint32_t c = 0; c < topology.numChips(); ++c)
+    for (uint32_t l = 0; l < topology.numLinks(); ++l)
+      layout.neighbours.push_back(topology.neighbour(c, l));
+  return layout;
+}
+
 } // namespace snnc::mapping

@@ -8,6 +8,9 @@
 
 #include "snnc/image/Image.h"
 
+#include <algorithm>
+#include <deque>
+
 namespace snnc::image {
 
 bool isSpikingModel(NeuronModel model) {
@@ -87,6 +90,50 @@ uint32_t sourceSize(const Image &image, const ProjectionSource &source) {
              : 0;
 }
 
+uint32_t linkCount(const MachineLayout &layout) {
+  return static_cast<uint32_t>(layout.linkDirections.size());
+}
+
+MachineLayout rowLayout(uint32_t chips, uint32_t pesPerChip) {
+  MachineLayout layout;
+  layout.gridCols = std::max(1u, pesPerChip);
+  layout.gridRows = 1;
+  for (uint32_t p = 0; p < pesPerChip; ++p)
+    layout.peSites.push_back({int32_t(p), 0});
+  layout.linkDirections = {{1, 0}, {-1, 0}};
+  for (uint32_t c = 0; c < chips; ++c) {
+    layout.chipSites.push_back({int32_t(c), 0});
+    layout.neighbours.push_back(c + 1 < chips ? int32_t(c + 1) : -1);
+    layout.neighbours.push_back(c > 0 ? int32_t(c - 1) : -1);
+  }
+  return layout;
+}
+
+void chipTree(const MachineLayout &layout, uint32_t root,
+              std::vector<int32_t> &parentLink,
+              std::vector<int32_t> &parentChip) {
+  size_t chips = layout.chipSites.size();
+  uint32_t links = linkCount(layout);
+  parentLink.assign(chips, -1);
+  parentChip.assign(chips, -1);
+  std::vector<bool> seen(chips, false);
+  std::deque<uint32_t> queue{root};
+  seen[root] = true;
+  while (!queue.empty()) {
+    uint32_t c = queue.front();
+    queue.pop_front();
+    for (uint32_t k = 0; k < links; ++k) {
+      int32_t next = layout.neighbours[size_t(c) * links + k];
+      if (next < 0 || seen[next])
+        continue;
+      seen[next] = true;
+      parentLink[next] = static_cast<int32_t>(k);
+      parentChip[next] = static_cast<int32_t>(c);
+      queue.push_back(static_cast<uint32_t>(next));
+    }
+  }
+}
+
 uint64_t storedSynapseCount(const Projection &projection) {
   if (projection.isProcedural || projection.stored.rowPtr.empty())
     return 0;
@@ -104,24 +151,14 @@ bool operator==(const FloatNeuron &a, const FloatNeuron &b) {
          a.synDecay == b.synDecay && a.synGain == b.synGain && a.bias == b.bias;
 }
 
-bool operator==(const FixedNeuron &a, const FixedNeuron &b) {
-  return a.decayQ == b.decayQ && a.gainM == b.gainM && a.gainS == b.gainS &&
-         a.driveQ == b.driveQ && a.biasQ == b.biasQ &&
-         a.thresholdQ == b.thresholdQ && a.resetQ == b.resetQ &&
-         a.synDecayQ == b.synDecayQ && a.synGainM == b.synGainM &&
-         a.synGainS == b.synGainS;
-}
-
 bool operator==(const Slice &a, const Slice &b) {
-  return a.first == b.first && a.count == b.count && a.pe == b.pe &&
-         a.keyBase == b.keyBase && a.keyMask == b.keyMask;
+  return a.first == b.first && a.count == b.count && a.pe == b.pe;
 }
 
 bool operator==(const Population &a, const Population &b) {
   return a.name == b.name && a.model == b.model && a.shape == b.shape &&
-         a.size == b.size && a.spiking == b.spiking && a.sIn == b.sIn &&
-         a.sV == b.sV && a.floatParams == b.floatParams &&
-         a.fixedParams == b.fixedParams && a.slices == b.slices;
+         a.size == b.size && a.spiking == b.spiking &&
+         a.floatParams == b.floatParams && a.slices == b.slices;
 }
 
 bool operator==(const ProjectionSource &a, const ProjectionSource &b) {
@@ -129,8 +166,8 @@ bool operator==(const ProjectionSource &a, const ProjectionSource &b) {
 }
 
 bool operator==(const StoredSynapses &a, const StoredSynapses &b) {
-  return a.rowPtr == b.rowPtr && a.target == b.target &&
-         a.weightQ == b.weightQ && a.weight == b.weight && a.delay == b.delay;
+  return a.rowPtr == b.rowPtr && a.target == b.target && a.weight == b.weight &&
+         a.delay == b.delay;
 }
 
 namespace {
@@ -164,9 +201,9 @@ bool operator==(const Projection &a, const Projection &b) {
   bool sameSynapses =
       a.isProcedural ? a.procedural == b.procedural : a.stored == b.stored;
   return sameSynapses && a.name == b.name && a.kind == b.kind &&
-         a.source == b.source && a.target == b.target && a.shift == b.shift &&
-         a.scale == b.scale && a.maxDelay == b.maxDelay &&
-         a.rmsError == b.rmsError && a.maxError == b.maxError;
+         a.source == b.source && a.target == b.target &&
+         a.maxDelay == b.maxDelay && a.rmsError == b.rmsError &&
+         a.maxError == b.maxError;
 }
 
 bool operator==(const Placement &a, const Placement &b) {
@@ -174,17 +211,14 @@ bool operator==(const Placement &a, const Placement &b) {
          a.sliceOfPe == b.sliceOfPe;
 }
 
-bool operator==(const RoutingEntry &a, const RoutingEntry &b) {
-  return a.key == b.key && a.mask == b.mask && a.route == b.route;
+bool operator==(const GridPoint &a, const GridPoint &b) {
+  return a.x == b.x && a.y == b.y;
 }
 
-bool operator==(const RouterTable &a, const RouterTable &b) {
-  return a.entries == b.entries && a.routeWords == b.routeWords;
-}
-
-bool operator==(const Routing &a, const Routing &b) {
-  return a.numLinks == b.numLinks && a.wordsPerRoute == b.wordsPerRoute &&
-         a.tables == b.tables;
+bool operator==(const MachineLayout &a, const MachineLayout &b) {
+  return a.gridCols == b.gridCols && a.gridRows == b.gridRows &&
+         a.peSites == b.peSites && a.chipSites == b.chipSites &&
+         a.linkDirections == b.linkDirections && a.neighbours == b.neighbours;
 }
 
 bool operator==(const Output &a, const Output &b) {
@@ -197,8 +231,8 @@ bool operator==(const Image &a, const Image &b) {
          a.dt == b.dt && a.rule == b.rule && a.seed == b.seed &&
          a.report == b.report && a.inputs == b.inputs &&
          a.populations == b.populations && a.projections == b.projections &&
-         a.placement == b.placement && a.routing == b.routing &&
-         a.outputs == b.outputs;
+         a.placement == b.placement && a.layout == b.layout &&
+         a.outputs == b.outputs && a.sections == b.sections;
 }
 
 } // namespace snnc::image

@@ -32,7 +32,7 @@ namespace snnc::image {
 
 namespace {
 
-using detail::FileEntry;
+using detail::SectionEntry;
 
 /// Carries a write failure to writeImage's single exit.
 struct WriteFailure {
@@ -106,8 +106,18 @@ public:
     return !error;
   }
   std::string errorText() const { return std::strerror(error); }
-  FileEntry entry(std::string name) const {
-    return {std::move(name), bytes, hash.value()};
+  /// The section-table row of what was written.
+  SectionEntry entry(std::string name, std::string owner, std::string file,
+                     uint32_t version, nlohmann::json header) const {
+    SectionEntry e;
+    e.name = std::move(name);
+    e.owner = std::move(owner);
+    e.file = std::move(file);
+    e.version = version;
+    e.size = bytes;
+    e.checksum = hash.value();
+    e.header = std::move(header);
+    return e;
   }
 
 private:
@@ -156,22 +166,49 @@ void step(const WriteOptions &options, const std::string &name) {
     fail("cannot write " + name + ": simulated failure");
 }
 
+/// Writes one section file through `encode` and returns its table row.
+template <typename Encode>
+SectionEntry writeSection(const fs::path &dir, const WriteOptions &options,
+                          const std::string &file, Encode encode,
+                          std::function<SectionEntry(const FileSink &)> row) {
+  step(options, file);
+  FileSink sink(dir / file);
+  encode(sink);
+  if (!sink.close())
+    fail("cannot write " + file + ": " + sink.errorText());
+  return row(sink);
+}
+
 void writeFiles(const Image &image, const fs::path &dir,
                 const WriteOptions &options) {
   detail::TableCounts counts = detail::countTables(image);
-  std::vector<FileEntry> files;
+  std::vector<SectionEntry> sections;
   for (detail::Table table : detail::kTables) {
-    const char *name = detail::fileName(table);
-    step(options, name);
-    FileSink sink(dir / name);
-    detail::encodeTable(table, image, sink);
-    if (!sink.close())
-      fail("cannot write " + std::string(name) + ": " + sink.errorText());
-    files.push_back(sink.entry(name));
+    std::string file = detail::fileName(table);
+    sections.push_back(writeSection(
+        dir, options, file,
+        [&](FileSink &sink) { detail::encodeTable(table, image, sink); },
+        [&](const FileSink &sink) {
+          return sink.entry(detail::sectionName(table), detail::kCoreOwner,
+                            file, detail::kCoreSectionVersion,
+                            nlohmann::json::object());
+        }));
+  }
+  // validateImage() has checked that every section has a codec.
+  for (const auto &[name, data] : image.sections) {
+    const SectionCodec *codec = findSectionCodec(name);
+    std::string file = codec->fileName();
+    sections.push_back(writeSection(
+        dir, options, file,
+        [&](FileSink &sink) { codec->encode(image, *data, sink); },
+        [&](const FileSink &sink) {
+          return sink.entry(name, codec->owner(), file, codec->version(),
+                            codec->header(image, *data));
+        }));
   }
   step(options, detail::kManifestFile);
   std::string text =
-      detail::serializeManifest(detail::buildManifest(image, counts, files));
+      detail::serializeManifest(detail::buildManifest(image, counts, sections));
   FileSink sink(dir / detail::kManifestFile);
   sink.put(reinterpret_cast<const uint8_t *>(text.data()), text.size());
   if (!sink.close())

@@ -1,6 +1,6 @@
 //===- JsonFields.cpp - Strict typed access to manifest fields ------------===//
 
-#include "JsonFields.h"
+#include "snnc/image/detail/JsonFields.h"
 
 #include <limits>
 

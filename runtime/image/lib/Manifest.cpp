@@ -7,7 +7,7 @@
 
 #include "Manifest.h"
 
-#include "JsonFields.h"
+#include "snnc/image/detail/JsonFields.h"
 #include "snnc/image/detail/Names.h"
 
 namespace snnc::image::detail {
@@ -101,10 +101,11 @@ void checkIndex(const Field &f, uint32_t index, size_t count,
 }
 
 void readBody(const Field &root, Image &image, TableCounts &counts,
-              std::vector<FileEntry> &files) {
+              std::vector<SectionEntry> &sections) {
   root.expectKeys({"format", "version", "snnc_version", "network", "seed",
-                   "target", "time", "placement", "routing", "inputs",
-                   "populations", "projections", "outputs", "report", "files"});
+                   "target", "time", "placement", "layout", "inputs",
+                   "populations", "projections", "outputs", "report",
+                   "sections"});
   image.snncVersion = root["snnc_version"].string();
   image.network = root["network"].string();
   image.seed = root["seed"].u64();
@@ -124,15 +125,13 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
   image.placement.chips = placement["chips"].u32();
   image.placement.pesPerChip = placement["pes_per_chip"].u32();
 
-  Field routing = root["routing"];
-  routing.expectKeys({"links", "words_per_route", "chips"});
-  image.routing.numLinks = routing["links"].u32();
-  image.routing.wordsPerRoute = routing["words_per_route"].u32();
-  for (const Field &chip : routing["chips"].elements()) {
-    chip.expectKeys({"entries", "routes"});
-    counts.entriesPerChip.push_back(chip["entries"].u64());
-    counts.routesPerChip.push_back(chip["routes"].u64());
-  }
+  Field layout = root["layout"];
+  layout.expectKeys({"grid", "chips", "links"});
+  std::vector<Field> grid = layout["grid"].elements(2);
+  image.layout.gridCols = grid[0].u32();
+  image.layout.gridRows = grid[1].u32();
+  counts.layoutChips = layout["chips"].u32();
+  counts.layoutLinks = layout["links"].u32();
 
   for (const Field &f : root["inputs"].elements()) {
     f.expectKeys({"index", "name", "shape", "size", "slices"});
@@ -146,8 +145,7 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
   }
 
   for (const Field &f : root["populations"].elements()) {
-    f.expectKeys(
-        {"name", "model", "shape", "size", "spiking", "s_in", "s_v", "slices"});
+    f.expectKeys({"name", "model", "shape", "size", "spiking", "slices"});
     Population p;
     p.name = f["name"].string();
     p.model = static_cast<NeuronModel>(
@@ -155,17 +153,14 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
     p.shape = shapeFromJson(f["shape"]);
     p.size = f["size"].u32();
     p.spiking = f["spiking"].boolean();
-    p.sIn = f["s_in"].number();
-    p.sV = f["s_v"].number();
     counts.slicesPerPopulation.push_back(f["slices"].u32());
     image.populations.push_back(std::move(p));
   }
 
   for (const Field &f : root["projections"].elements()) {
     bool procedural = f.json().is_object() && f.json().contains("procedural");
-    f.expectKeys({"name", "kind", "source", "target", "shift", "scale",
-                  "max_delay", "rms_error", "max_error",
-                  procedural ? "procedural" : "synapses"});
+    f.expectKeys({"name", "kind", "source", "target", "max_delay", "rms_error",
+                  "max_error", procedural ? "procedural" : "synapses"});
     Projection q;
     q.name = f["name"].string();
     q.kind = static_cast<ProjectionKind>(f["kind"].oneOf(
@@ -182,8 +177,6 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
                fromInput ? "input" : "population");
     q.target = f["target"].u32();
     checkIndex(f["target"], q.target, image.populations.size(), "population");
-    q.shift = f["shift"].i32();
-    q.scale = f["scale"].number();
     q.maxDelay = f["max_delay"].u32();
     q.rmsError = f["rms_error"].number();
     q.maxError = f["max_error"].number();
@@ -207,28 +200,31 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
     image.outputs.push_back(out);
   }
 
-  for (const Field &f : root["files"].elements()) {
-    f.expectKeys({"name", "size", "fnv1a64"});
-    FileEntry file;
-    file.name = f["name"].string();
-    file.size = f["size"].u64();
+  for (const Field &f : root["sections"].elements()) {
+    f.expectKeys(
+        {"name", "owner", "file", "version", "size", "fnv1a64", "header"});
+    SectionEntry entry;
+    entry.name = f["name"].string();
+    entry.owner = f["owner"].string();
+    entry.file = f["file"].string();
+    entry.version = f["version"].u32();
+    entry.size = f["size"].u64();
     std::string hex = f["fnv1a64"].string();
     if (hex.size() != 16 ||
         hex.find_first_not_of("0123456789abcdef") != std::string::npos)
       f["fnv1a64"].fail("'" + hex + "' is not 16 lower-case hex digits");
-    file.checksum = std::stoull(hex, nullptr, 16);
-    files.push_back(std::move(file));
+    entry.checksum = std::stoull(hex, nullptr, 16);
+    if (!f["header"].json().is_object())
+      f["header"].fail("is not an object");
+    entry.header = f["header"].json();
+    sections.push_back(std::move(entry));
   }
 }
 
 } // namespace
 
 json buildManifest(const Image &image, const TableCounts &counts,
-                   const std::vector<FileEntry> &files) {
-  json chips = json::array();
-  for (size_t c = 0; c < counts.entriesPerChip.size(); ++c)
-    chips.push_back({{"entries", counts.entriesPerChip[c]},
-                     {"routes", counts.routesPerChip[c]}});
+                   const std::vector<SectionEntry> &sections) {
   json inputs = json::array();
   for (size_t i = 0; i < image.inputs.size(); ++i) {
     const InputPort &in = image.inputs[i];
@@ -246,8 +242,6 @@ json buildManifest(const Image &image, const TableCounts &counts,
                            {"shape", pop.shape},
                            {"size", pop.size},
                            {"spiking", pop.spiking},
-                           {"s_in", pop.sIn},
-                           {"s_v", pop.sV},
                            {"slices", counts.slicesPerPopulation[p]}});
   }
   json projections = json::array();
@@ -259,8 +253,6 @@ json buildManifest(const Image &image, const TableCounts &counts,
         {"source",
          {{"kind", toString(q.source.kind)}, {"index", q.source.index}}},
         {"target", q.target},
-        {"shift", q.shift},
-        {"scale", q.scale},
         {"max_delay", q.maxDelay},
         {"rms_error", q.rmsError},
         {"max_error", q.maxError}};
@@ -275,10 +267,15 @@ json buildManifest(const Image &image, const TableCounts &counts,
     outputs.push_back({{"index", out.index},
                        {"population", out.population},
                        {"kind", toString(out.kind)}});
-  json fileTable = json::array();
-  for (const FileEntry &f : files)
-    fileTable.push_back(
-        {{"name", f.name}, {"size", f.size}, {"fnv1a64", toHex64(f.checksum)}});
+  json sectionTable = json::array();
+  for (const SectionEntry &e : sections)
+    sectionTable.push_back({{"name", e.name},
+                            {"owner", e.owner},
+                            {"file", e.file},
+                            {"version", e.version},
+                            {"size", e.size},
+                            {"fnv1a64", toHex64(e.checksum)},
+                            {"header", e.header}});
 
   return {
       {"format", kFormatName},
@@ -291,16 +288,16 @@ json buildManifest(const Image &image, const TableCounts &counts,
       {"placement",
        {{"chips", image.placement.chips},
         {"pes_per_chip", image.placement.pesPerChip}}},
-      {"routing",
-       {{"links", image.routing.numLinks},
-        {"words_per_route", image.routing.wordsPerRoute},
-        {"chips", chips}}},
+      {"layout",
+       {{"grid", {image.layout.gridCols, image.layout.gridRows}},
+        {"chips", counts.layoutChips},
+        {"links", counts.layoutLinks}}},
       {"inputs", inputs},
       {"populations", populations},
       {"projections", projections},
       {"outputs", outputs},
       {"report", image.report},
-      {"files", fileTable}};
+      {"sections", sectionTable}};
 }
 
 std::string serializeManifest(const json &manifest) {
@@ -324,7 +321,7 @@ Expected<json> parseManifestText(const std::string &text) {
 }
 
 Status readManifest(const json &manifest, Image &image, TableCounts &counts,
-                    std::vector<FileEntry> &files) {
+                    std::vector<SectionEntry> &sections) {
   Field root(manifest, "");
   try {
     // Format and version first: a future version may change every other key.
@@ -337,15 +334,22 @@ Status readManifest(const json &manifest, Image &image, TableCounts &counts,
                             kFormatName + "\")"};
     std::string supported = "; this snnc reads image version " +
                             std::to_string(kFormatVersion) +
-                            " only (recompile the network)";
+                            " only: recompile the network with `snnc "
+                            "compile` to write a version-" +
+                            std::to_string(kFormatVersion) + " image";
     if (!manifest.contains("version"))
       return ImageError{kManifestFile, "has no version" + supported};
     const json &version = manifest["version"];
+    if (version.is_number_integer() && version.get<int64_t>() >= 1 &&
+        version.get<int64_t>() < kFormatVersion)
+      return ImageError{kManifestFile,
+                        "is an image of version " + version.dump() +
+                            ", written by an older snnc" + supported};
     if (!version.is_number_integer() ||
         version.get<int64_t>() != kFormatVersion)
       return ImageError{kManifestFile, "unsupported image version " +
                                            version.dump() + supported};
-    readBody(root, image, counts, files);
+    readBody(root, image, counts, sections);
   } catch (const FieldError &e) {
     return ImageError{kManifestFile, e.what};
   } catch (const json::exception &e) {

@@ -117,55 +117,46 @@ std::string synapseCount(const Projection &q) {
 
 void printPopulations(const Image &image, std::ostream &os) {
   os << "\npopulations\n";
-  TextTable t({"name", "model", "shape", "size", "output", "slices", "PEs",
-               "s_in", "s_v"},
-              "___r_r_rr");
+  TextTable t({"name", "model", "shape", "size", "output", "slices", "PEs"},
+              "___r_r_");
   for (size_t i = 0; i < image.populations.size(); ++i) {
     const Population &p = image.populations[i];
     t.add({label(p.name, i), toString(p.model), detail::formatShape(p.shape),
            std::to_string(p.size), p.spiking ? "spikes" : "current",
-           std::to_string(p.slices.size()), peRange(p.slices), fmt(p.sIn),
-           fmt(p.sV)});
+           std::to_string(p.slices.size()), peRange(p.slices)});
   }
   t.print(os);
 }
 
 void printProjections(const Image &image, std::ostream &os) {
   os << "\nprojections\n";
-  TextTable t({"name", "kind", "source", "target", "synapses", "shift", "scale",
-               "max delay", "rms error", "max error"},
-              "____rrrrrr");
+  TextTable t({"name", "kind", "source", "target", "synapses", "max delay",
+               "rms error", "max error"},
+              "____rrrr");
   for (size_t i = 0; i < image.projections.size(); ++i) {
     const Projection &q = image.projections[i];
     t.add({label(q.name, i), toString(q.kind), sourceName(image, q.source),
            populationLabel(image, q.target), synapseCount(q),
-           std::to_string(q.shift), fmt(q.scale), std::to_string(q.maxDelay),
-           fmt(q.rmsError), fmt(q.maxError)});
+           std::to_string(q.maxDelay), fmt(q.rmsError), fmt(q.maxError)});
   }
   t.print(os);
 }
 
-void printRouting(const Image &image, std::ostream &os) {
-  uint64_t entries = 0, routes = 0, most = 0;
-  size_t busiest = 0;
-  const Routing &r = image.routing;
-  for (size_t c = 0; c < r.tables.size(); ++c) {
-    uint64_t n = r.tables[c].entries.size();
-    entries += n;
-    routes +=
-        r.wordsPerRoute ? r.tables[c].routeWords.size() / r.wordsPerRoute : 0;
-    if (n > most) {
-      most = n;
-      busiest = c;
-    }
+/// Each target section as its codec summarises it.
+void printSections(const Image &image, std::ostream &os) {
+  for (const auto &[name, data] : image.sections) {
+    const SectionCodec *codec = findSectionCodec(name);
+    if (!codec || !data)
+      continue;
+    os << "\n" << name << "\n";
+    auto rows = codec->summarize(image, *data);
+    if (rows.empty())
+      continue;
+    TextTable t({rows.front().first, rows.front().second}, "");
+    for (size_t k = 1; k < rows.size(); ++k)
+      t.add({rows[k].first, rows[k].second});
+    t.print(os);
   }
-  os << "\nrouting\n";
-  TextTable t({"routers", "entries", "max per router", "routes", "links"},
-              "rrrrr");
-  t.add({std::to_string(r.tables.size()), std::to_string(entries),
-         std::to_string(most) + " (chip " + std::to_string(busiest) + ")",
-         std::to_string(routes), std::to_string(r.numLinks)});
-  t.print(os);
 }
 
 void printPorts(const Image &image, std::ostream &os) {
@@ -187,10 +178,30 @@ void printPorts(const Image &image, std::ostream &os) {
 void printFiles(const Image &image, std::ostream &os) {
   detail::TableCounts counts = detail::countTables(image);
   // Checksums are fixed-width, so zeros give the manifest's exact size.
-  std::vector<detail::FileEntry> files;
-  for (detail::Table table : detail::kTables)
-    files.push_back({detail::fileName(table),
-                     detail::tableSize(table, image, counts).value_or(0), 0});
+  std::vector<detail::SectionEntry> files;
+  for (detail::Table table : detail::kTables) {
+    detail::SectionEntry e;
+    e.name = detail::sectionName(table);
+    e.owner = detail::kCoreOwner;
+    e.file = detail::fileName(table);
+    e.version = detail::kCoreSectionVersion;
+    e.size = detail::tableSize(table, image, counts).value_or(0);
+    files.push_back(std::move(e));
+  }
+  for (const auto &[name, data] : image.sections) {
+    const SectionCodec *codec = findSectionCodec(name);
+    if (!codec || !data)
+      continue;
+    detail::SectionEntry e;
+    e.name = name;
+    e.owner = codec->owner();
+    e.file = codec->fileName();
+    e.version = codec->version();
+    e.header = codec->header(image, *data);
+    Expected<uint64_t> size = codec->fileSize(e.header, image);
+    e.size = size ? *size : 0;
+    files.push_back(std::move(e));
+  }
   uint64_t manifestBytes =
       detail::serializeManifest(detail::buildManifest(image, counts, files))
           .size();
@@ -198,8 +209,8 @@ void printFiles(const Image &image, std::ostream &os) {
   TextTable t({"name", "bytes"}, "_r");
   uint64_t total = manifestBytes;
   t.add({detail::kManifestFile, std::to_string(manifestBytes)});
-  for (const detail::FileEntry &f : files) {
-    t.add({f.name, std::to_string(f.size)});
+  for (const detail::SectionEntry &f : files) {
+    t.add({f.file, std::to_string(f.size)});
     total += f.size;
   }
   t.add({"total", std::to_string(total)});
@@ -233,13 +244,19 @@ std::string summarize(const Image &image) {
   head.add({"PEs", std::to_string(used) + " of " +
                        std::to_string(uint64_t(pl.chips) * pl.pesPerChip) +
                        " used"});
+  const MachineLayout &layout = image.layout;
+  head.add({"machine", std::to_string(layout.chipSites.size()) + " chips, " +
+                           std::to_string(linkCount(layout)) +
+                           " links each, PEs on a " +
+                           std::to_string(layout.gridCols) + " x " +
+                           std::to_string(layout.gridRows) + " grid"});
   head.add({"time step", fmt(image.dt) + " s (" + toString(image.rule) + ")"});
   head.add({"seed", std::to_string(image.seed)});
   head.print(os);
   printPopulations(image, os);
   printProjections(image, os);
-  printRouting(image, os);
   printPorts(image, os);
+  printSections(image, os);
   printFiles(image, os);
   return os.str();
 }

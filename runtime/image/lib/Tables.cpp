@@ -47,11 +47,6 @@ void encodeNeurons(const Image &image, Encoder &out) {
       for (double v : {f.decay, f.gain, f.drive, f.threshold, f.reset,
                        f.synDecay, f.synGain, f.bias})
         out.put(v);
-      const FixedNeuron &q = pop.fixedParams[j];
-      for (int32_t v :
-           {q.decayQ, q.gainM, q.gainS, q.driveQ, q.biasQ, q.thresholdQ,
-            q.resetQ, q.synDecayQ, q.synGainM, q.synGainS})
-        out.put(v);
     }
   }
 }
@@ -59,16 +54,10 @@ void encodeNeurons(const Image &image, Encoder &out) {
 void decodeNeurons(Decoder &in, Image &image) {
   for (Population &pop : image.populations) {
     pop.floatParams.assign(pop.size, FloatNeuron());
-    pop.fixedParams.assign(pop.size, FixedNeuron());
     for (uint32_t j = 0; j < pop.size; ++j) {
       FloatNeuron &f = pop.floatParams[j];
       for (double *v : {&f.decay, &f.gain, &f.drive, &f.threshold, &f.reset,
                         &f.synDecay, &f.synGain, &f.bias})
-        in.get(*v);
-      FixedNeuron &q = pop.fixedParams[j];
-      for (int32_t *v :
-           {&q.decayQ, &q.gainM, &q.gainS, &q.driveQ, &q.biasQ, &q.thresholdQ,
-            &q.resetQ, &q.synDecayQ, &q.synGainM, &q.synGainS})
         in.get(*v);
     }
   }
@@ -78,7 +67,7 @@ void decodeNeurons(Decoder &in, Image &image) {
 void encodeSlices(const Image &image, Encoder &out) {
   auto put = [&](const std::vector<Slice> &slices) {
     for (const Slice &s : slices)
-      for (uint32_t v : {s.first, s.count, s.pe, s.keyBase, s.keyMask})
+      for (uint32_t v : {s.first, s.count, s.pe})
         out.put(v);
   };
   for (const InputPort &port : image.inputs)
@@ -91,7 +80,7 @@ void decodeSlices(Decoder &in, const TableCounts &counts, Image &image) {
   auto get = [&](std::vector<Slice> &slices, uint32_t count) {
     slices.assign(count, Slice());
     for (Slice &s : slices)
-      for (uint32_t *v : {&s.first, &s.count, &s.pe, &s.keyBase, &s.keyMask})
+      for (uint32_t *v : {&s.first, &s.count, &s.pe})
         in.get(*v);
   };
   for (size_t i = 0; i < image.inputs.size(); ++i)
@@ -111,9 +100,6 @@ void encodeSynapses(const Image &image, Encoder &out) {
   for (const Projection &q : image.projections)
     if (!q.isProcedural)
       out.putColumn(q.stored.weight);
-  for (const Projection &q : image.projections)
-    if (!q.isProcedural)
-      out.putColumn(q.stored.weightQ);
   for (const Projection &q : image.projections)
     if (!q.isProcedural)
       out.putColumn(q.stored.delay);
@@ -142,43 +128,61 @@ void decodeSynapses(Decoder &in, const TableCounts &counts, Image &image) {
     }
   for (size_t i = 0; i < image.projections.size(); ++i)
     if (!image.projections[i].isProcedural) {
-      image.projections[i].stored.weightQ.resize(synapses(i));
-      in.getColumn(image.projections[i].stored.weightQ);
-    }
-  for (size_t i = 0; i < image.projections.size(); ++i)
-    if (!image.projections[i].isProcedural) {
       image.projections[i].stored.delay.resize(synapses(i));
       in.getColumn(image.projections[i].stored.delay);
     }
 }
 
-void encodeRouting(const Image &image, Encoder &out) {
-  for (const RouterTable &t : image.routing.tables)
-    out.putColumn(t.routeWords);
-  for (const RouterTable &t : image.routing.tables)
-    for (const RoutingEntry &e : t.entries)
-      for (uint32_t v : {e.key, e.mask, e.route})
-        out.put(v);
+void putPoints(const std::vector<GridPoint> &points, Encoder &out) {
+  for (const GridPoint &p : points) {
+    out.put(p.x);
+    out.put(p.y);
+  }
 }
 
-void decodeRouting(Decoder &in, const TableCounts &counts, Image &image) {
-  size_t chips = counts.entriesPerChip.size();
-  image.routing.tables.assign(chips, RouterTable());
-  for (size_t c = 0; c < chips; ++c) {
-    RouterTable &t = image.routing.tables[c];
-    t.routeWords.resize(counts.routesPerChip[c] * image.routing.wordsPerRoute);
-    in.getColumn(t.routeWords);
+void getPoints(Decoder &in, size_t count, std::vector<GridPoint> &points) {
+  points.assign(count, GridPoint());
+  for (GridPoint &p : points) {
+    in.get(p.x);
+    in.get(p.y);
   }
-  for (size_t c = 0; c < chips; ++c) {
-    RouterTable &t = image.routing.tables[c];
-    t.entries.assign(counts.entriesPerChip[c], RoutingEntry());
-    for (RoutingEntry &e : t.entries)
-      for (uint32_t *v : {&e.key, &e.mask, &e.route})
-        in.get(*v);
-  }
+}
+
+/// PE sites, chip sites, link directions, then the neighbour matrix.
+void encodeLayout(const Image &image, Encoder &out) {
+  const MachineLayout &layout = image.layout;
+  putPoints(layout.peSites, out);
+  putPoints(layout.chipSites, out);
+  putPoints(layout.linkDirections, out);
+  out.putColumn(layout.neighbours);
+}
+
+void decodeLayout(Decoder &in, const TableCounts &counts, Image &image) {
+  MachineLayout &layout = image.layout;
+  getPoints(in, image.placement.pesPerChip, layout.peSites);
+  getPoints(in, counts.layoutChips, layout.chipSites);
+  getPoints(in, counts.layoutLinks, layout.linkDirections);
+  layout.neighbours.resize(size_t(counts.layoutChips) * counts.layoutLinks);
+  in.getColumn(layout.neighbours);
 }
 
 } // namespace
+
+const char *sectionName(Table table) {
+  switch (table) {
+  case Table::Neurons:
+    return "neurons";
+  case Table::Slices:
+    return "slices";
+  case Table::Placement:
+    return "placement";
+  case Table::Synapses:
+    return "synapses";
+  case Table::Layout:
+    return "layout";
+  }
+  return "?";
+}
 
 const char *fileName(Table table) {
   switch (table) {
@@ -190,8 +194,8 @@ const char *fileName(Table table) {
     return "placement.bin";
   case Table::Synapses:
     return "synapses.bin";
-  case Table::Routing:
-    return "routing.bin";
+  case Table::Layout:
+    return "layout.bin";
   }
   return "?";
 }
@@ -205,11 +209,8 @@ TableCounts countTables(const Image &image) {
         static_cast<uint32_t>(pop.slices.size()));
   for (const Projection &q : image.projections)
     counts.synapsesPerProjection.push_back(storedSynapseCount(q));
-  uint32_t words = image.routing.wordsPerRoute;
-  for (const RouterTable &t : image.routing.tables) {
-    counts.entriesPerChip.push_back(t.entries.size());
-    counts.routesPerChip.push_back(words ? t.routeWords.size() / words : 0);
-  }
+  counts.layoutChips = static_cast<uint32_t>(image.layout.chipSites.size());
+  counts.layoutLinks = linkCount(image.layout);
   return counts;
 }
 
@@ -241,15 +242,11 @@ std::optional<uint64_t> tableSize(Table table, const Image &image,
       sum.add(counts.synapsesPerProjection[i], kSynapseBytes);
     }
     break;
-  case Table::Routing:
-    for (size_t c = 0; c < counts.entriesPerChip.size(); ++c) {
-      uint64_t words;
-      if (__builtin_mul_overflow(counts.routesPerChip[c],
-                                 uint64_t(image.routing.wordsPerRoute), &words))
-        return std::nullopt;
-      sum.add(words, 8);
-      sum.add(counts.entriesPerChip[c], kEntryBytes);
-    }
+  case Table::Layout: // Fits: every count is a uint32.
+    sum.add(image.placement.pesPerChip, kGridPointBytes);
+    sum.add(counts.layoutChips, kGridPointBytes);
+    sum.add(counts.layoutLinks, kGridPointBytes);
+    sum.add(uint64_t(counts.layoutChips) * counts.layoutLinks, 4);
     break;
   }
   return sum.result();
@@ -266,8 +263,8 @@ void encodeTable(Table table, const Image &image, ByteSink &sink) {
     return out.putColumn(image.placement.sliceOfPe);
   case Table::Synapses:
     return encodeSynapses(image, out);
-  case Table::Routing:
-    return encodeRouting(image, out);
+  case Table::Layout:
+    return encodeLayout(image, out);
   }
 }
 
@@ -292,8 +289,8 @@ Status decodeTable(Table table, const std::vector<uint8_t> &bytes,
   case Table::Synapses:
     decodeSynapses(in, counts, image);
     break;
-  case Table::Routing:
-    decodeRouting(in, counts, image);
+  case Table::Layout:
+    decodeLayout(in, counts, image);
     break;
   }
   if (!in.atEnd())

@@ -1,10 +1,10 @@
 //===- Tables.h - Binary layout of the image tables -------------*- C++ -*-===//
 //
-// The five binary files of a version-1 image and how an Image maps onto
-// them. Counts that only the manifest records (slices per input and per
-// population, synapses per stored projection, entries and routes per chip)
-// travel in
-// TableCounts, so the reader can size every table before touching its bytes.
+// The five core sections of a version-2 image, one binary file each, and how
+// an Image maps onto them. Counts that only the manifest records (slices per
+// input and per population, synapses per stored projection, chips and links
+// of the layout) travel in TableCounts, so the reader can size every table
+// before touching its bytes. Target sections are their codecs' business.
 // docs/formats.md ("Chip images") is the prose form of this file.
 //
 //===----------------------------------------------------------------------===//
@@ -26,31 +26,40 @@ namespace snnc::image::detail {
 
 inline constexpr const char *kManifestFile = "manifest.json";
 
-enum class Table { Neurons, Slices, Placement, Synapses, Routing };
+enum class Table { Neurons, Slices, Placement, Synapses, Layout };
 
 inline constexpr std::array<Table, 5> kTables = {
     Table::Neurons, Table::Slices, Table::Placement, Table::Synapses,
-    Table::Routing};
+    Table::Layout};
 
-/// "neurons.bin", ...; the manifest lists the files in kTables order.
+/// The owner of the core sections in the manifest's section table.
+inline constexpr const char *kCoreOwner = "core";
+/// Layout version of every core section file.
+inline constexpr uint32_t kCoreSectionVersion = 1;
+
+/// "neurons", ...; the manifest lists the core sections first, in kTables
+/// order.
+const char *sectionName(Table table);
+/// "neurons.bin", ...
 const char *fileName(Table table);
 
-/// 8 doubles then 10 int32 per neuron.
-inline constexpr uint64_t kNeuronRecordBytes = 8 * 8 + 10 * 4;
-/// first, count, pe, key, mask: 5 uint32 per slice.
-inline constexpr uint64_t kSliceRecordBytes = 5 * 4;
-/// target u32, weight f32, weight_q i16, delay u16 per synapse.
-inline constexpr uint64_t kSynapseBytes = 4 + 4 + 2 + 2;
-/// key, mask, route: 3 uint32 per routing entry.
-inline constexpr uint64_t kEntryBytes = 3 * 4;
+/// 8 doubles per neuron.
+inline constexpr uint64_t kNeuronRecordBytes = 8 * 8;
+/// first, count, pe: 3 uint32 per slice.
+inline constexpr uint64_t kSliceRecordBytes = 3 * 4;
+/// target u32, weight f32, delay u16 per synapse.
+inline constexpr uint64_t kSynapseBytes = 4 + 4 + 2;
+/// x, y: 2 int32 per grid point.
+inline constexpr uint64_t kGridPointBytes = 2 * 4;
 
 struct TableCounts {
   std::vector<uint32_t> slicesPerInput;
   std::vector<uint32_t> slicesPerPopulation;
   /// One per projection; 0 for procedural ones.
   std::vector<uint64_t> synapsesPerProjection;
-  std::vector<uint64_t> entriesPerChip;
-  std::vector<uint64_t> routesPerChip;
+  /// Chips and chip links of the machine layout.
+  uint32_t layoutChips = 0;
+  uint32_t layoutLinks = 0;
 };
 
 /// The counts of an Image in memory (for writing).

@@ -68,22 +68,6 @@ void checkPositive(double v, const std::string &what) {
 
 } // namespace
 
-/// Keys of `count` elements: key | i for i < count.
-void checkKeyBlock(const char *file, uint32_t key, uint32_t mask,
-                   uint64_t count, const std::string &who) {
-  uint32_t free = ~mask;
-  if ((free & (free + 1)) != 0)
-    fail(file, who + " has key mask " + hex32(mask) +
-                   ", which is not contiguous high ones");
-  if (key & free)
-    fail(file, who + " has key " + hex32(key) + " with bits outside mask " +
-                   hex32(mask));
-  if (count > uint64_t(free) + 1)
-    fail(file, who + " has " + std::to_string(count) +
-                   " elements but key mask " + hex32(mask) + " numbers only " +
-                   std::to_string(uint64_t(free) + 1));
-}
-
 void Validator::checkMetadata() {
   checkUtf8(image.snncVersion, "snnc_version");
   checkUtf8(image.network, "network");
@@ -135,8 +119,6 @@ void Validator::checkPopulation(const Population &p) {
   if (p.spiking != isSpikingModel(p.model))
     fail(kManifest, who + " is a " + toString(p.model) + " population but " +
                         (p.spiking ? "claims to spike" : "claims not to"));
-  checkPositive(p.sIn, who + " s_in");
-  checkPositive(p.sV, who + " s_v");
 }
 
 void Validator::checkProjectionHeaders() {
@@ -157,14 +139,6 @@ void Validator::checkProjectionHeaders() {
       fail(kManifest, who + " of kind " + toString(q.kind) + " has " +
                           (q.isProcedural ? "procedural" : "stored") +
                           " synapses");
-    if (q.shift < 0 || q.shift > 16)
-      fail(kManifest,
-           who + " has shift " + std::to_string(q.shift) + " outside [0, 16]");
-    double expected = std::ldexp(image.populations[q.target].sIn, q.shift);
-    if (q.scale != expected)
-      fail(kManifest, who + " has scale " + num(q.scale) + " but " +
-                          pop(q.target) + " s_in * 2^" +
-                          std::to_string(q.shift) + " is " + num(expected));
     if (q.maxDelay < 1 || q.maxDelay > 65535)
       fail(kManifest, who + " has max delay " + std::to_string(q.maxDelay) +
                           " outside [1, 65535] steps");
@@ -195,11 +169,22 @@ void Validator::checkProcedural(const Projection &q, uint32_t rows) {
                         std::to_string(q.maxDelay));
 }
 
+Status validateCore(const Image &image) {
+  try {
+    Validator(image).runCore();
+  } catch (const Violation &v) {
+    return v.error;
+  }
+  return Status::success();
+}
+
 } // namespace detail
 
 Status validateImage(const Image &image) {
   try {
-    detail::Validator(image).run();
+    detail::Validator validator(image);
+    validator.runCore();
+    validator.runTarget();
   } catch (const detail::Violation &v) {
     return v.error;
   }

@@ -1,6 +1,6 @@
 //===- ValidateTables.cpp - Invariants of the binary tables ---------------===//
 //
-// Per-neuron, per-slice, per-PE, per-synapse and per-route checks. They are
+// Per-neuron, per-slice, per-PE, per-synapse and per-site checks. They are
 // linear in the size of the tables and run on every read, so each loop does
 // the cheap comparisons and builds a message only on failure.
 //
@@ -15,11 +15,9 @@ namespace snnc::image::detail {
 
 void Validator::checkNeurons(const Population &p) {
   std::string who = pop(&p - image.populations.data());
-  if (p.floatParams.size() != p.size || p.fixedParams.size() != p.size)
+  if (p.floatParams.size() != p.size)
     fail(kNeurons, who + " has " + std::to_string(p.floatParams.size()) +
-                       " float and " + std::to_string(p.fixedParams.size()) +
-                       " fixed records for " + std::to_string(p.size) +
-                       " neurons");
+                       " records for " + std::to_string(p.size) + " neurons");
   for (uint32_t j = 0; j < p.size; ++j) {
     const FloatNeuron &f = p.floatParams[j];
     std::string at = who + " neuron " + std::to_string(j) + " ";
@@ -31,21 +29,6 @@ void Validator::checkNeurons(const Population &p) {
     for (const auto &[field, v] : floats)
       if (!std::isfinite(v))
         fail(kNeurons, at + field + " = " + num(v) + " is not finite");
-    const FixedNeuron &q = p.fixedParams[j];
-    const struct {
-      const char *field;
-      int32_t value, lo, hi;
-    } ints[] = {{"decay_q", q.decayQ, 0, 1 << 16},
-                {"gain_m", q.gainM, 0, INT32_MAX},
-                {"gain_s", q.gainS, 0, 62},
-                {"syn_decay_q", q.synDecayQ, 0, 1 << 16},
-                {"syn_gain_m", q.synGainM, 0, INT32_MAX},
-                {"syn_gain_s", q.synGainS, 0, 62}};
-    for (const auto &c : ints)
-      if (c.value < c.lo || c.value > c.hi)
-        fail(kNeurons, at + c.field + " = " + std::to_string(c.value) +
-                           " is outside [" + std::to_string(c.lo) + ", " +
-                           std::to_string(c.hi) + "]");
   }
 }
 
@@ -90,44 +73,10 @@ void Validator::checkTiling(const std::vector<Slice> &slices, uint32_t size,
       fail(kSlices, who + " shares PE " + std::to_string(slice.pe) + " with " +
                         sliceName(refs[hosted[slice.pe]]));
     hosted[slice.pe] = global;
-    checkKeyBlock(kSlices, slice.keyBase, slice.keyMask, slice.count, who);
   }
   if (next != size)
     fail(kSlices, owner + " slices end at " + (input ? "element " : "neuron ") +
                       std::to_string(next) + " of " + std::to_string(size));
-}
-
-void Validator::checkKeyBlocks(const std::vector<SliceRef> &refs) {
-  // Blocks are aligned powers of two (checkKeyBlock), so two overlap exactly
-  // when one holds the other; a sweep in key order finds any such pair.
-  struct Block {
-    uint32_t first, last, slice;
-  };
-  std::vector<Block> blocks;
-  blocks.reserve(refs.size());
-  for (uint32_t g = 0; g < refs.size(); ++g) {
-    const Slice &s = sliceAt(image, refs[g]);
-    blocks.push_back({s.keyBase, s.keyBase | ~s.keyMask, g});
-  }
-  std::sort(blocks.begin(), blocks.end(), [](const Block &a, const Block &b) {
-    return a.first != b.first ? a.first < b.first : a.slice < b.slice;
-  });
-  size_t widest = 0;
-  for (size_t k = 1; k < blocks.size(); ++k) {
-    if (blocks[k].first <= blocks[widest].last) {
-      Block a = blocks[widest], b = blocks[k];
-      if (a.slice > b.slice)
-        std::swap(a, b);
-      auto keys = [](const Block &x) {
-        return "[" + hex32(x.first) + ", " + hex32(x.last) + "]";
-      };
-      fail(kSlices, sliceName(refs[b.slice]) + " has keys " + keys(b) +
-                        ", which overlap keys " + keys(a) + " of " +
-                        sliceName(refs[a.slice]));
-    }
-    if (blocks[k].last > blocks[widest].last)
-      widest = k;
-  }
 }
 
 void Validator::checkSlices() {
@@ -145,7 +94,6 @@ void Validator::checkSlices() {
   for (uint32_t p = 0; p < image.populations.size(); ++p)
     checkTiling(image.populations[p].slices, image.populations[p].size,
                 {SourceKind::Population, p, 0}, expected, global, refs);
-  checkKeyBlocks(refs);
   for (size_t pe = 0; pe < expected.size(); ++pe) {
     uint32_t got = pl.sliceOfPe[pe];
     if (got == expected[pe])
@@ -167,13 +115,10 @@ void Validator::checkStored(const Projection &q) {
   const StoredSynapses &s = q.stored;
   uint64_t rows = sourceSize(image, q.source);
   uint64_t count = s.target.size();
-  if (s.weightQ.size() != count || s.weight.size() != count ||
-      s.delay.size() != count)
+  if (s.weight.size() != count || s.delay.size() != count)
     fail(kSynapses, who + " has " + std::to_string(count) + " targets, " +
-                        std::to_string(s.weightQ.size()) + " int16 weights, " +
-                        std::to_string(s.weight.size()) +
-                        " float weights and " + std::to_string(s.delay.size()) +
-                        " delays");
+                        std::to_string(s.weight.size()) + " weights and " +
+                        std::to_string(s.delay.size()) + " delays");
   if (s.rowPtr.size() != rows + 1)
     fail(kSynapses, who + " has " + std::to_string(s.rowPtr.size()) +
                         " row pointers for " + std::to_string(rows) +
@@ -203,52 +148,73 @@ void Validator::checkStored(const Projection &q) {
     if (s.target[k] >= targets)
       fail(kSynapses, at() + "targets neuron " + std::to_string(s.target[k]) +
                           " of " + std::to_string(targets));
-    if (s.weightQ[k] < -32767)
-      fail(kSynapses, at() + "has int16 weight -32768 outside [-32767, 32767]");
     if (!std::isfinite(s.weight[k]))
-      fail(kSynapses, at() + "has float weight " + num(s.weight[k]));
+      fail(kSynapses, at() + "has weight " + num(s.weight[k]));
     if (s.delay[k] < 1 || s.delay[k] > q.maxDelay)
       fail(kSynapses, at() + "has delay " + std::to_string(s.delay[k]) +
                           " outside [1, " + std::to_string(q.maxDelay) + "]");
   }
 }
 
-void Validator::checkRouting() {
-  const Routing &r = image.routing;
-  if (r.tables.size() != image.placement.chips)
-    fail(kManifest, "routing has " + std::to_string(r.tables.size()) +
-                        " router tables for " +
-                        std::to_string(image.placement.chips) + " chips");
-  uint64_t bits = uint64_t(r.numLinks) + image.placement.pesPerChip;
-  if (r.wordsPerRoute != (bits + 63) / 64)
-    fail(kManifest, "routing has " + std::to_string(r.wordsPerRoute) +
-                        " words per route for " + std::to_string(bits) +
-                        " route bits (links + PEs)");
-  uint64_t tailBits = bits % 64;
-  uint64_t tailMask = tailBits == 0 ? 0 : ~uint64_t(0) << tailBits;
-  for (size_t c = 0; c < r.tables.size(); ++c) {
-    const RouterTable &t = r.tables[c];
-    std::string chip = "chip " + std::to_string(c);
-    if (t.routeWords.size() % r.wordsPerRoute != 0)
-      fail(kRouting, chip + " has " + std::to_string(t.routeWords.size()) +
-                         " route words, not a multiple of " +
-                         std::to_string(r.wordsPerRoute));
-    size_t routes = t.routeWords.size() / r.wordsPerRoute;
-    for (size_t k = 0; k < routes; ++k)
-      if (t.routeWords[(k + 1) * r.wordsPerRoute - 1] & tailMask)
-        fail(kRouting, chip + " route " + std::to_string(k) +
-                           " sets bits past its " + std::to_string(bits) +
-                           " links and PEs");
-    for (size_t e = 0; e < t.entries.size(); ++e) {
-      const RoutingEntry &entry = t.entries[e];
-      std::string who = chip + " entry " + std::to_string(e);
-      if (entry.key & ~entry.mask)
-        fail(kRouting, who + " has key " + hex32(entry.key) +
-                           " with bits outside mask " + hex32(entry.mask));
-      if (entry.route >= routes)
-        fail(kRouting, who + " uses route " + std::to_string(entry.route) +
-                           " of a pool of " + std::to_string(routes));
-    }
+void Validator::checkLayout() {
+  const MachineLayout &l = image.layout;
+  const Placement &pl = image.placement;
+  if (l.gridCols == 0 || l.gridRows == 0)
+    fail(kManifest, "layout grid is " + std::to_string(l.gridCols) + " x " +
+                        std::to_string(l.gridRows) +
+                        "; it needs at least "
+                        "one point");
+  if (l.peSites.size() != pl.pesPerChip)
+    fail(kLayout, "has " + std::to_string(l.peSites.size()) + " PE sites for " +
+                      std::to_string(pl.pesPerChip) + " PEs per chip");
+  for (size_t p = 0; p < l.peSites.size(); ++p) {
+    const GridPoint &at = l.peSites[p];
+    if (at.x < 0 || at.y < 0 || uint32_t(at.x) >= l.gridCols ||
+        uint32_t(at.y) >= l.gridRows)
+      fail(kLayout, "PE " + std::to_string(p) + " sits at (" +
+                        std::to_string(at.x) + ", " + std::to_string(at.y) +
+                        "), outside the " + std::to_string(l.gridCols) + " x " +
+                        std::to_string(l.gridRows) + " grid");
+  }
+  size_t chips = l.chipSites.size();
+  if (chips < pl.chips)
+    fail(kManifest, "layout has " + std::to_string(chips) +
+                        " chips but placement uses " +
+                        std::to_string(pl.chips));
+  size_t links = l.linkDirections.size();
+  if (l.neighbours.size() != chips * links)
+    fail(kLayout, "has " + std::to_string(l.neighbours.size()) +
+                      " neighbour entries for " + std::to_string(chips) +
+                      " chips x " + std::to_string(links) + " links");
+  for (size_t k = 0; k < l.neighbours.size(); ++k) {
+    int32_t n = l.neighbours[k];
+    if (n < -1 || (n >= 0 && size_t(n) >= chips))
+      fail(kLayout, "chip " + std::to_string(k / links) + " link " +
+                        std::to_string(k % links) + " reaches chip " +
+                        std::to_string(n) + " of " + std::to_string(chips));
+  }
+}
+
+void Validator::checkTargetSections() {
+  std::vector<const SectionCodec *> owned = sectionCodecsOf(image.targetName);
+  for (const SectionCodec *codec : owned)
+    if (codec->required() && !image.sections.find(codec->name()))
+      fail(kManifest, "an image for target '" + image.targetName +
+                          "' needs section '" + codec->name() + "'");
+  for (const auto &[name, data] : image.sections) {
+    const SectionCodec *codec = findSectionCodec(name);
+    if (!codec)
+      fail(kManifest, "section '" + name +
+                          "' has no codec in this snnc (is its target "
+                          "built in?)");
+    if (codec->owner() != image.targetName)
+      fail(kManifest, "section '" + name + "' belongs to target '" +
+                          codec->owner() + "' but the image is for '" +
+                          image.targetName + "'");
+    if (!data)
+      fail(kManifest, "section '" + name + "' is empty");
+    if (Status valid = codec->validate(image, *data); !valid)
+      throw Violation{valid.error()};
   }
 }
 

@@ -31,19 +31,16 @@ inline constexpr const char *kNeurons = "neurons.bin";
 inline constexpr const char *kSlices = "slices.bin";
 inline constexpr const char *kPlacement = "placement.bin";
 inline constexpr const char *kSynapses = "synapses.bin";
-inline constexpr const char *kRouting = "routing.bin";
+inline constexpr const char *kLayout = "layout.bin";
 
 inline std::string num(double v) { return formatDouble(v); }
-
-/// Keys of `count` elements: key | i for i < count.
-void checkKeyBlock(const char *file, uint32_t key, uint32_t mask,
-                   uint64_t count, const std::string &who);
 
 class Validator {
 public:
   explicit Validator(const Image &image) : image(image) {}
 
-  void run() {
+  /// The core sections.
+  void runCore() {
     checkMetadata();
     for (size_t p = 0; p < image.populations.size(); ++p)
       checkPopulation(image.populations[p]);
@@ -55,8 +52,10 @@ public:
     for (const Projection &q : image.projections)
       if (!q.isProcedural)
         checkStored(q);
-    checkRouting();
+    checkLayout();
   }
+  /// The target sections, through their codecs; needs a valid core.
+  void runTarget() { checkTargetSections(); }
 
 private:
   std::string pop(uint32_t index) const {
@@ -82,12 +81,16 @@ private:
   void checkTiling(const std::vector<Slice> &slices, uint32_t size,
                    SliceRef ref, std::vector<uint32_t> &hosted,
                    uint32_t &global, const std::vector<SliceRef> &refs);
-  void checkKeyBlocks(const std::vector<SliceRef> &refs);
   void checkStored(const Projection &q);
-  void checkRouting();
+  void checkLayout();
+  void checkTargetSections();
 
   const Image &image;
 };
+
+/// validateImage() without the target sections: what a target codec may
+/// rely on when it decodes its sections.
+Status validateCore(const Image &image);
 
 } // namespace snnc::image::detail
 

@@ -9,6 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ToySections.h"
+
 #include "snnc/runtime/Energy.h"
 #include "snnc/runtime/RunBookkeeping.h"
 #include "snnc/runtime/TargetRuntime.h"
@@ -33,7 +35,9 @@ std::shared_ptr<const CounterSchema> toySchema() {
 
 class ToyEngine : public Engine {
 public:
-  explicit ToyEngine(const image::Image &image) : image(image) {}
+  explicit ToyEngine(const image::Image &image)
+      : image(image),
+        dense(*image.sections.get<toy::DenseSection>(toy::kDenseSection)) {}
   const char *name() const override { return "ref"; }
 
   Expected<RunResult> run(const std::vector<SpikeTrain> &inputs,
@@ -59,17 +63,21 @@ public:
         while (cursor[i] < events.size() && events[cursor[i]].step == t)
           inSpikes[i].push_back(events[cursor[i]++].index);
       }
-      for (const image::Projection &q : image.projections) {
+      // Each spike reads its source's row of the dense matrix; a zero
+      // weight is no synapse and costs no event.
+      for (size_t k = 0; k < image.projections.size(); ++k) {
+        const image::Projection &q = image.projections[k];
+        const toy::DenseMatrix &m = dense.matrices[k];
         const std::vector<uint32_t> &fired =
             q.source.kind == image::SourceKind::Input
                 ? inSpikes[q.source.index]
                 : popSpikes[q.source.index];
         for (uint32_t pre : fired)
-          for (uint64_t k = q.stored.rowPtr[pre]; k < q.stored.rowPtr[pre + 1];
-               ++k) {
-            input[q.target][q.stored.target[k]] += q.stored.weight[k];
-            ++result.counters[SynapticEvents];
-          }
+          for (uint32_t post = 0; post < m.cols; ++post)
+            if (float w = m.weight[size_t(pre) * m.cols + post]; w != 0) {
+              input[q.target][post] += w;
+              ++result.counters[SynapticEvents];
+            }
       }
       for (size_t p = 0; p < pops; ++p) {
         const image::Population &pop = image.populations[p];
@@ -104,6 +112,7 @@ public:
 
 private:
   const image::Image &image;
+  const toy::DenseSection &dense;
 };
 
 class ToyRuntime : public TargetRuntime {
@@ -151,8 +160,10 @@ public:
   }
   Footprint footprint(const image::Image &image) const override {
     Footprint f;
-    for (const image::Projection &q : image.projections)
-      f.weightBytes += 4 * image::storedSynapseCount(q);
+    // Dense: every matrix entry is stored, zero or not.
+    for (const toy::DenseMatrix &m :
+         image.sections.get<toy::DenseSection>(toy::kDenseSection)->matrices)
+      f.weightBytes += 4 * m.weight.size();
     for (const image::Population &p : image.populations)
       f.stateBytes += 8 * uint64_t(p.size);
     return f;
@@ -162,6 +173,7 @@ public:
 } // namespace
 
 extern "C" void snncInitializetoyRuntime() {
+  snnc::toy::registerToySections();
   if (Status s = registerTargetRuntime(std::make_unique<ToyRuntime>()); !s)
     std::abort();
 }

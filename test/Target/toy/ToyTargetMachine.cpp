@@ -4,11 +4,11 @@
 // proves that a target plugs into snnc through the registries alone. Toy
 // runs in float on one unit per population; its image is built here from
 // the discretized network (neurons and dense projections), with nothing
-// from any other target. The image format v1 still has spinnaker2-shaped
-// fields (fixed-point constants, int16 weights, routing keys); toy fills
-// them with neutral values that its own engine never reads.
+// from any other target: the core sections plus its own toy.dense.
 //
 //===----------------------------------------------------------------------===//
+
+#include "ToySections.h"
 
 #include "snnc/Target/TargetMachine.h"
 
@@ -30,8 +30,7 @@ std::vector<uint32_t> shapeOf(Type type) {
 }
 
 image::Slice wholeSlice(uint32_t unit, uint32_t size) {
-  // One slice per unit; keys only have to be unique, toy routes nothing.
-  return {0, size, unit, unit << 16, 0xFFFF0000u};
+  return {0, size, unit};
 }
 
 class ToyTargetMachine : public snnc::TargetMachine {
@@ -62,6 +61,7 @@ public:
     out.report = report;
     auto time = network->getAttrOfType<snn::TimeAttr>("snn.time");
     out.dt = time.getDt().convertToDouble();
+    auto &dense = out.sections.emplace<toy::DenseSection>(toy::kDenseSection);
     uint32_t unit = 0;
     for (auto [i, type] : llvm::enumerate(network.getArgumentTypes())) {
       image::InputPort port;
@@ -92,7 +92,6 @@ public:
         f.threshold = threshold[j];
         f.reset = reset[j];
         pop.floatParams.push_back(f);
-        pop.fixedParams.push_back({});
       }
       pop.slices = {wholeSlice(unit++, pop.size)};
       populationOf[op] = out.populations.size();
@@ -121,6 +120,7 @@ public:
           p.source = {image::SourceKind::Population,
                       populationOf[source.getDefiningOp()]};
         uint32_t cols = out.populations[p.target].size;
+        toy::DenseMatrix matrix{rows, cols, {}};
         image::StoredSynapses &s = p.stored;
         s.rowPtr.push_back(0);
         for (uint32_t pre = 0; pre < rows; ++pre) {
@@ -128,12 +128,14 @@ public:
             if (float v = (*w)[post * rows + pre]; v != 0) {
               s.target.push_back(post);
               s.weight.push_back(v);
-              s.weightQ.push_back(0);
               s.delay.push_back(1);
             }
           s.rowPtr.push_back(s.target.size());
+          for (uint32_t post = 0; post < cols; ++post)
+            matrix.weight.push_back((*w)[post * rows + pre]);
         }
         out.projections.push_back(std::move(p));
+        dense.matrices.push_back(std::move(matrix));
       }
     }
     auto output = network.getOutputOp();
@@ -145,9 +147,7 @@ public:
     out.placement = {1, unit, {}};
     for (uint32_t s = 0; s < unit; ++s)
       out.placement.sliceOfPe.push_back(s);
-    out.routing.numLinks = 0;
-    out.routing.wordsPerRoute = (unit + 63) / 64;
-    out.routing.tables.resize(1);
+    out.layout = image::rowLayout(1, unit);
     return out;
   }
 };
@@ -155,5 +155,6 @@ public:
 } // namespace
 
 extern "C" void snncInitializetoyTarget() {
+  snnc::toy::registerToySections();
   snnc::registerTargetMachine(std::make_unique<ToyTargetMachine>());
 }

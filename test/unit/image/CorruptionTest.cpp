@@ -104,17 +104,27 @@ TEST_F(ImageCorruption, WrongFormatName) {
 
 TEST_F(ImageCorruption, VersionBumped) {
   json m = manifest();
-  m["version"] = 2;
+  m["version"] = 3;
   setManifest(m);
   expectError("manifest.json",
-              {"unsupported image version 2", "reads image version 1"});
+              {"unsupported image version 3", "reads image version 2"});
+}
+
+TEST_F(ImageCorruption, VersionOneSaysRecompile) {
+  json m = manifest();
+  m["version"] = 1;
+  setManifest(m);
+  expectError("manifest.json",
+              {"is an image of version 1, written by an older snnc",
+               "recompile the network with `snnc compile`"});
 }
 
 TEST_F(ImageCorruption, WrongFieldType) {
   json m = manifest();
-  m["populations"][2]["s_in"] = "small";
+  m["sections"][5]["header"]["populations"][2]["s_in"] = "small";
   setManifest(m);
-  expectError("manifest.json", {"populations[2].s_in", "expected a number"});
+  expectError("manifest.json", {"section 'spinnaker2.fixed_point' header",
+                                "populations[2].s_in", "expected a number"});
 }
 
 TEST_F(ImageCorruption, UnknownKey) {
@@ -125,8 +135,8 @@ TEST_F(ImageCorruption, UnknownKey) {
 }
 
 TEST_F(ImageCorruption, MissingBinaryFile) {
-  fs::remove(image / "routing.bin");
-  expectError("routing.bin", {"missing"});
+  fs::remove(image / "spinnaker2.routing.bin");
+  expectError("spinnaker2.routing.bin", {"missing"});
 }
 
 TEST_F(ImageCorruption, ExtraFile) {
@@ -134,11 +144,53 @@ TEST_F(ImageCorruption, ExtraFile) {
   expectError("extra.bin", {"unexpected file"});
 }
 
-TEST_F(ImageCorruption, FileMissingFromFileTable) {
+TEST_F(ImageCorruption, FileMissingFromSectionTable) {
   json m = manifest();
-  m["files"].erase(m["files"].size() - 1);
+  m["sections"].erase(m["sections"].size() - 1);
   setManifest(m);
-  expectError("manifest.json", {"does not list 'routing.bin'"});
+  expectError("spinnaker2.routing.bin", {"unexpected file"});
+}
+
+TEST_F(ImageCorruption, RequiredSectionMissing) {
+  json m = manifest();
+  m["sections"].erase(m["sections"].size() - 1);
+  setManifest(m);
+  fs::remove(image / "spinnaker2.routing.bin");
+  expectError("manifest.json", {"an image for target 'spinnaker2' needs "
+                                "section 'spinnaker2.routing'"});
+}
+
+TEST_F(ImageCorruption, CoreSectionMissing) {
+  json m = manifest();
+  m["sections"].erase(4);
+  setManifest(m);
+  expectError("manifest.json", {"sections[4] is 'spinnaker2.fixed_point'",
+                                "expected core section 'layout'"});
+}
+
+TEST_F(ImageCorruption, SectionOfAnotherTarget) {
+  json m = manifest();
+  m["sections"][6]["owner"] = "photonic";
+  setManifest(m);
+  expectError("manifest.json",
+              {"sections[6] ('spinnaker2.routing') belongs to target "
+               "'photonic' but the image is for target 'spinnaker2'"});
+}
+
+TEST_F(ImageCorruption, UnknownSection) {
+  json m = manifest();
+  m["sections"][6]["name"] = "spinnaker2.synfire";
+  setManifest(m);
+  expectError("manifest.json", {"section 'spinnaker2.synfire' of target "
+                                "'spinnaker2' is unknown to this snnc"});
+}
+
+TEST_F(ImageCorruption, SectionVersionBumped) {
+  json m = manifest();
+  m["sections"][6]["version"] = 2;
+  setManifest(m);
+  expectError("manifest.json", {"section 'spinnaker2.routing' has version 2",
+                                "reads 1 only (recompile"});
 }
 
 TEST_F(ImageCorruption, Truncated) {
@@ -168,15 +220,16 @@ TEST_F(ImageCorruption, CountsDisagreeWithFileSize) {
 
 TEST_F(ImageCorruption, AbsurdSizeIsRefusedBeforeAllocating) {
   json m = manifest();
-  m["populations"][3]["size"] = 4000000000u; // 416 GB of neuron records.
+  m["populations"][3]["size"] = 4000000000u; // 256 GB of neuron records.
   m["populations"][3]["shape"] = {4000000000u};
   setManifest(m);
-  expectError("neurons.bin", {"counts in the manifest need 416000"});
-  m["routing"]["chips"][0]["routes"] = json(uint64_t(1) << 62);
+  expectError("neurons.bin", {"counts in the manifest need 256000"});
+  m["sections"][6]["header"]["chips"][0]["routes"] = json(uint64_t(1) << 62);
   m["populations"][3]["size"] = 27;
   m["populations"][3]["shape"] = {27};
   setManifest(m);
-  expectError("routing.bin", {"over 2^64 bytes"});
+  expectError("manifest.json",
+              {"section 'spinnaker2.routing' header", "over 2^64 bytes"});
 }
 
 TEST_F(ImageCorruption, RowPointerPastSynapses) {
@@ -205,23 +258,24 @@ TEST_F(ImageCorruption, TargetOutOfRange) {
 
 TEST_F(ImageCorruption, NotANumberInNeuronTable) {
   double nan = std::nan("");
-  patch("neurons.bin", 104 * 2 + 8, &nan, sizeof(nan));
+  patch("neurons.bin", 64 * 2 + 8, &nan, sizeof(nan));
   expectError("neurons.bin", {"population 'exc' neuron 2 gain = nan"});
 }
 
-TEST_F(ImageCorruption, ShiftOutOfRangeInNeuronTable) {
+TEST_F(ImageCorruption, ShiftOutOfRangeInFixedPointTable) {
+  // 40-byte records: decay_q, gain_m, gain_s, ...
   int32_t shift = 63;
-  patch("neurons.bin", 104 * 4 + 64 + 8, &shift, sizeof(shift));
-  expectError("neurons.bin", {"neuron 4 gain_s = 63 is outside [0, 62]"});
+  patch("spinnaker2.fixed_point.bin", 40 * 4 + 8, &shift, sizeof(shift));
+  expectError("spinnaker2.fixed_point.bin",
+              {"neuron 4 gain_s = 63 is outside [0, 62]"});
 }
 
 // slices.bin holds the three input slices (records 0-2) before the
-// population slices (records 3-10); a record is 20 bytes: first, count, pe,
-// key, mask.
+// population slices (records 3-10); a record is 12 bytes: first, count, pe.
 
 TEST_F(ImageCorruption, SlicePeOutOfRange) {
   uint32_t pe = 180;
-  patch("slices.bin", 20 * 3 + 8, &pe, sizeof(pe));
+  patch("slices.bin", 12 * 3 + 8, &pe, sizeof(pe));
   expectError("slices.bin", {"population 'exc' slice 0 is on PE 180 of 180"});
 }
 
@@ -233,31 +287,34 @@ TEST_F(ImageCorruption, InputSlicePeOutOfRange) {
 
 TEST_F(ImageCorruption, SlicesDoNotTile) {
   uint32_t first = 5;
-  patch("slices.bin", 20 * 4, &first, sizeof(first));
+  patch("slices.bin", 12 * 4, &first, sizeof(first));
   expectError("slices.bin",
               {"population 'exc' slice 1 covers [5, 9)", "from 6"});
 }
 
 TEST_F(ImageCorruption, InputSlicesDoNotTile) {
   uint32_t first = 5;
-  patch("slices.bin", 20, &first, sizeof(first));
+  patch("slices.bin", 12, &first, sizeof(first));
   expectError("slices.bin", {"input 'in' slice 1 covers [5, 7)", "from 4"});
 }
 
 TEST_F(ImageCorruption, InputSliceOnAPopulationPe) {
   uint32_t pe = 0;
-  patch("slices.bin", 20 * 2 + 8, &pe, sizeof(pe));
+  patch("slices.bin", 12 * 2 + 8, &pe, sizeof(pe));
   expectError(
       "slices.bin",
       {"population 'exc' slice 0 shares PE 0 with input 'cue' slice 0"});
 }
 
 TEST_F(ImageCorruption, InputKeysCollide) {
+  // spinnaker2.routing.bin: 8 route words (64 bytes), then a key and mask
+  // per slice.
   uint32_t key = 0x00100000;
-  patch("slices.bin", 20 + 12, &key, sizeof(key));
-  expectError("slices.bin", {"input 'in' slice 1 has keys [0x00100000, "
-                             "0x00100001], which overlap keys [0x00100000, "
-                             "0x00100003] of input 'in' slice 0"});
+  patch("spinnaker2.routing.bin", 64 + 8, &key, sizeof(key));
+  expectError("spinnaker2.routing.bin",
+              {"input 'in' slice 1 has keys [0x00100000, "
+               "0x00100001], which overlap keys [0x00100000, "
+               "0x00100003] of input 'in' slice 0"});
 }
 
 TEST_F(ImageCorruption, InputSliceCountDisagreesWithFileSize) {
@@ -265,7 +322,7 @@ TEST_F(ImageCorruption, InputSliceCountDisagreesWithFileSize) {
   m["inputs"][1]["slices"] = 2;
   setManifest(m);
   expectError("slices.bin",
-              {"counts in the manifest need 240 bytes", "the file has 220"});
+              {"counts in the manifest need 144 bytes", "the file has 132"});
 }
 
 TEST_F(ImageCorruption, PortLevelKeysAreRefused) {
@@ -285,10 +342,12 @@ TEST_F(ImageCorruption, PlacementDisagreesWithSlices) {
 }
 
 TEST_F(ImageCorruption, RouteIndexOutsidePool) {
-  // Route words: 2 routes x 2 words on chips 0 and 1, then entries.
+  // Route words: 2 routes x 2 words on chips 0 and 1, then 11 slice keys,
+  // then entries.
   uint32_t route = 7;
-  patch("routing.bin", 8 * 8 + 8, &route, sizeof(route));
-  expectError("routing.bin", {"chip 0 entry 0 uses route 7 of a pool of 2"});
+  patch("spinnaker2.routing.bin", 8 * 8 + 8 * 11 + 8, &route, sizeof(route));
+  expectError("spinnaker2.routing.bin",
+              {"chip 0 entry 0 uses route 7 of a pool of 2"});
 }
 
 TEST_F(ImageCorruption, ProceduralSpecInvalid) {

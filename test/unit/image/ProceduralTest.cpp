@@ -2,6 +2,8 @@
 
 #include "SampleImage.h"
 
+#include "snnc/spinnaker2/ImageSections.h"
+
 #include "snnc/image/Procedural.h"
 #include "snnc/spinnaker2/FixedPoint.h"
 
@@ -27,26 +29,28 @@ TEST(ImageProcedural, QuantizeWeightFollowsNumerics) {
 
 TEST(ImageProcedural, RowsMatchTheExpander) {
   Image image = sampleImage();
-  for (const Projection &q : image.projections) {
+  for (size_t j = 0; j < image.projections.size(); ++j) {
+    const Projection &q = image.projections[j];
     if (!q.isProcedural)
       continue;
     SCOPED_TRACE(q.name);
+    double scale = snnc::spinnaker2::fixedPoint(image).projections[j].scale;
     snn::reservoir::Expander expander(q.procedural.spec);
-    ProceduralRows rows(q.procedural.spec, q.scale, quantizeWeight);
+    ProceduralRows rows(q.procedural.spec, scale, quantizeWeight);
     std::vector<snn::reservoir::Synapse> expected;
     std::vector<ExpandedSynapse> row, single;
     uint64_t total = 0;
     for (uint32_t pre = 0; pre < q.procedural.spec.size; ++pre) {
       expander.expandRow(pre, expected);
       rows.expandRow(pre, row);
-      expandProceduralRow(q.procedural.spec, pre, q.scale, quantizeWeight,
+      expandProceduralRow(q.procedural.spec, pre, scale, quantizeWeight,
                           single);
       ASSERT_EQ(row.size(), expected.size());
       ASSERT_EQ(single.size(), expected.size());
       for (size_t k = 0; k < row.size(); ++k) {
         EXPECT_EQ(row[k].target, expected[k].target);
         EXPECT_EQ(row[k].weight, expected[k].weight);
-        int64_t wq = std::llround(double(expected[k].weight) / q.scale);
+        int64_t wq = std::llround(double(expected[k].weight) / scale);
         wq = std::max<int64_t>(-32767, std::min<int64_t>(32767, wq));
         EXPECT_EQ(row[k].weightQ, wq);
         EXPECT_EQ(single[k].target, row[k].target);

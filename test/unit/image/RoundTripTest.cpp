@@ -5,6 +5,7 @@
 #include "snnc/image/ImageReader.h"
 #include "snnc/image/ImageWriter.h"
 #include "snnc/image/Validate.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <gtest/gtest.h>
 
@@ -16,9 +17,14 @@ using namespace snnc::image::test;
 
 namespace {
 
-const std::vector<std::string> kImageFiles = {"manifest.json", "neurons.bin",
-                                              "placement.bin", "routing.bin",
-                                              "slices.bin",    "synapses.bin"};
+const std::vector<std::string> kImageFiles = {"layout.bin",
+                                              "manifest.json",
+                                              "neurons.bin",
+                                              "placement.bin",
+                                              "slices.bin",
+                                              "spinnaker2.fixed_point.bin",
+                                              "spinnaker2.routing.bin",
+                                              "synapses.bin"};
 
 TEST(ImageRoundTrip, SampleIsValid) {
   Status valid = validateImage(sampleImage());
@@ -47,7 +53,8 @@ TEST(ImageRoundTrip, EveryFieldSurvives) {
   for (size_t q = 0; q < image.projections.size(); ++q)
     EXPECT_TRUE(back.projections[q] == image.projections[q])
         << "projection " << q;
-  EXPECT_TRUE(back.routing == image.routing);
+  EXPECT_TRUE(back.sections == image.sections);
+  EXPECT_TRUE(back.layout == image.layout);
   EXPECT_TRUE(back.placement == image.placement);
   EXPECT_TRUE(back.inputs == image.inputs);
   EXPECT_TRUE(back.outputs == image.outputs);
@@ -66,7 +73,13 @@ TEST(ImageRoundTrip, EqualityNoticesChanges) {
   b.projections[5].procedural.spec.rule.c[3] = 0.11;
   EXPECT_FALSE(a == b);
   b = a;
-  b.routing.tables[1].routeWords[3] ^= 4;
+  snnc::spinnaker2::routing(b).tables[1].routeWords[3] ^= 4;
+  EXPECT_FALSE(a == b);
+  b = a;
+  snnc::spinnaker2::fixedPoint(b).populations[1].neurons[0].gainS ^= 1;
+  EXPECT_FALSE(a == b);
+  b = a;
+  b.layout.neighbours[2] = -1;
   EXPECT_FALSE(a == b);
   b = a;
   b.report["ratio"] = 0.2;
@@ -100,11 +113,11 @@ TEST(ImageRoundTrip, ManifestRecordsSizesAndChecksums) {
   nlohmann::json manifest =
       nlohmann::json::parse(readText(dir / "net.img" / "manifest.json"));
   EXPECT_EQ(manifest["format"], "snnc-image");
-  EXPECT_EQ(manifest["version"], 1);
-  ASSERT_EQ(manifest["files"].size(), 5u);
-  for (const auto &entry : manifest["files"]) {
+  EXPECT_EQ(manifest["version"], 2);
+  ASSERT_EQ(manifest["sections"].size(), 7u);
+  for (const auto &entry : manifest["sections"]) {
     std::vector<uint8_t> bytes =
-        readFile(dir / "net.img" / entry["name"].get<std::string>());
+        readFile(dir / "net.img" / entry["file"].get<std::string>());
     EXPECT_EQ(entry["size"], bytes.size());
     EXPECT_EQ(entry["fnv1a64"], fnv1a64Hex(bytes));
   }
@@ -127,20 +140,19 @@ TEST(ImageRoundTrip, ReplacesAnExistingImage) {
   EXPECT_EQ(listDir(dir.path()), std::vector<std::string>{"net.img"});
 }
 
+/// A target-less image holds the core sections alone.
 TEST(ImageRoundTrip, MinimalImage) {
   Image image;
   image.snncVersion = "0";
   image.placement = {1, 1, {0}};
-  image.routing.wordsPerRoute = 1;
-  image.routing.tables.resize(1);
+  image.layout = rowLayout(1, 1);
   Population p;
   p.name = "only";
   p.model = NeuronModel::If;
   p.shape = {1};
   p.size = 1;
   p.floatParams.resize(1);
-  p.fixedParams.resize(1);
-  p.slices = {{0, 1, 0, 0, 0xfffffffe}};
+  p.slices = {{0, 1, 0}};
   image.populations.push_back(p);
   ScopedDir dir;
   Status written = writeImage(image, (dir / "min.img").string());
@@ -149,6 +161,10 @@ TEST(ImageRoundTrip, MinimalImage) {
   ASSERT_TRUE(back.ok()) << back.error().message();
   EXPECT_TRUE(*back == image);
   EXPECT_EQ(fs::file_size(dir / "min.img" / "synapses.bin"), 0u);
+  EXPECT_EQ(listDir(dir / "min.img"),
+            (std::vector<std::string>{"layout.bin", "manifest.json",
+                                      "neurons.bin", "placement.bin",
+                                      "slices.bin", "synapses.bin"}));
 }
 
 /// Two chips of four PEs: a 10-element input in three slices (two on chip
@@ -158,22 +174,17 @@ Image multiSliceInputImage() {
   Image image;
   image.snncVersion = "0";
   image.placement = {2, 4, std::vector<uint32_t>(8, kNoSlice)};
-  image.routing.numLinks = 6;
-  image.routing.wordsPerRoute = 1;
-  image.routing.tables.resize(2);
+  image.layout = rowLayout(2, 4);
   image.inputs.push_back({3, "pixels", {2, 5}, 10, {}});
-  image.inputs[0].slices = {{0, 4, 5, 0x000, 0xfffffffc},
-                            {4, 4, 7, 0x004, 0xfffffffc},
-                            {8, 2, 0, 0x008, 0xfffffffc}};
-  image.inputs.push_back({4, "bias", {1}, 1, {{0, 1, 6, 0x00c, 0xfffffffc}}});
+  image.inputs[0].slices = {{0, 4, 5}, {4, 4, 7}, {8, 2, 0}};
+  image.inputs.push_back({4, "bias", {1}, 1, {{0, 1, 6}}});
   Population p;
   p.name = "hidden";
   p.model = NeuronModel::Lif;
   p.shape = {6};
   p.size = 6;
   p.floatParams.resize(6);
-  p.fixedParams.resize(6);
-  p.slices = {{0, 4, 1, 0x010, 0xfffffffc}, {4, 2, 4, 0x014, 0xfffffffc}};
+  p.slices = {{0, 4, 1}, {4, 2, 4}};
   image.populations.push_back(p);
   // Global slices: pixels 0-2, bias 3, hidden 4-5.
   const uint32_t pes[] = {5, 7, 0, 6, 1, 4};
@@ -189,7 +200,6 @@ Image multiSliceInputImage() {
     for (uint32_t r = 0; r < rows; ++r) {
       q.stored.rowPtr.push_back(q.stored.target.size());
       q.stored.target.push_back(r % 6);
-      q.stored.weightQ.push_back(static_cast<int16_t>(r + 1));
       q.stored.weight.push_back(static_cast<float>(r + 1));
       q.stored.delay.push_back(1);
     }
@@ -213,8 +223,8 @@ TEST(ImageRoundTrip, MultiSliceInputs) {
   EXPECT_EQ(back->inputs[1].slices, image.inputs[1].slices);
   EXPECT_TRUE(back->placement == image.placement);
   EXPECT_TRUE(*back == image);
-  // Six 20-byte records, and the manifest counts each input's slices.
-  EXPECT_EQ(fs::file_size(dir / "in.img" / "slices.bin"), 6u * 20);
+  // Six 12-byte records, and the manifest counts each input's slices.
+  EXPECT_EQ(fs::file_size(dir / "in.img" / "slices.bin"), 6u * 12);
   nlohmann::json manifest =
       nlohmann::json::parse(readText(dir / "in.img" / "manifest.json"));
   EXPECT_EQ(manifest["inputs"][0]["slices"], 3);
@@ -224,7 +234,7 @@ TEST(ImageRoundTrip, MultiSliceInputs) {
 
 TEST(ImageRoundTrip, EqualityComparesInputSlices) {
   Image a = multiSliceInputImage(), b = a;
-  b.inputs[0].slices[2].keyBase = 0x018;
+  b.inputs[0].slices[2].count = 1;
   EXPECT_FALSE(a == b);
   b = a;
   b.inputs[0].slices[1].pe = 2;

@@ -2,6 +2,8 @@
 
 #include "SampleImage.h"
 
+#include "snnc/spinnaker2/ImageSections.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -20,7 +22,9 @@ namespace snnc::image::test {
 
 namespace {
 
-void fillNeurons(Population &p, int salt) {
+namespace s2 = snnc::spinnaker2;
+
+void fillNeurons(Population &p, s2::PopulationFixedPoint &fixed, int salt) {
   bool cuba = p.model == NeuronModel::CubaLif;
   bool spiking = isSpikingModel(p.model);
   for (uint32_t j = 0; j < p.size; ++j) {
@@ -35,7 +39,7 @@ void fillNeurons(Population &p, int salt) {
     f.bias = j == 1 ? 1e-300 : 0.125 * salt;
     p.floatParams.push_back(f);
 
-    FixedNeuron q;
+    s2::FixedNeuron q;
     q.decayQ =
         j == 0 ? 65536 : static_cast<int32_t>(std::llround(f.decay * 65536));
     q.gainM = (1 << 30) + static_cast<int32_t>(j * 977 + salt);
@@ -47,11 +51,11 @@ void fillNeurons(Population &p, int salt) {
     q.synDecayQ = cuba ? static_cast<int32_t>(65535 - j) : 0;
     q.synGainM = cuba ? 123456789 : 0;
     q.synGainS = cuba ? 62 : 0;
-    p.fixedParams.push_back(q);
+    fixed.neurons.push_back(q);
   }
 }
 
-Population population(const std::string &name, NeuronModel model,
+Population population(Image &image, const std::string &name, NeuronModel model,
                       std::vector<uint32_t> shape, double sIn, int salt) {
   Population p;
   p.name = name;
@@ -61,13 +65,17 @@ Population population(const std::string &name, NeuronModel model,
   for (uint32_t d : p.shape)
     p.size *= d;
   p.spiking = isSpikingModel(model);
-  p.sIn = sIn;
-  p.sV = sIn * 3.0 / 7.0;
-  fillNeurons(p, salt);
+  s2::PopulationFixedPoint fixed;
+  fixed.sIn = sIn;
+  fixed.sV = sIn * 3.0 / 7.0;
+  fillNeurons(p, fixed, salt);
+  s2::fixedPoint(image).populations.push_back(std::move(fixed));
   return p;
 }
 
-Projection projection(const Image &image, const std::string &name,
+/// The projection's header; its fixed-point header goes into the image's
+/// spinnaker2.fixed_point section at the same index.
+Projection projection(Image &image, const std::string &name,
                       ProjectionKind kind, SourceKind sourceKind,
                       uint32_t source, uint32_t target, int32_t shift,
                       uint32_t maxDelay) {
@@ -76,18 +84,23 @@ Projection projection(const Image &image, const std::string &name,
   q.kind = kind;
   q.source = {sourceKind, source};
   q.target = target;
-  q.shift = shift;
-  q.scale = std::ldexp(image.populations[target].sIn, shift);
+  s2::ProjectionFixedPoint fixed;
+  fixed.shift = shift;
+  fixed.scale =
+      std::ldexp(s2::fixedPoint(image).populations[target].sIn, shift);
   q.maxDelay = maxDelay;
-  q.rmsError = q.scale * 0.29;
-  q.maxError = q.scale * 0.5;
+  q.rmsError = fixed.scale * 0.29;
+  q.maxError = fixed.scale * 0.5;
+  s2::fixedPoint(image).projections.push_back(std::move(fixed));
   return q;
 }
 
 /// Random CSR rows (some empty), using the extreme weights and the maximum
 /// delay at least once.
-void fillStored(const Image &image, Projection &q, unsigned seed) {
+void fillStored(Image &image, Projection &q, unsigned seed) {
   std::mt19937 rng(seed);
+  s2::ProjectionFixedPoint &fixed =
+      s2::fixedPoint(image).projections[image.projections.size()];
   uint32_t rows = sourceSize(image, q.source);
   uint32_t targets = image.populations[q.target].size;
   StoredSynapses &s = q.stored;
@@ -105,8 +118,8 @@ void fillStored(const Image &image, Projection &q, unsigned seed) {
       else if (s.target.size() == 1)
         wq = 32767;
       s.target.push_back(t);
-      s.weightQ.push_back(wq);
-      s.weight.push_back(static_cast<float>(wq * q.scale * 1.0001));
+      fixed.weightQ.push_back(wq);
+      s.weight.push_back(static_cast<float>(wq * fixed.scale * 1.0001));
       s.delay.push_back(static_cast<uint16_t>(
           s.target.size() == 1 ? q.maxDelay : 1 + rng() % q.maxDelay));
     }
@@ -121,9 +134,31 @@ std::vector<uint64_t> route(std::initializer_list<unsigned> bits) {
   return words;
 }
 
+/// Three chips of a hexagonal board, 60 PEs per chip on an 8 x 8 grid.
+MachineLayout sampleLayout() {
+  MachineLayout layout;
+  layout.gridCols = 8;
+  layout.gridRows = 8;
+  for (int32_t p = 0; p < 60; ++p)
+    layout.peSites.push_back({p % 8, p / 8});
+  layout.chipSites = {{0, 0}, {1, 0}, {0, 1}};
+  layout.linkDirections = {{1, 0}, {1, 1}, {0, 1}, {-1, 0}, {-1, -1}, {0, -1}};
+  for (const GridPoint &c : layout.chipSites)
+    for (const GridPoint &d : layout.linkDirections) {
+      int32_t next = -1;
+      for (size_t k = 0; k < layout.chipSites.size(); ++k)
+        if (layout.chipSites[k].x == c.x + d.x &&
+            layout.chipSites[k].y == c.y + d.y)
+          next = static_cast<int32_t>(k);
+      layout.neighbours.push_back(next);
+    }
+  return layout;
+}
+
 } // namespace
 
 Image sampleImage() {
+  s2::registerImageSections();
   Image image;
   image.snncVersion = "0.1.0-test";
   image.network = "sample-\xc2\xb5net"; // "µ" in UTF-8.
@@ -143,32 +178,36 @@ Image sampleImage() {
   image.inputs.push_back({0, "in", {2, 3}, 6, {}});
   image.inputs.push_back({2, "cue", {4}, 4, {}});
 
-  image.populations.push_back(
-      population("exc", NeuronModel::Lif, {10}, 3 * std::ldexp(1.0, -10), 1));
-  image.populations.push_back(
-      population("cuba", NeuronModel::CubaLif, {2, 2}, 1.0 / 3, 2));
-  image.populations.push_back(population("iff", NeuronModel::If, {3}, 1e-9, 3));
-  image.populations.push_back(
-      population("res", NeuronModel::Lif, {3, 3, 3}, 0.01, 4));
-  image.populations.push_back(
-      population("readout", NeuronModel::Li, {2}, 2.5, 5));
-  image.populations.push_back(
-      population("acc", NeuronModel::Integrator, {1, 2}, 7.0, 6));
+  auto addPopulation = [&](const std::string &name, NeuronModel model,
+                           std::vector<uint32_t> shape, double sIn, int salt) {
+    Population p = population(image, name, model, std::move(shape), sIn, salt);
+    image.populations.push_back(std::move(p));
+  };
+  addPopulation("exc", NeuronModel::Lif, {10}, 3 * std::ldexp(1.0, -10), 1);
+  addPopulation("cuba", NeuronModel::CubaLif, {2, 2}, 1.0 / 3, 2);
+  addPopulation("iff", NeuronModel::If, {3}, 1e-9, 3);
+  addPopulation("res", NeuronModel::Lif, {3, 3, 3}, 0.01, 4);
+  addPopulation("readout", NeuronModel::Li, {2}, 2.5, 5);
+  addPopulation("acc", NeuronModel::Integrator, {1, 2}, 7.0, 6);
 
   image.placement.chips = 3;
   image.placement.pesPerChip = 60;
   image.placement.sliceOfPe.assign(180, kNoSlice);
+  image.layout = sampleLayout();
+  s2::RoutingSection &routing = s2::routing(image);
   // Global slices 0-2 are the inputs' (input 'in' split across chips 0 and
   // 1, with key blocks of different widths), 3-10 the populations'.
   struct {
     uint32_t input;
     Slice slice;
-  } inputSlices[] = {{0, {0, 4, 4, 0x00100000, 0xfffffffc}},
-                     {0, {4, 2, 65, 0x00100004, 0xfffffffe}},
-                     {1, {0, 4, 5, 0x00200000, 0xfffffffc}}};
+    s2::SliceKey key;
+  } inputSlices[] = {{0, {0, 4, 4}, {0x00100000, 0xfffffffc}},
+                     {0, {4, 2, 65}, {0x00100004, 0xfffffffe}},
+                     {1, {0, 4, 5}, {0x00200000, 0xfffffffc}}};
   uint32_t global = 0;
   for (const auto &s : inputSlices) {
     image.inputs[s.input].slices.push_back(s.slice);
+    routing.keys.push_back(s.key);
     image.placement.sliceOfPe[s.slice.pe] = global++;
   }
   struct {
@@ -176,8 +215,8 @@ Image sampleImage() {
   } slices[] = {{0, 0, 6, 0},   {0, 6, 4, 1},    {1, 0, 4, 2}, {2, 0, 3, 61},
                 {3, 0, 14, 62}, {3, 14, 13, 63}, {4, 0, 2, 3}, {5, 0, 2, 64}};
   for (const auto &s : slices) {
-    image.populations[s.population].slices.push_back(
-        {s.first, s.count, s.pe, (s.pe + 1) << 8, 0xffffff00});
+    image.populations[s.population].slices.push_back({s.first, s.count, s.pe});
+    routing.keys.push_back({(s.pe + 1) << 8, 0xffffff00});
     image.placement.sliceOfPe[s.pe] = global++;
   }
 
@@ -230,9 +269,10 @@ Image sampleImage() {
   recurrent.procedural.delay = 1;
   add(std::move(recurrent), 0);
 
-  image.routing.numLinks = 6;
-  image.routing.wordsPerRoute = 2;
-  RouterTable chip0, chip1, chip2;
+  routing.numLinks = 6;
+  routing.wordsPerRoute = 2;
+  routing.defaultRoute = true;
+  s2::RouterTable chip0, chip1, chip2;
   chip0.routeWords = route({0, 6 + 3});
   for (uint64_t w : route({6 + 59}))
     chip0.routeWords.push_back(w);
@@ -243,7 +283,7 @@ Image sampleImage() {
   for (uint64_t w : route({6 + 4}))
     chip1.routeWords.push_back(w);
   chip1.entries = {{0x3e00, 0xffffff00, 1}, {0, 0, 0}};
-  image.routing.tables = {chip0, chip1, chip2};
+  routing.tables = {chip0, chip1, chip2};
 
   image.outputs = {{0, 0, OutputKind::Spikes},
                    {2, 4, OutputKind::Current},
@@ -309,8 +349,8 @@ void resealFile(const fs::path &image, const std::string &file) {
   nlohmann::json manifest =
       nlohmann::json::parse(readText(image / "manifest.json"));
   std::vector<uint8_t> bytes = readFile(image / file);
-  for (auto &entry : manifest["files"])
-    if (entry["name"] == file) {
+  for (auto &entry : manifest["sections"])
+    if (entry["file"] == file) {
       entry["size"] = bytes.size();
       entry["fnv1a64"] = fnv1a64Hex(bytes);
     }

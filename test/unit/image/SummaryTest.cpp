@@ -95,7 +95,7 @@ TEST(ImageSummary, FileSizesMatchTheWrittenImage) {
   Image image = sampleImage();
   ASSERT_TRUE(writeImage(image, (dir / "net.img").string()).ok());
   std::vector<std::string> files = section(summarize(image), "files");
-  ASSERT_EQ(files.size(), 8u); // Header, six files, total.
+  ASSERT_EQ(files.size(), 10u); // Header, eight files, total.
   uint64_t total = 0;
   for (size_t i = 1; i + 1 < files.size(); ++i) {
     std::istringstream row(files[i]);

@@ -3,6 +3,7 @@
 #include "SampleImage.h"
 
 #include "snnc/image/Validate.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +14,13 @@ using namespace snnc::image;
 using namespace snnc::image::test;
 
 namespace {
+
+namespace s2 = snnc::spinnaker2;
+
+s2::FixedPointSection &fixed(Image &image) { return s2::fixedPoint(image); }
+s2::RoutingSection &routes(Image &image) { return s2::routing(image); }
+/// The key block of global slice `g`.
+s2::SliceKey &key(Image &image, size_t g) { return routes(image).keys[g]; }
 
 struct Case {
   const char *name;
@@ -45,10 +53,13 @@ const Case kCases[] = {
      "manifest.json", "li population but claims to spike"},
     {"output kind", [](Image &i) { i.outputs[0].kind = OutputKind::Current; },
      "manifest.json", "reads population 'exc' as current, but it spikes"},
-    {"scale", [](Image &i) { i.projections[2].scale *= 1.0000001; },
-     "manifest.json", "projection 'ff' has scale"},
-    {"shift", [](Image &i) { i.projections[2].shift = 17; }, "manifest.json",
-     "shift 17 outside [0, 16]"},
+    {"scale", [](Image &i) { fixed(i).projections[2].scale *= 1.0000001; },
+     "spinnaker2.fixed_point.bin", "projection 'ff' has scale"},
+    {"shift", [](Image &i) { fixed(i).projections[2].shift = 17; },
+     "spinnaker2.fixed_point.bin", "shift 17 outside [0, 16]"},
+    {"s_in", [](Image &i) { fixed(i).populations[1].sIn = -1; },
+     "spinnaker2.fixed_point.bin",
+     "population 'cuba' s_in must be positive and finite"},
     {"storage kind",
      [](Image &i) { i.projections[0].kind = ProjectionKind::Procedural; },
      "manifest.json", "of kind procedural has stored synapses"},
@@ -59,11 +70,15 @@ const Case kCases[] = {
      [](Image &i) { i.projections[5].procedural.delay = 1; }, "manifest.json",
      "procedural delay 1 but max delay 2"},
     {"neuron records",
-     [](Image &i) { i.populations[2].fixedParams.pop_back(); }, "neurons.bin",
-     "population 'iff' has 3 float and 2 fixed records for 3 neurons"},
+     [](Image &i) { fixed(i).populations[2].neurons.pop_back(); },
+     "spinnaker2.fixed_point.bin",
+     "population 'iff' has 2 fixed-point records for 3 neurons"},
+    {"float records", [](Image &i) { i.populations[2].floatParams.pop_back(); },
+     "neurons.bin", "population 'iff' has 2 records for 3 neurons"},
     {"decay_q",
-     [](Image &i) { i.populations[0].fixedParams[1].decayQ = 65537; },
-     "neurons.bin", "neuron 1 decay_q = 65537 is outside [0, 65536]"},
+     [](Image &i) { fixed(i).populations[0].neurons[1].decayQ = 65537; },
+     "spinnaker2.fixed_point.bin",
+     "neuron 1 decay_q = 65537 is outside [0, 65536]"},
     {"no slices", [](Image &i) { i.populations[5].slices.clear(); },
      "slices.bin", "population 'acc' has no slices"},
     {"shared PE", [](Image &i) { i.populations[1].slices[0].pe = 1; },
@@ -74,21 +89,19 @@ const Case kCases[] = {
     {"population slice past end",
      [](Image &i) { i.populations[0].slices[1].count = 5; }, "slices.bin",
      "population 'exc' slice 1 ends at 11, past the population's 10 neurons"},
-    {"key mask",
-     [](Image &i) { i.populations[0].slices[0].keyMask = 0xff00ff00; },
-     "slices.bin",
+    {"key mask", [](Image &i) { key(i, 3).mask = 0xff00ff00; },
+     "spinnaker2.routing.bin",
      "population 'exc' slice 0 has key mask 0xff00ff00, which "
      "is not contiguous high ones"},
     // Input slices: tiling, PEs and keys, checked like population slices.
-    {"input key mask",
-     [](Image &i) { i.inputs[0].slices[0].keyMask = 0xff00ff00; }, "slices.bin",
-     "input 'in' slice 0 has key mask 0xff00ff00"},
-    {"input key too small",
-     [](Image &i) { i.inputs[0].slices[0].keyMask = 0xfffffffe; }, "slices.bin",
+    {"input key mask", [](Image &i) { key(i, 0).mask = 0xff00ff00; },
+     "spinnaker2.routing.bin", "input 'in' slice 0 has key mask 0xff00ff00"},
+    {"input key too small", [](Image &i) { key(i, 0).mask = 0xfffffffe; },
+     "spinnaker2.routing.bin",
      "input 'in' slice 0 has 4 elements but key mask 0xfffffffe numbers only "
      "2"},
-    {"input key outside mask",
-     [](Image &i) { i.inputs[0].slices[1].keyBase = 0x00100005; }, "slices.bin",
+    {"input key outside mask", [](Image &i) { key(i, 1).base = 0x00100005; },
+     "spinnaker2.routing.bin",
      "input 'in' slice 1 has key 0x00100005 with bits outside mask "
      "0xfffffffe"},
     {"input without slices", [](Image &i) { i.inputs[1].slices.clear(); },
@@ -116,23 +129,23 @@ const Case kCases[] = {
      [](Image &i) { i.populations[5].slices[0].pe = 5; }, "slices.bin",
      "population 'acc' slice 0 shares PE 5 with input 'cue' slice 0"},
     {"input keys collide with population keys",
-     [](Image &i) { i.inputs[1].slices[0].keyBase = 0x400; }, "slices.bin",
+     [](Image &i) { key(i, 2).base = 0x400; }, "spinnaker2.routing.bin",
      "population 'readout' slice 0 has keys [0x00000400, 0x000004ff], which "
      "overlap keys [0x00000400, 0x00000403] of input 'cue' slice 0"},
     {"input keys collide with each other",
-     [](Image &i) { i.inputs[0].slices[1].keyBase = 0x00100002; }, "slices.bin",
+     [](Image &i) { key(i, 1).base = 0x00100002; }, "spinnaker2.routing.bin",
      "input 'in' slice 1 has keys [0x00100002, 0x00100003], which overlap "
      "keys [0x00100000, 0x00100003] of input 'in' slice 0"},
-    {"population keys collide",
-     [](Image &i) { i.populations[2].slices[0].keyBase = 0x200; }, "slices.bin",
+    {"population keys collide", [](Image &i) { key(i, 6).base = 0x200; },
+     "spinnaker2.routing.bin",
      "population 'iff' slice 0 has keys [0x00000200, 0x000002ff], which "
      "overlap keys [0x00000200, 0x000002ff] of population 'exc' slice 1"},
     {"key block holds another",
      [](Image &i) {
-       i.populations[5].slices[0].keyBase = 0;
-       i.populations[5].slices[0].keyMask = 0xffff0000;
+       key(i, 10).base = 0;
+       key(i, 10).mask = 0xffff0000;
      },
-     "slices.bin",
+     "spinnaker2.routing.bin",
      "population 'acc' slice 0 has keys [0x00000000, 0x0000ffff], which "
      "overlap keys [0x00000100, 0x000001ff] of population 'exc' slice 0"},
     {"placement size", [](Image &i) { i.placement.sliceOfPe.pop_back(); },
@@ -149,26 +162,55 @@ const Case kCases[] = {
      [](Image &i) { i.placement.sliceOfPe[6] = 11; }, "placement.bin",
      "PE 6 lists slice 11 but slices.bin puts no slice there (11 slices)"},
     {"weight -32768",
-     [](Image &i) { i.projections[1].stored.weightQ[2] = -32768; },
-     "synapses.bin", "int16 weight -32768"},
+     [](Image &i) { fixed(i).projections[1].weightQ[2] = -32768; },
+     "spinnaker2.fixed_point.bin", "int16 weight -32768"},
+    {"weight count",
+     [](Image &i) { fixed(i).projections[0].weightQ.pop_back(); },
+     "spinnaker2.fixed_point.bin", "int16 weights for"},
     {"float weight",
      [](Image &i) { i.projections[1].stored.weight[0] = INFINITY; },
-     "synapses.bin", "float weight inf"},
+     "synapses.bin", "has weight inf"},
     {"delay 0", [](Image &i) { i.projections[0].stored.delay[1] = 0; },
      "synapses.bin", "has delay 0 outside [1, 3]"},
     {"delay past max", [](Image &i) { i.projections[0].stored.delay[1] = 4; },
      "synapses.bin", "has delay 4 outside [1, 3]"},
     {"column sizes", [](Image &i) { i.projections[0].stored.weight.clear(); },
-     "synapses.bin", "0 float weights"},
-    {"router count", [](Image &i) { i.routing.tables.pop_back(); },
-     "manifest.json", "routing has 2 router tables for 3 chips"},
-    {"route words", [](Image &i) { i.routing.wordsPerRoute = 3; },
-     "manifest.json", "3 words per route for 66 route bits"},
+     "synapses.bin", "0 weights"},
+    {"router count", [](Image &i) { routes(i).tables.pop_back(); },
+     "spinnaker2.routing.bin", "has 2 router tables for 3 chips"},
+    {"route words", [](Image &i) { routes(i).wordsPerRoute = 3; },
+     "spinnaker2.routing.bin", "3 words per route for 66 route bits"},
     {"route tail bits",
-     [](Image &i) { i.routing.tables[0].routeWords[1] |= uint64_t(1) << 2; },
-     "routing.bin", "chip 0 route 0 sets bits past its 66 links and PEs"},
-    {"entry key", [](Image &i) { i.routing.tables[1].entries[1].key = 1; },
-     "routing.bin", "chip 1 entry 1 has key 0x00000001 with bits outside"},
+     [](Image &i) { routes(i).tables[0].routeWords[1] |= uint64_t(1) << 2; },
+     "spinnaker2.routing.bin",
+     "chip 0 route 0 sets bits past its 66 links and PEs"},
+    {"entry key", [](Image &i) { routes(i).tables[1].entries[1].key = 1; },
+     "spinnaker2.routing.bin",
+     "chip 1 entry 1 has key 0x00000001 with bits outside"},
+    {"slice keys", [](Image &i) { routes(i).keys.pop_back(); },
+     "spinnaker2.routing.bin", "has 10 slice keys for 11 slices"},
+    {"route links", [](Image &i) { routes(i).numLinks = 5; },
+     "spinnaker2.routing.bin", "routes over 5 chip links but the layout has 6"},
+    // The machine layout.
+    {"PE sites", [](Image &i) { i.layout.peSites.pop_back(); }, "layout.bin",
+     "has 59 PE sites for 60 PEs per chip"},
+    {"PE off the grid", [](Image &i) { i.layout.peSites[7].y = 8; },
+     "layout.bin", "PE 7 sits at (7, 8), outside the 8 x 8 grid"},
+    {"empty grid", [](Image &i) { i.layout.gridRows = 0; }, "manifest.json",
+     "layout grid is 8 x 0"},
+    {"layout chips", [](Image &i) { i.layout.chipSites.pop_back(); },
+     "manifest.json", "layout has 2 chips but placement uses 3"},
+    {"neighbour", [](Image &i) { i.layout.neighbours[4] = 3; }, "layout.bin",
+     "chip 0 link 4 reaches chip 3 of 3"},
+    // Target sections as a whole.
+    {"missing section",
+     [](Image &i) { i.sections.erase(s2::kFixedPointSection); },
+     "manifest.json",
+     "an image for target 'spinnaker2' needs section 'spinnaker2.fixed_point'"},
+    {"foreign section", [](Image &i) { i.targetName = "crossbar"; },
+     "manifest.json",
+     "section 'spinnaker2.fixed_point' belongs to target "
+     "'spinnaker2' but the image is for 'crossbar'"},
 };
 
 TEST(ImageValidate, SlicesAreNumberedInputsFirst) {

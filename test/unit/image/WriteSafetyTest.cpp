@@ -96,9 +96,15 @@ TEST(ImageWriteSafety, UnwritableParentDirectory) {
 /// Fails each step in turn: no temporary directory may survive, and an
 /// image already at the destination must be left exactly as it was.
 TEST(ImageWriteSafety, FailureAtAnyStepLeavesNoTrace) {
-  const std::vector<std::string> steps = {
-      "neurons.bin", "slices.bin",    "placement.bin", "synapses.bin",
-      "routing.bin", "manifest.json", "install"};
+  const std::vector<std::string> steps = {"neurons.bin",
+                                          "slices.bin",
+                                          "placement.bin",
+                                          "synapses.bin",
+                                          "layout.bin",
+                                          "spinnaker2.fixed_point.bin",
+                                          "spinnaker2.routing.bin",
+                                          "manifest.json",
+                                          "install"};
   for (bool existing : {false, true}) {
     for (const std::string &failing : steps) {
       SCOPED_TRACE(failing + (existing ? " over an existing image" : ""));
@@ -140,10 +146,11 @@ TEST(ImageWriteSafety, StepsAreReportedInOrder) {
   };
   ASSERT_TRUE(
       writeImage(sampleImage(), (dir / "net.img").string(), options).ok());
-  EXPECT_EQ(seen, (std::vector<std::string>{"neurons.bin", "slices.bin",
-                                            "placement.bin", "synapses.bin",
-                                            "routing.bin", "manifest.json",
-                                            "install"}));
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{
+                "neurons.bin", "slices.bin", "placement.bin", "synapses.bin",
+                "layout.bin", "spinnaker2.fixed_point.bin",
+                "spinnaker2.routing.bin", "manifest.json", "install"}));
 }
 
 } // namespace

@@ -1,13 +1,13 @@
 //===- NocTest.cpp - Hop latency, multicast trees and link contention -----===//
 //
-// On an image without a mesh (16 PEs in a row per chip, chips in a row):
+// On the test images' layout (16 PEs in a row per chip, chips in a row):
 // a hop costs 2 cycles, entering and leaving a router 1 each; a multicast
 // packet takes a shared link once; a packet that finds its link taken
 // waits for it.
 //
 //===----------------------------------------------------------------------===//
 
-#include "Noc.h"
+#include "snnc/rtl/Noc.h"
 #include "TestImages.h"
 
 #include <gtest/gtest.h>
@@ -41,7 +41,6 @@ std::vector<Delivery> carry(Noc &noc,
 TEST(Noc, HopLatency) {
   image::Image image = rowOfPes(1);
   Noc noc(image, {2, 60});
-  EXPECT_FALSE(noc.meshFromTarget());
   uint32_t tree = noc.addTree(0, {3});
   std::vector<Delivery> d = carry(noc, {{10, tree}});
   ASSERT_EQ(d.size(), 1u);

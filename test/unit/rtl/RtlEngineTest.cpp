@@ -13,9 +13,9 @@
 #include "TestImages.h"
 #include "TestPe.h"
 
-#include "snnc/rtl/RtlEngine.h"
-#include "snnc/rtl/VerilatedPeAdapter.h"
 #include "snnc/spinnaker2/RefEngine.h"
+#include "snnc/spinnaker2/rtl/RtlEngine.h"
+#include "snnc/spinnaker2/rtl/VerilatedPeAdapter.h"
 
 #include "Vsnn_pe_trunc.h"
 
@@ -130,7 +130,7 @@ Image mixedNetwork(unsigned seed) {
   std::mt19937 rng(seed);
   ImageBuilder b(3);
   uint32_t in = b.addInput(40);
-  FixedNeuron cq = fixedNeuron(58982, 1 << 30, 30, 20000, -500);
+  spinnaker2::FixedNeuron cq = fixedNeuron(58982, 1 << 30, 30, 20000, -500);
   cq.synDecayQ = 52429;
   cq.synGainM = 1 << 29;
   cq.synGainS = 30;
@@ -166,7 +166,7 @@ Image mixedNetwork(unsigned seed) {
   Image image = b.build();
   // Chip 0 also sends every key east; chip 1 forwards it by default
   // routing to chip 2: two chip-to-chip hops per packet from chip 0.
-  image.routing.tables[0].routeWords[0] |= 1;
+  spinnaker2::routing(image).tables[0].routeWords[0] |= 1;
   return image;
 }
 
@@ -313,8 +313,7 @@ TEST(RtlEngine, WritesWaveformsOfOnePeAndStepWindow) {
   rtl::RtlOptions options;
   options.vcdPath = vcd.string();
   options.vcdPe = 33;
-  options.vcdFirstStep = 2;
-  options.vcdLastStep = 3;
+  options.vcdSteps = {2, 3};
   RefEngine ref(image);
   Outcome a = runOk(ref, {input}, 6);
   {

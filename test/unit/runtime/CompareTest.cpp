@@ -82,8 +82,9 @@ TEST(Compare, RefAgreesWithFloatOnAProceduralReservoir) {
   uint32_t in = b.addInput(n);
   FloatNeuron f = leakyNeuron();
   s2::Multiplier gain = s2::toMultiplier(f.gain * sIn / sV);
-  FixedNeuron q = fixedNeuron(int32_t(std::llround(f.decay * 65536)), gain.m,
-                              gain.s, int32_t(std::llround(1 / sV)));
+  s2::FixedNeuron q =
+      fixedNeuron(int32_t(std::llround(f.decay * 65536)), gain.m, gain.s,
+                  int32_t(std::llround(1 / sV)));
   uint32_t res = b.addPopulation(NeuronModel::Lif, n, f, q, sIn, sV, 2);
   std::vector<Synapse> drive;
   for (uint32_t i = 0; i < n; ++i)

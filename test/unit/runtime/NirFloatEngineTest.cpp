@@ -52,7 +52,9 @@ FloatNeuron lif() {
   return f;
 }
 
-FixedNeuron unusedFixed() { return fixedNeuron(52429, 1, 1, 1 << 20); }
+snnc::spinnaker2::FixedNeuron unusedFixed() {
+  return fixedNeuron(52429, 1, 1, 1 << 20);
+}
 
 using DelayFn = std::function<uint16_t(std::mt19937 &)>;
 

@@ -26,7 +26,8 @@ namespace {
 TEST(RefEngine, HandComputedFixedPointExample) {
   ImageBuilder b;
   uint32_t in = b.addInput(1);
-  FixedNeuron q = fixedNeuron(61440, 3 << 29, 31, 4000, -100, -1);
+  snnc::spinnaker2::FixedNeuron q =
+      fixedNeuron(61440, 3 << 29, 31, 4000, -100, -1);
   uint32_t lif = b.addPopulation(NeuronModel::Lif, 1, {}, q);
   uint32_t li = b.addPopulation(NeuronModel::Li, 1, {}, q);
   b.addStored(SourceKind::Input, in, lif, {{0, 0, 1500, 0.f, 1}}, 1);
@@ -119,8 +120,12 @@ TEST(RefEngine, ProceduralRowsMatchExpandProceduralRow) {
   Projection &proj = image.projections.back();
   proj.kind = ProjectionKind::Procedural;
   proj.isProcedural = true;
-  proj.shift = shift;
-  proj.scale = std::ldexp(image.populations[out].sIn, shift);
+  snnc::spinnaker2::ProjectionFixedPoint &fixed =
+      snnc::spinnaker2::fixedPoint(image).projections.back();
+  fixed.shift = shift;
+  fixed.scale = std::ldexp(
+      snnc::spinnaker2::fixedPoint(image).populations[out].sIn, shift);
+  fixed.weightQ.clear();
   proj.maxDelay = delay;
   proj.procedural = {spec, delay};
   proj.stored = {};
@@ -130,8 +135,8 @@ TEST(RefEngine, ProceduralRowsMatchExpandProceduralRow) {
   FloatEngine flt(image);
   for (uint32_t pre : {0u, 7u, 19u}) {
     std::vector<ExpandedSynapse> row;
-    expandProceduralRow(spec, pre, proj.scale, snnc::spinnaker2::quantizeWeight,
-                        row);
+    expandProceduralRow(spec, pre, fixed.scale,
+                        snnc::spinnaker2::quantizeWeight, row);
     ASSERT_FALSE(row.empty());
     std::vector<double> wantRef(n, 0.0), wantFloat(n, 0.0);
     for (const ExpandedSynapse &s : row) {

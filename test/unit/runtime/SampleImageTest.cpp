@@ -46,8 +46,8 @@ TEST(SampleImage, BothEnginesRunItDeterministically) {
     EXPECT_GT(a->counters.value("synaptic_events"), 0u);
     EXPECT_EQ(a->counters, b->counters);
     EXPECT_EQ(a->populationSpikes, b->populationSpikes);
-    // The sample's target model has no chip mesh: hops are unknown.
-    EXPECT_FALSE(a->routerHopsModelled);
+    // The image's machine layout gives the chip mesh the hops follow.
+    EXPECT_TRUE(a->routerHopsModelled);
     ASSERT_EQ(a->outputs.size(), image.outputs.size());
     EXPECT_EQ(a->outputs[1].values.size(), 40u * 2);
   }

@@ -4,6 +4,7 @@
 
 #include "snnc/image/Validate.h"
 #include "snnc/spinnaker2/FixedPoint.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <gtest/gtest.h>
 
@@ -16,40 +17,57 @@ namespace snnc::runtime::test {
 
 using namespace snnc::image;
 
+namespace s2 = snnc::spinnaker2;
+
 namespace {
 constexpr uint32_t kPes = 16;
 constexpr uint32_t kLinks = 6;
+
+/// Chips at (0, 0), (1, 0), ... on the six hexagonal links, each chip's 16
+/// PEs in one row.
+MachineLayout hexRow(uint32_t chips) {
+  MachineLayout layout;
+  layout.gridCols = kPes;
+  for (uint32_t p = 0; p < kPes; ++p)
+    layout.peSites.push_back({int32_t(p), 0});
+  layout.linkDirections = {{1, 0}, {1, 1}, {0, 1}, {-1, 0}, {-1, -1}, {0, -1}};
+  for (uint32_t c = 0; c < chips; ++c)
+    layout.chipSites.push_back({int32_t(c), 0});
+  for (uint32_t c = 0; c < chips; ++c)
+    for (const GridPoint &d : layout.linkDirections) {
+      int64_t x = int64_t(c) + d.x;
+      layout.neighbours.push_back(d.y == 0 && x >= 0 && x < chips ? int32_t(x)
+                                                                  : -1);
+    }
+  return layout;
+}
 } // namespace
 
 ImageBuilder::ImageBuilder(uint32_t chips) {
+  // The runtime registers the codecs in snncInitializespinnaker2Runtime();
+  // these tests build images without it.
+  s2::registerImageSections();
   image.snncVersion = "test";
   image.network = "engine-test";
   image.targetName = "spinnaker2";
-  image.targetModel = {
-      {"target",
-       {{"cycles_per_neuron_update", {{"value", 100}}},
-        {"cycles_per_synaptic_event", {{"value", 5}}},
-        {"cycles_per_step_overhead", 10},
-        {"step_cycle_budget", {{"value", 1e6}}},
-        {"router_default_route", {{"value", true}}},
-        {"board",
-         {{"board_chip_coordinates", nlohmann::json::array()},
-          {"chip_link_directions",
-           {{1, 0}, {1, 1}, {0, 1}, {-1, 0}, {-1, -1}, {0, -1}}},
-          {"max_boards", 1},
-          {"board_origins", {{0, 0}}}}}}}};
-  for (uint32_t c = 0; c < chips; ++c)
-    image.targetModel["target"]["board"]["board_chip_coordinates"].push_back(
-        {c, 0});
+  image.targetModel = {{"target",
+                        {{"cycles_per_neuron_update", {{"value", 100}}},
+                         {"cycles_per_synaptic_event", {{"value", 5}}},
+                         {"cycles_per_step_overhead", 10},
+                         {"step_cycle_budget", {{"value", 1e6}}}}}};
   image.dt = 1e-3;
   image.placement.chips = chips;
   image.placement.pesPerChip = kPes;
-  image.routing.numLinks = kLinks;
-  image.routing.wordsPerRoute = (kLinks + kPes + 63) / 64;
-  image.routing.tables.resize(chips);
+  image.layout = hexRow(chips);
+  s2::RoutingSection &routes = s2::routing(image);
+  routes.numLinks = kLinks;
+  routes.wordsPerRoute = (kLinks + kPes + 63) / 64;
+  routes.defaultRoute = true;
+  routes.tables.resize(chips);
   // Route 0 delivers to local PE 0; every slice's key block points at it.
-  image.routing.tables[0].routeWords.assign(image.routing.wordsPerRoute, 0);
-  image.routing.tables[0].routeWords[0] = uint64_t(1) << kLinks;
+  routes.tables[0].routeWords.assign(routes.wordsPerRoute, 0);
+  routes.tables[0].routeWords[0] = uint64_t(1) << kLinks;
+  s2::fixedPoint(image);
 }
 
 Slice ImageBuilder::place(uint32_t first, uint32_t count) {
@@ -61,9 +79,9 @@ Slice ImageBuilder::place(uint32_t first, uint32_t count) {
   while ((1u << bits) < count)
     ++bits;
   bits = std::max(bits, 8u);
-  s.keyBase = nextKey++ << 16;
-  s.keyMask = ~((1u << bits) - 1);
-  image.routing.tables[0].entries.push_back({s.keyBase, s.keyMask, 0});
+  s2::SliceKey key{nextKey++ << 16, ~((1u << bits) - 1)};
+  keyOfPe[s.pe] = key;
+  s2::routing(image).tables[0].entries.push_back({key.base, key.mask, 0});
   return s;
 }
 
@@ -79,18 +97,21 @@ uint32_t ImageBuilder::addInput(uint32_t size) {
 }
 
 uint32_t ImageBuilder::addPopulation(NeuronModel model, uint32_t size,
-                                     const FloatNeuron &f, const FixedNeuron &q,
-                                     double sIn, double sV, uint32_t slices) {
+                                     const FloatNeuron &f,
+                                     const s2::FixedNeuron &q, double sIn,
+                                     double sV, uint32_t slices) {
   Population p;
   p.name = "pop" + std::to_string(image.populations.size());
   p.model = model;
   p.shape = {size};
   p.size = size;
   p.spiking = isSpikingModel(model);
-  p.sIn = sIn;
-  p.sV = sV;
   p.floatParams.assign(size, f);
-  p.fixedParams.assign(size, q);
+  s2::PopulationFixedPoint fixed;
+  fixed.sIn = sIn;
+  fixed.sV = sV;
+  fixed.neurons.assign(size, q);
+  s2::fixedPoint(image).populations.push_back(std::move(fixed));
   for (uint32_t s = 0, first = 0; s < slices; ++s) {
     uint32_t count = size / slices + (s < size % slices ? 1 : 0);
     p.slices.push_back(place(first, count));
@@ -108,8 +129,10 @@ uint32_t ImageBuilder::addStored(SourceKind kind, uint32_t source,
   q.kind = ProjectionKind::Sparse;
   q.source = {kind, source};
   q.target = target;
-  q.shift = shift;
-  q.scale = std::ldexp(image.populations[target].sIn, shift);
+  s2::ProjectionFixedPoint fixed;
+  fixed.shift = shift;
+  fixed.scale =
+      std::ldexp(s2::fixedPoint(image).populations[target].sIn, shift);
   std::stable_sort(
       syns.begin(), syns.end(),
       [](const Synapse &a, const Synapse &b) { return a.pre < b.pre; });
@@ -118,7 +141,7 @@ uint32_t ImageBuilder::addStored(SourceKind kind, uint32_t source,
   for (const Synapse &s : syns) {
     ++q.stored.rowPtr[s.pre + 1];
     q.stored.target.push_back(s.post);
-    q.stored.weightQ.push_back(s.weightQ);
+    fixed.weightQ.push_back(s.weightQ);
     q.stored.weight.push_back(s.weight);
     q.stored.delay.push_back(s.delay);
     q.maxDelay = std::max<uint32_t>(q.maxDelay, s.delay);
@@ -126,6 +149,7 @@ uint32_t ImageBuilder::addStored(SourceKind kind, uint32_t source,
   for (uint32_t r = 0; r < rows; ++r)
     q.stored.rowPtr[r + 1] += q.stored.rowPtr[r];
   image.projections.push_back(q);
+  s2::fixedPoint(image).projections.push_back(std::move(fixed));
   return static_cast<uint32_t>(image.projections.size() - 1);
 }
 
@@ -137,13 +161,16 @@ uint32_t ImageBuilder::addProcedural(uint32_t population,
   q.kind = ProjectionKind::Procedural;
   q.source = {SourceKind::Population, population};
   q.target = population;
-  q.shift = shift;
-  q.scale = std::ldexp(image.populations[population].sIn, shift);
+  s2::ProjectionFixedPoint fixed;
+  fixed.shift = shift;
+  fixed.scale =
+      std::ldexp(s2::fixedPoint(image).populations[population].sIn, shift);
   q.maxDelay = delay;
   q.isProcedural = true;
   q.procedural.spec = spec;
   q.procedural.delay = delay;
   image.projections.push_back(q);
+  s2::fixedPoint(image).projections.push_back(std::move(fixed));
   return static_cast<uint32_t>(image.projections.size() - 1);
 }
 
@@ -159,8 +186,13 @@ void ImageBuilder::addOutput(uint32_t population) {
 Image ImageBuilder::build() {
   std::vector<SliceRef> slices = listSlices(image);
   image.placement.sliceOfPe.assign(kPes * image.placement.chips, kNoSlice);
-  for (uint32_t s = 0; s < slices.size(); ++s)
-    image.placement.sliceOfPe[sliceAt(image, slices[s]).pe] = s;
+  std::vector<s2::SliceKey> &keys = s2::routing(image).keys;
+  keys.clear();
+  for (uint32_t s = 0; s < slices.size(); ++s) {
+    uint32_t pe = sliceAt(image, slices[s]).pe;
+    image.placement.sliceOfPe[pe] = s;
+    keys.push_back(keyOfPe.at(pe));
+  }
   if (Status status = validateImage(image); !status)
     throw std::runtime_error(status.error().message());
   return image;
@@ -174,10 +206,10 @@ SpikeTrain train(uint32_t size, std::vector<SpikeEvent> events) {
   return t;
 }
 
-FixedNeuron fixedNeuron(int32_t decayQ, int32_t gainM, int32_t gainS,
-                        int32_t thresholdQ, int32_t resetQ, int32_t driveQ,
-                        int32_t biasQ) {
-  FixedNeuron q;
+s2::FixedNeuron fixedNeuron(int32_t decayQ, int32_t gainM, int32_t gainS,
+                            int32_t thresholdQ, int32_t resetQ, int32_t driveQ,
+                            int32_t biasQ) {
+  s2::FixedNeuron q;
   q.decayQ = decayQ;
   q.gainM = gainM;
   q.gainS = gainS;
@@ -197,7 +229,6 @@ FloatNeuron leakyNeuron() {
 }
 
 Image randomNetwork(unsigned seed, uint32_t n) {
-  namespace s2 = snnc::spinnaker2;
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   // Scales as snn-quantize would pick them: v stays within a few units.
@@ -207,8 +238,9 @@ Image randomNetwork(unsigned seed, uint32_t n) {
   uint32_t in = b.addInput(n);
   FloatNeuron f = leakyNeuron();
   s2::Multiplier gain = s2::toMultiplier(f.gain * sIn / sV);
-  FixedNeuron q = fixedNeuron(int32_t(std::llround(f.decay * 65536)), gain.m,
-                              gain.s, int32_t(std::llround(1 / sV)));
+  s2::FixedNeuron q =
+      fixedNeuron(int32_t(std::llround(f.decay * 65536)), gain.m, gain.s,
+                  int32_t(std::llround(1 / sV)));
   uint32_t pop = b.addPopulation(NeuronModel::Lif, n, f, q, sIn, sV, 3);
   auto synapse = [&](uint32_t i, uint32_t j, double w, int32_t shift,
                      uint16_t delay) {

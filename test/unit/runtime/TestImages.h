@@ -6,8 +6,10 @@
 #include "snnc/image/Image.h"
 #include "snnc/runtime/Engine.h"
 #include "snnc/runtime/SpikeTrain.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace snnc::runtime::test {
@@ -20,14 +22,14 @@ struct Synapse {
   uint16_t delay;
 };
 
-/// An image on chips of 16 PEs, every slice on its own PE, every slice key
-/// routed by chip 0 to its PE 0, chips at (0, 0), (1, 0), ... on hexagonal
-/// links (link 0 points to +x, link 3 to -x), and a cycle model of 10
+/// An image on chips of 16 PEs in a row, every slice on its own PE, every
+/// slice key routed by chip 0 to its PE 0, chips at (0, 0), (1, 0), ... on
+/// hexagonal links (link 0 points to +x, link 3 to -x), and a cycle model of 10
 /// cycles overhead, 100 per neuron update, 5 per synaptic event and a
 /// budget of 10^6 cycles.
 class ImageBuilder {
 public:
-  /// `chips` chips of 16 PEs in a row (see rowOfChipsModel).
+  /// `chips` chips of 16 PEs, the chips in a row.
   explicit ImageBuilder(uint32_t chips = 1);
 
   /// The next slice goes to global PE `pe`.
@@ -39,7 +41,7 @@ public:
   /// index. `slices` cuts it into that many near-equal slices.
   uint32_t addPopulation(image::NeuronModel model, uint32_t size,
                          const image::FloatNeuron &f,
-                         const image::FixedNeuron &q, double sIn = 1,
+                         const spinnaker2::FixedNeuron &q, double sIn = 1,
                          double sV = 1, uint32_t slices = 1);
   /// Adds a stored projection; returns its index.
   uint32_t addStored(image::SourceKind kind, uint32_t source, uint32_t target,
@@ -58,15 +60,18 @@ private:
   image::Image image;
   uint32_t nextPe = 0;
   uint32_t nextKey = 1;
+  /// Every slice has a PE of its own, so its PE names its key block.
+  std::map<uint32_t, spinnaker2::SliceKey> keyOfPe;
 };
 
 /// A spike train of `size` elements with the given (step, index) events.
 SpikeTrain train(uint32_t size, std::vector<SpikeEvent> events);
 
 /// Fixed-point constants of a plain LIF/LI neuron.
-image::FixedNeuron fixedNeuron(int32_t decayQ, int32_t gainM, int32_t gainS,
-                               int32_t thresholdQ, int32_t resetQ = 0,
-                               int32_t driveQ = 0, int32_t biasQ = 0);
+spinnaker2::FixedNeuron fixedNeuron(int32_t decayQ, int32_t gainM,
+                                    int32_t gainS, int32_t thresholdQ,
+                                    int32_t resetQ = 0, int32_t driveQ = 0,
+                                    int32_t biasQ = 0);
 
 /// Float constants of a leaky neuron: decay 0.9, gain 0.1, threshold 1, the
 /// rest at their defaults.

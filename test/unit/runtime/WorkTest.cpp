@@ -130,15 +130,16 @@ TEST(Work, RouterHopsFollowTheMulticastTree) {
   b.addStored(SourceKind::Input, in, pop, {{0, 0, 1, 1.f, 1}});
   b.addOutput(pop);
   Image image = b.build();
-  const Slice &source = image.inputs[0].slices[0];
-  for (RouterTable &table : image.routing.tables) {
+  snnc::spinnaker2::RoutingSection &routes = snnc::spinnaker2::routing(image);
+  const snnc::spinnaker2::SliceKey source = routes.keys[0]; // Input slice 0.
+  for (snnc::spinnaker2::RouterTable &table : routes.tables) {
     table.entries.clear();
-    table.routeWords.assign(image.routing.wordsPerRoute, 0);
+    table.routeWords.assign(routes.wordsPerRoute, 0);
   }
-  image.routing.tables[0].routeWords[0] = 1; // link 0: to chip 1
-  image.routing.tables[0].entries = {{source.keyBase, source.keyMask, 0}};
-  image.routing.tables[2].routeWords[0] = uint64_t(1) << (6 + 8); // PE 8
-  image.routing.tables[2].entries = {{source.keyBase, source.keyMask, 0}};
+  routes.tables[0].routeWords[0] = 1; // link 0: to chip 1
+  routes.tables[0].entries = {{source.base, source.mask, 0}};
+  routes.tables[2].routeWords[0] = uint64_t(1) << (6 + 8); // PE 8
+  routes.tables[2].entries = {{source.base, source.mask, 0}};
   SpikeTrain input = train(2, {{0, 0}, {1, 1}, {4, 0}});
   RunOptions options;
   options.steps = 6;
@@ -149,17 +150,17 @@ TEST(Work, RouterHopsFollowTheMulticastTree) {
   EXPECT_EQ(r.counters.value("packets_sent"), 3u);
   EXPECT_EQ(r.counters.value("router_hops"), 2u * 3);
 
-  image.targetModel["target"]["router_default_route"]["value"] = false;
+  routes.defaultRoute = false;
   RefEngine noDefault(image);
   EXPECT_EQ(runOk(noDefault, input, options).counters.value("router_hops"),
             1u * 3);
 
-  image.targetModel["target"].erase("board");
-  image.targetModel["target"]["board"] = {{"max_boards", 1}};
-  RefEngine unknown(image);
-  RunResult u = runOk(unknown, input, options);
-  EXPECT_FALSE(u.routerHopsModelled);
-  EXPECT_EQ(u.counters.value("router_hops"), 0u);
+  // Hops follow the image's layout: with chip 1 cut off, the packet sent
+  // east from chip 0 goes nowhere.
+  routes.defaultRoute = true;
+  image.layout.neighbours[0 * 6 + 0] = -1;
+  RefEngine cut(image);
+  EXPECT_EQ(runOk(cut, input, options).counters.value("router_hops"), 0u);
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 #include "Plot.h"
 
+#include "snnc/mapping/Topology.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -151,9 +153,10 @@ TEST(Plot, PeLoadUsesTheTargetMeshAndZoomsOnUsedChips) {
   ASSERT_TRUE(layout) << "layout.json";
   image::Image img = toyImage("exc", 50);
   img.targetName = "spinnaker2";
-  img.targetModel = {{"layout", nlohmann::json::parse(layout)},
-                     {"target", nlohmann::json::parse(file)},
-                     {"overrides", nullptr}};
+  img.layout =
+      mapping::resolvedLayout(mapping::Topology(mapping::targetModelFromJson(
+          nlohmann::json::parse(layout), nlohmann::json::parse(file), nullptr,
+          "spinnaker2")));
   img.placement.chips = 48;
   img.placement.pesPerChip = 152;
   runtime::RunResult run;

@@ -2,7 +2,10 @@
 //
 // Gathers what the passes recorded (time step, fixed-point constants,
 // quantized weights, slices, PEs, keys, routing tables) into an image, and
-// expands every stored projection's rows into its CSR tables.
+// expands every stored projection's rows into its CSR tables. The core
+// sections get the network, its placement and the resolved machine layout;
+// the fixed-point constants, int16 weights, keys and router tables go into
+// spinnaker2's own sections (ImageSections.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +18,7 @@
 #include "snn/ElementsData.h"
 #include "snn/NeuronParams.h"
 #include "snnc/mapping/Topology.h"
+#include "snnc/spinnaker2/ImageSections.h"
 #include "snnc/spinnaker2/TargetData.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -78,12 +82,17 @@ public:
   FailureOr<image::Image> build();
 
 private:
-  LogicalResult slicesOf(size_t index, std::vector<image::Slice> &slices);
+  /// Appends the slices of mapping population `index` and their keys.
+  LogicalResult slicesOf(size_t index, std::vector<image::Slice> &slices,
+                         std::vector<spinnaker2::SliceKey> &keys);
   LogicalResult fillPopulation(const MappedPopulation &pop,
-                               image::Population &out);
+                               image::Population &out,
+                               spinnaker2::PopulationFixedPoint &fixed);
   LogicalResult fillProjection(const MappedProjection &projection,
-                               image::Projection &out);
-  LogicalResult routing(image::Image &out, const mapping::Topology &topology);
+                               image::Projection &out,
+                               spinnaker2::ProjectionFixedPoint &fixed);
+  LogicalResult routing(spinnaker2::RoutingSection &out,
+                        const mapping::Topology &topology);
 
   const NetworkModel &model;
   const nlohmann::json &report;
@@ -94,8 +103,9 @@ private:
 
 } // namespace
 
-LogicalResult ImageBuilder::slicesOf(size_t index,
-                                     std::vector<image::Slice> &slices) {
+LogicalResult
+ImageBuilder::slicesOf(size_t index, std::vector<image::Slice> &slices,
+                       std::vector<spinnaker2::SliceKey> &sliceKeys) {
   const MappedPopulation &pop = model.populations[index];
   auto read = [&](StringRef attr, StringRef inputAttr) -> ArrayRef<int64_t> {
     if (pop.op)
@@ -118,15 +128,17 @@ LogicalResult ImageBuilder::slicesOf(size_t index,
               "snn-place and snn-route first";
   uint32_t first = 0;
   for (size_t s = 0; s < sizes.size(); ++s) {
-    slices.push_back({first, uint32_t(sizes[s]), uint32_t(pes[s]),
-                      uint32_t(keys[s]), sliceMask});
+    slices.push_back({first, uint32_t(sizes[s]), uint32_t(pes[s])});
+    sliceKeys.push_back({uint32_t(keys[s]), sliceMask});
     first += sizes[s];
   }
   return success();
 }
 
-LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
-                                           image::Population &out) {
+LogicalResult
+ImageBuilder::fillPopulation(const MappedPopulation &pop,
+                             image::Population &out,
+                             spinnaker2::PopulationFixedPoint &fixedPoint) {
   DiscreteNeuronOp op = pop.op;
   auto fixed = op->getAttrOfType<DictionaryAttr>("snn.fixed");
   if (!fixed)
@@ -137,8 +149,8 @@ LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
   out.shape = shapeOf(op.getType());
   out.size = pop.size;
   out.spiking = isa<SpikesType>(op.getType());
-  out.sIn = cast<FloatAttr>(fixed.get("s_in")).getValueAsDouble();
-  out.sV = cast<FloatAttr>(fixed.get("s_v")).getValueAsDouble();
+  fixedPoint.sIn = cast<FloatAttr>(fixed.get("s_in")).getValueAsDouble();
+  fixedPoint.sV = cast<FloatAttr>(fixed.get("s_v")).getValueAsDouble();
   bool cuba = op.getModel() == NeuronModel::cuba_lif;
   std::vector<double> bias(pop.size, 0.0);
   for (const MappedProjection &p : model.projections)
@@ -154,7 +166,7 @@ LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
     f.gain = gain[j];
     f.drive = drive[j];
     f.bias = bias[j];
-    image::FixedNeuron q;
+    spinnaker2::FixedNeuron q;
     q.decayQ = fixedField(fixed, "decay", j);
     q.gainM = fixedField(fixed, "gain_m", j);
     q.gainS = fixedField(fixed, "gain_s", j);
@@ -174,13 +186,15 @@ LogicalResult ImageBuilder::fillPopulation(const MappedPopulation &pop,
       q.synGainS = fixedField(fixed, "syn_gain_s", j);
     }
     out.floatParams.push_back(f);
-    out.fixedParams.push_back(q);
+    fixedPoint.neurons.push_back(q);
   }
   return success();
 }
 
-LogicalResult ImageBuilder::fillProjection(const MappedProjection &projection,
-                                           image::Projection &out) {
+LogicalResult
+ImageBuilder::fillProjection(const MappedProjection &projection,
+                             image::Projection &out,
+                             spinnaker2::ProjectionFixedPoint &fixedPoint) {
   const ProjectionRows &rows = *projection.rows;
   Operation *op = rows.getOp();
   if (!rows.isQuantized())
@@ -195,8 +209,9 @@ LogicalResult ImageBuilder::fillProjection(const MappedProjection &projection,
     out.source = {image::SourceKind::Population,
                   uint32_t(imageIndex[projection.source])};
   out.target = imageIndex[projection.target];
-  out.shift = op->getAttrOfType<IntegerAttr>("snn.q_shift").getInt();
-  out.scale = op->getAttrOfType<FloatAttr>("snn.q_scale").getValueAsDouble();
+  fixedPoint.shift = op->getAttrOfType<IntegerAttr>("snn.q_shift").getInt();
+  fixedPoint.scale =
+      op->getAttrOfType<FloatAttr>("snn.q_scale").getValueAsDouble();
   out.rmsError =
       op->getAttrOfType<FloatAttr>("snn.q_rms_error").getValueAsDouble();
   out.maxError =
@@ -219,7 +234,7 @@ LogicalResult ImageBuilder::fillProjection(const MappedProjection &projection,
     rows.row(pre, row);
     for (const SynapseEntry &s : row) {
       stored.target.push_back(s.target);
-      stored.weightQ.push_back(s.qweight);
+      fixedPoint.weightQ.push_back(s.qweight);
       stored.weight.push_back(s.weight);
       stored.delay.push_back(static_cast<uint16_t>(s.delay));
     }
@@ -228,7 +243,7 @@ LogicalResult ImageBuilder::fillProjection(const MappedProjection &projection,
   return success();
 }
 
-LogicalResult ImageBuilder::routing(image::Image &out,
+LogicalResult ImageBuilder::routing(spinnaker2::RoutingSection &out,
                                     const mapping::Topology &topology) {
   auto routingAttr =
       model.network->getAttrOfType<DictionaryAttr>("snn.routing");
@@ -238,9 +253,10 @@ LogicalResult ImageBuilder::routing(image::Image &out,
   auto integer = [&](StringRef name) {
     return cast<IntegerAttr>(routingAttr.get(name)).getInt();
   };
-  out.routing.numLinks = integer("links");
-  out.routing.wordsPerRoute = integer("words");
-  out.routing.tables.assign(topology.numChips(), {});
+  out.numLinks = integer("links");
+  out.wordsPerRoute = integer("words");
+  out.defaultRoute = topology.routerDefaultRoute();
+  out.tables.assign(topology.numChips(), {});
   auto error = [this] { return model.network.emitOpError(); };
   for (Attribute entry : cast<ArrayAttr>(routingAttr.get("tables"))) {
     auto table = cast<DictionaryAttr>(entry);
@@ -254,7 +270,7 @@ LogicalResult ImageBuilder::routing(image::Image &out,
     if (chip < 0 || chip >= int64_t(topology.numChips()))
       return model.network.emitOpError("routing table for chip ")
              << chip << " beyond the machine's " << topology.numChips();
-    image::RouterTable &router = out.routing.tables[chip];
+    spinnaker2::RouterTable &router = out.tables[chip];
     for (size_t k = 0; k + 2 < entries->size(); k += 3)
       router.entries.push_back({uint32_t((*entries)[k]),
                                 uint32_t((*entries)[k + 1]),
@@ -294,8 +310,12 @@ FailureOr<image::Image> ImageBuilder::build() {
   }
 
   mapping::Topology topology(model.target);
-  if (failed(routing(out, topology)))
+  spinnaker2::RoutingSection &routes = spinnaker2::routing(out);
+  spinnaker2::FixedPointSection &fixedPoint = spinnaker2::fixedPoint(out);
+  if (failed(routing(routes, topology)))
     return failure();
+  out.layout = mapping::resolvedLayout(topology);
+  std::vector<spinnaker2::SliceKey> populationKeys;
 
   for (auto [index, pop] : llvm::enumerate(model.populations)) {
     if (pop.input >= 0) {
@@ -305,23 +325,30 @@ FailureOr<image::Image> ImageBuilder::build() {
       port.name = pop.name;
       port.shape = shapeOf(network.getArgumentTypes()[pop.input]);
       port.size = pop.size;
-      if (failed(slicesOf(index, port.slices)))
+      if (failed(slicesOf(index, port.slices, routes.keys)))
         return failure();
       out.inputs.push_back(std::move(port));
       continue;
     }
     imageIndex.push_back(out.populations.size());
     image::Population population;
-    if (failed(fillPopulation(pop, population)) ||
-        failed(slicesOf(index, population.slices)))
+    spinnaker2::PopulationFixedPoint fixed;
+    if (failed(fillPopulation(pop, population, fixed)) ||
+        failed(slicesOf(index, population.slices, populationKeys)))
       return failure();
     out.populations.push_back(std::move(population));
+    fixedPoint.populations.push_back(std::move(fixed));
   }
+  // Global slice order: every input slice, then every population slice.
+  routes.keys.insert(routes.keys.end(), populationKeys.begin(),
+                     populationKeys.end());
   for (const MappedProjection &projection : model.projections) {
     image::Projection p;
-    if (failed(fillProjection(projection, p)))
+    spinnaker2::ProjectionFixedPoint fixed;
+    if (failed(fillProjection(projection, p, fixed)))
       return failure();
     out.projections.push_back(std::move(p));
+    fixedPoint.projections.push_back(std::move(fixed));
   }
 
   // Global slice numbers: input-port slices first, then populations.

@@ -10,6 +10,7 @@
 #include "EmitImage.h"
 
 #include "snnc/Target/TargetMachine.h"
+#include "snnc/spinnaker2/ImageSections.h"
 #include "snnc/spinnaker2/Passes.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -151,6 +152,7 @@ public:
 } // namespace snnc
 
 extern "C" void snncInitializespinnaker2Target() {
+  snnc::spinnaker2::registerImageSections();
   snnc::registerTargetMachine(
       std::make_unique<snnc::Spinnaker2TargetMachine>());
 }

@@ -17,7 +17,7 @@
 #include "PeMap.h"
 
 #include "snnc/image/ImageError.h"
-#include "snnc/rtl/PeModel.h"
+#include "snnc/spinnaker2/rtl/PeModel.h"
 
 #include <cstdint>
 #include <memory>

@@ -4,6 +4,7 @@
 
 #include "snnc/image/Procedural.h"
 #include "snnc/spinnaker2/FixedPoint.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -51,7 +52,7 @@ std::vector<uint32_t> sliceBases(const image::Image &image) {
   return bases;
 }
 
-ParamRow paramRow(const image::FixedNeuron &f) {
+ParamRow paramRow(const spinnaker2::FixedNeuron &f) {
   ParamRow row{};
   row[pe::LaneShifts] = (uint32_t(f.decayQ) & 0x1FFFFu) |
                         (uint32_t(f.gainS) & 0x3Fu) << 17 |
@@ -72,7 +73,9 @@ public:
   PopulationBuilder(const image::Image &image, uint32_t population,
                     uint32_t ringMask, bool record, const pe::Limits &limits)
       : image(image), p(population), pop(image.populations[population]),
-        limits(limits), bases(sliceBases(image)) {
+        fixed(spinnaker2::fixedPoint(image)),
+        keys(spinnaker2::routing(image).keys), limits(limits),
+        bases(sliceBases(image)) {
     sliceOf.assign(pop.size, 0);
     for (uint32_t s = 0; s < pop.slices.size(); ++s)
       std::fill_n(sliceOf.begin() + pop.slices[s].first, pop.slices[s].count,
@@ -87,8 +90,8 @@ public:
       t.pe = slice.pe;
       t.first = slice.first;
       t.count = slice.count;
-      t.keyBase = slice.keyBase;
-      t.keyMask = slice.keyMask;
+      t.keyBase = keys[t.globalSlice].base;
+      t.keyMask = keys[t.globalSlice].mask;
       t.flags = (pop.model == image::NeuronModel::CubaLif ? pe::kFlagCuba : 0) |
                 (pop.spiking ? pe::kFlagSpiking : 0) |
                 (record ? pe::kFlagRecord : 0);
@@ -96,7 +99,8 @@ public:
       t.idxBits = bitsFor(slice.count);
       t.ringWords = (ringMask + 1) * slice.count;
       for (uint32_t i = 0; i < slice.count; ++i)
-        t.params.push_back(paramRow(pop.fixedParams[slice.first + i]));
+        t.params.push_back(
+            paramRow(fixed.populations[p].neurons[slice.first + i]));
     }
   }
 
@@ -155,7 +159,8 @@ private:
     uint32_t rows = image::sourceSize(image, proj.source);
     std::vector<Bucket> buckets(tables.size());
     if (proj.isProcedural) {
-      image::ProceduralRows expander(proj.procedural.spec, proj.scale,
+      image::ProceduralRows expander(proj.procedural.spec,
+                                     fixed.projections[q].scale,
                                      spinnaker2::quantizeWeight);
       std::vector<image::ExpandedSynapse> row;
       for (uint32_t e = 0; e < rows; ++e) {
@@ -168,10 +173,11 @@ private:
       }
     } else {
       const image::StoredSynapses &s = proj.stored;
+      const std::vector<int16_t> &weightQ = fixed.projections[q].weightQ;
       for (uint32_t e = 0; e < rows; ++e)
         for (uint64_t k = s.rowPtr[e]; k < s.rowPtr[e + 1]; ++k)
           if (image::Status st =
-                  add(buckets, e, s.target[k], s.weightQ[k], s.delay[k]);
+                  add(buckets, e, s.target[k], weightQ[k], s.delay[k]);
               !st)
             return st;
     }
@@ -182,7 +188,7 @@ private:
     for (uint32_t s = 0; s < tables.size(); ++s)
       for (uint32_t k = 0; k < sources.size(); ++k)
         if (image::Status st = addEntry(tables[s], buckets[s], sources[k],
-                                        base + k, proj.shift);
+                                        base + k, fixed.projections[q].shift);
             !st)
           return st;
     return image::Status::success();
@@ -213,9 +219,13 @@ private:
                           std::to_string(limits.dmemWords) +
                           "-word data SRAM (" + std::to_string(rowsAt + words) +
                           " words with the rows from key 0x" +
-                          hex(src.keyBase) + ")");
-    KeyEntry entry{src.keyBase,     src.keyMask, uint32_t(headerAt),
-                   uint32_t(shift), src.count,   0};
+                          hex(keys[globalSource].base) + ")");
+    KeyEntry entry{keys[globalSource].base,
+                   keys[globalSource].mask,
+                   uint32_t(headerAt),
+                   uint32_t(shift),
+                   src.count,
+                   0};
     std::vector<uint32_t> headers(src.count, 0);
     std::vector<uint32_t> rowData;
     rowData.reserve(words);
@@ -296,6 +306,8 @@ private:
   const image::Image &image;
   uint32_t p;
   const image::Population &pop;
+  const spinnaker2::FixedPointSection &fixed;
+  const std::vector<spinnaker2::SliceKey> &keys;
   const pe::Limits &limits;
   std::vector<uint32_t> bases;
   std::vector<uint32_t> sliceOf;

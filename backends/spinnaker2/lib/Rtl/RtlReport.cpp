@@ -1,6 +1,6 @@
 //===- RtlReport.cpp - The rtl engine's figures as JSON and text ----------===//
 
-#include "snnc/rtl/RtlEngine.h"
+#include "snnc/spinnaker2/rtl/RtlEngine.h"
 
 #include <cstdio>
 
@@ -33,8 +33,7 @@ nlohmann::json toJson(const RtlStats &s, double clockHz) {
           {"load_seconds", s.loadSeconds},
           {"pe_counters", counters},
           {"noc",
-           {{"mesh_from_target", s.meshFromTarget},
-            {"deliveries", s.nocDeliveries},
+           {{"deliveries", s.nocDeliveries},
             {"on_chip_hops", s.nocHops},
             {"chip_hops", s.nocChipHops},
             {"contention_cycles", s.nocContentionCycles}}}};
@@ -57,12 +56,11 @@ std::string describe(const RtlStats &s, double clockHz) {
   std::snprintf(
       line, sizeof line,
       "\nrtl: NoC %llu deliveries, %llu on-chip and %llu chip-to-chip "
-      "link hops, %llu cycles of link contention%s",
+      "link hops, %llu cycles of link contention",
       static_cast<unsigned long long>(s.nocDeliveries),
       static_cast<unsigned long long>(s.nocHops),
       static_cast<unsigned long long>(s.nocChipHops),
-      static_cast<unsigned long long>(s.nocContentionCycles),
-      s.meshFromTarget ? "" : " (no mesh in the image: PEs in a row)");
+      static_cast<unsigned long long>(s.nocContentionCycles));
   text += line;
   std::snprintf(line, sizeof line,
                 "\nrtl: simulated %llu PE-cycles in %.3g s (%.3g s CPU): %.3g "

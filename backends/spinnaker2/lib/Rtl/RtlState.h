@@ -3,14 +3,14 @@
 #ifndef SNNC_SPINNAKER2_RTL_RTLSTATE_H
 #define SNNC_SPINNAKER2_RTL_RTLSTATE_H
 
-#include "Noc.h"
 #include "PeDriver.h"
 #include "PeTables.h"
+#include "snnc/rtl/Noc.h"
 
 #include "RunSetup.h"
 #include "Topology.h"
 
-#include "snnc/rtl/RtlEngine.h"
+#include "snnc/spinnaker2/rtl/RtlEngine.h"
 
 #include <memory>
 #include <vector>

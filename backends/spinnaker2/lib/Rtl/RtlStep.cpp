@@ -11,6 +11,7 @@
 #include "RtlState.h"
 
 #include "snnc/spinnaker2/Counters.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <algorithm>
 #include <chrono>
@@ -36,13 +37,15 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpuStart = std::clock();
   runtime::RunResult result = runtime::detail::startRun(image, topo, options);
+  const spinnaker2::FixedPointSection &fixed = spinnaker2::fixedPoint(image);
+  const std::vector<spinnaker2::SliceKey> &keys =
+      spinnaker2::routing(image).keys;
   for (std::unique_ptr<PeDriver> &pe : pes)
     if (image::Status st = pe->clear(); !st)
       return st.error();
   noc->resetStats();
   RtlStats fresh;
   fresh.loadSeconds = stats.loadSeconds;
-  fresh.meshFromTarget = noc->meshFromTarget();
   fresh.pes = static_cast<uint32_t>(pes.size());
   stats = fresh;
   std::vector<uint64_t> ticksBefore(pes.size()), busyBefore(pes.size(), 0);
@@ -64,9 +67,7 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
 
   for (uint64_t t = 0; t < options.steps; ++t) {
     if (traced >= 0)
-      pes[traced]->setTracing(t >= this->options.vcdFirstStep &&
-                                  t <= this->options.vcdLastStep,
-                              traceBase);
+      pes[traced]->setTracing(this->options.vcdSteps.covers(t), traceBase);
     // (1) Input spikes of t, with the ref engine's cursor over each train.
     for (size_t i = 0; i < inputs.size(); ++i) {
       const std::vector<runtime::SpikeEvent> &events = inputs[i].events;
@@ -93,8 +94,8 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
             [](uint32_t v, const image::Slice &s) { return v < s.first; });
         const image::Slice &s = *(it - 1);
         uint32_t global = topo.sliceBase[i] + uint32_t(it - 1 - ss.begin());
-        packets.push_back(
-            {injected[global]++, s.pe, s.keyBase | (idx - s.first), global});
+        packets.push_back({injected[global]++, s.pe,
+                           keys[global].base | (idx - s.first), global});
         result.counters[spinnaker2::PacketsSent] += topo.routed[i][idx];
         if (!topo.hops.empty())
           result.counters[spinnaker2::RouterHops] += topo.hops[i][idx];
@@ -169,9 +170,11 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
       pe[spinnaker2::SramWordsWritten] += d.counter(pe::CntSramWrites);
     }
     result.counters[spinnaker2::NeuronUpdates] = pe[spinnaker2::NeuronUpdates];
-    result.counters[spinnaker2::SynapticEvents] = pe[spinnaker2::SynapticEvents];
+    result.counters[spinnaker2::SynapticEvents] =
+        pe[spinnaker2::SynapticEvents];
     result.counters[spinnaker2::SramWordsRead] = pe[spinnaker2::SramWordsRead];
-    result.counters[spinnaker2::SramWordsWritten] = pe[spinnaker2::SramWordsWritten];
+    result.counters[spinnaker2::SramWordsWritten] =
+        pe[spinnaker2::SramWordsWritten];
     result.realTimeViolations += violated;
     stats.stepCyclesTotal += stepEnd;
     stats.stepCyclesMax = std::max(stats.stepCyclesMax, stepEnd);
@@ -182,12 +185,12 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
     runtime::detail::recordSpikes(t, popSpikes, options, result);
     for (size_t k = 0; k < pes.size(); ++k) {
       const PeTable &tab = tables[k];
-      const image::Population &pop = image.populations[tab.population];
+      double sV = fixed.populations[tab.population].sV;
       for (runtime::OutputTrace &trace : result.outputs)
         if (trace.kind == image::OutputKind::Current &&
             trace.population == tab.population)
           for (const PeDriver::Record &r : records[k])
-            trace.values[t * trace.size + tab.first + r.index] = r.v * pop.sV;
+            trace.values[t * trace.size + tab.first + r.index] = r.v * sV;
     }
 
     if (violated && options.stopOnRealTimeViolation) {

@@ -15,8 +15,8 @@ struct FloatArith {
   using State = detail::FloatNeuronState;
   using Neuron = image::FloatNeuron;
 
-  static std::vector<Neuron> neurons(const image::Population &pop) {
-    return pop.floatParams;
+  static std::vector<Neuron> neurons(const image::Image &image, size_t p) {
+    return image.populations[p].floatParams;
   }
 
   static bool update(const Neuron &n, bool cuba, bool spiking, Acc input,
@@ -24,9 +24,8 @@ struct FloatArith {
     return detail::stepFloatNeuron(n, cuba, spiking, input, state);
   }
 
-  static double value(const State &state, const image::Population &) {
-    return state.v;
-  }
+  static double valueScale(const image::Image &, size_t) { return 1; }
+  static double value(const State &state, double) { return state.v; }
 
   /// Synapses deliver their float weight, unscaled.
   using Weight = float;

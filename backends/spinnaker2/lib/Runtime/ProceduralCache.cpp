@@ -3,6 +3,7 @@
 #include "ProceduralCache.h"
 
 #include "snnc/spinnaker2/FixedPoint.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <algorithm>
 
@@ -29,7 +30,9 @@ image::ProceduralRows &ProceduralCache::expanderOf(uint32_t q) {
   if (!rows.expander) {
     const image::Projection &proj = image.projections[q];
     rows.expander = std::make_unique<image::ProceduralRows>(
-        proj.procedural.spec, proj.scale, spinnaker2::quantizeWeight);
+        proj.procedural.spec,
+        spinnaker2::fixedPoint(image).projections[q].scale,
+        spinnaker2::quantizeWeight);
   }
   return *rows.expander;
 }

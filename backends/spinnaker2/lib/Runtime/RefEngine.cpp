@@ -7,6 +7,7 @@
 #include "Simulator.h"
 
 #include "snnc/spinnaker2/FixedPoint.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 namespace snnc::runtime {
 
@@ -19,10 +20,11 @@ struct FixedArith {
   using State = s2::NeuronState;
   using Neuron = s2::NeuronConstants;
 
-  static std::vector<Neuron> neurons(const image::Population &pop) {
+  static std::vector<Neuron> neurons(const image::Image &image, size_t p) {
+    const s2::PopulationFixedPoint &pop = s2::fixedPoint(image).populations[p];
     std::vector<Neuron> out;
-    out.reserve(pop.size);
-    for (const image::FixedNeuron &f : pop.fixedParams) {
+    out.reserve(pop.neurons.size());
+    for (const s2::FixedNeuron &f : pop.neurons) {
       Neuron c;
       c.decay = f.decayQ;
       c.gain = {f.gainM, f.gainS};
@@ -46,9 +48,10 @@ struct FixedArith {
         {neurons, uniform, cuba, spiking, slot, state, size, fired, mask});
   }
 
-  static double value(const State &state, const image::Population &pop) {
-    return state.v * pop.sV;
+  static double valueScale(const image::Image &image, size_t p) {
+    return s2::fixedPoint(image).populations[p].sV;
   }
+  static double value(const State &state, double sV) { return state.v * sV; }
 
   /// Synapses deliver int16 w_q ...
   using Weight = int16_t;

@@ -10,6 +10,7 @@
 #define SNNC_SPINNAKER2_ROUTERHOPS_H
 
 #include "snnc/image/Image.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <cstdint>
 #include <vector>
@@ -21,10 +22,9 @@ namespace snnc::runtime::detail {
 /// of the element's slice. A chip whose table matches no entry forwards a
 /// packet that arrived on a link straight on (default routing) when the
 /// target model allows it, and drops it otherwise. On-chip NoC hops are not
-/// counted. Leaves `hops` empty when every count is 0 (a single chip);
-/// returns false when the chip geometry cannot be recovered from
-/// image.targetModel.
-bool routerHops(const image::Image &image,
+/// counted. Leaves `hops` empty when every count is 0 (a single chip).
+/// The chip mesh is the image's resolved layout.
+void routerHops(const image::Image &image,
                 std::vector<std::vector<uint32_t>> &hops);
 
 } // namespace snnc::runtime::detail

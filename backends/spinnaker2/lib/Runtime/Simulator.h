@@ -7,11 +7,11 @@
 // (3) deliver every spike of t into slot (t + delay) mod D. Synaptic work
 // is proportional to spikes; counters are kept in aggregate per row.
 //
-// Arith provides: Acc (ring word), State, Neuron, neurons(pop), update()
-// or a whole-population sweep() (see sweeps()), value() (readout in real
-// units), Weight (what a synapse stores), weights(weightQ, weight) (which of
-// a row store's two weight arrays it reads), widen(w, shift) (a weight as a
-// ring word) and add(slot, w).
+// Arith provides: Acc (ring word), State, Neuron, neurons(image, p),
+// update() or a whole-population sweep() (see sweeps()), valueScale(image,
+// p) and value(state, scale) (readout in real units), Weight (what a synapse
+// stores), weights(weightQ, weight) (which of a row store's two weight arrays
+// it reads), widen(w, shift) (a weight as a ring word) and add(slot, w).
 //
 // Delivery reads the compact rows of Topology::storedRows and
 // ProceduralCache: 16-bit targets where they fit, one ring row per delay
@@ -23,13 +23,14 @@
 #ifndef SNNC_SPINNAKER2_SIMULATOR_H
 #define SNNC_SPINNAKER2_SIMULATOR_H
 
-#include "snnc/Support/IsaLevel.h"
 #include "ProceduralCache.h"
 #include "RunSetup.h"
 #include "Topology.h"
+#include "snnc/Support/IsaLevel.h"
 
 #include "snnc/runtime/Engine.h"
 #include "snnc/spinnaker2/Counters.h"
+#include "snnc/spinnaker2/ImageSections.h"
 
 #include <algorithm>
 #include <cstring>
@@ -90,7 +91,8 @@ template <typename Arith> class Simulator {
 public:
   Simulator(const image::Image &image, const Topology &topology,
             ProceduralCache &procedural)
-      : image(image), topo(topology), procedural(procedural) {
+      : image(image), fixed(spinnaker2::fixedPoint(image)), topo(topology),
+        procedural(procedural) {
     size_t pops = image.populations.size();
     rings.resize(pops);
     states.resize(pops);
@@ -101,7 +103,8 @@ public:
       const image::Population &pop = image.populations[p];
       rings[p].assign(size_t(topo.ringMask[p] + 1) * pop.size, Acc());
       states[p].assign(pop.size, State());
-      neurons[p] = Arith::neurons(pop);
+      neurons[p] = Arith::neurons(image, p);
+      valueScale.push_back(Arith::valueScale(image, p));
       // Plain structs of integers or doubles without padding: equal bytes
       // mean equal constants.
       uniformNeurons.push_back(std::all_of(
@@ -122,8 +125,7 @@ public:
                           const RunOptions &options, StepObserver *observer) {
     if (Status status = checkInputs(image, inputs); !status)
       return status.error();
-    RunResult result =
-        startRun(image, topo, options);
+    RunResult result = startRun(image, topo, options);
     std::vector<size_t> cursor(inputs.size(), 0);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
@@ -272,7 +274,8 @@ private:
     RowArrays<uint32_t> wide{
         rows.target32.empty() ? s.target.data() : rows.target32.data(),
         Arith::weights(
-            rows.weightQ.empty() ? s.weightQ.data() : rows.weightQ.data(),
+            rows.weightQ.empty() ? fixed.projections[q].weightQ.data()
+                                 : rows.weightQ.data(),
             rows.weight.empty() ? s.weight.data() : rows.weight.data())};
     if (rows.target16.empty())
       return deliverStoredRows(q, wide, spikes);
@@ -287,7 +290,7 @@ private:
     const StoredRows &rows = topo.storedRows[q];
     const uint64_t *rowPtr = proj.stored.rowPtr.data();
     Acc *const *slot = slotOfDelay.data();
-    int32_t shift = proj.shift;
+    int32_t shift = fixed.projections[q].shift;
     uint64_t events = 0;
     if (uint32_t uniform = topo.uniformDelay[q]) {
       events = addRows(slot[uniform], row, spikes, shift, [rowPtr](uint32_t i) {
@@ -341,7 +344,7 @@ private:
     const uint64_t *rowBegin = rows.begin.data();
     const uint32_t *rowLength = rows.length.data();
     Acc *into = slotOfDelay[proj.procedural.delay];
-    int32_t shift = proj.shift;
+    int32_t shift = fixed.projections[q].shift;
     uint64_t events =
         addRows(into, row, spikes, shift, [rowBegin, rowLength](uint32_t i) {
           return std::pair<uint64_t, uint64_t>(rowBegin[i],
@@ -483,19 +486,22 @@ private:
     for (OutputTrace &trace : result.outputs) {
       if (trace.kind != image::OutputKind::Current)
         continue;
-      const image::Population &pop = image.populations[trace.population];
+      double scale = valueScale[trace.population];
       double *values = trace.values.data() + t * trace.size;
       for (uint32_t j = 0; j < trace.size; ++j)
-        values[j] = Arith::value(states[trace.population][j], pop);
+        values[j] = Arith::value(states[trace.population][j], scale);
     }
   }
 
   const image::Image &image;
+  const spinnaker2::FixedPointSection &fixed;
   const Topology &topo;
   ProceduralCache &procedural;
   std::vector<std::vector<Acc>> rings;
   std::vector<std::vector<State>> states;
   std::vector<std::vector<Neuron>> neurons;
+  /// Real units per unit of state, per population (readouts).
+  std::vector<double> valueScale;
   std::vector<std::vector<uint32_t>> popSpikes;
   std::vector<std::vector<uint32_t>> inSpikes;
   /// The step's 16-bit per-slice event counters of each population with

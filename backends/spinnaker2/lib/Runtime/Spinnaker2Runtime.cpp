@@ -8,16 +8,17 @@
 
 #include "snnc/spinnaker2/Counters.h"
 #include "snnc/spinnaker2/FixedPoint.h"
+#include "snnc/spinnaker2/ImageSections.h"
 #include "snnc/spinnaker2/TargetData.h"
 
 #include "Topology.h"
 
 #include "snnc/image/Procedural.h"
-#include "snnc/rtl/RtlEngine.h"
 #include "snnc/runtime/TargetRuntime.h"
 #include "snnc/spinnaker2/FloatEngine.h"
 #include "snnc/spinnaker2/NirFloatEngine.h"
 #include "snnc/spinnaker2/RefEngine.h"
+#include "snnc/spinnaker2/rtl/RtlEngine.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -57,8 +58,7 @@ public:
       rtlOptions.vcdPath = options.tracePath;
       if (options.traceUnit >= 0)
         rtlOptions.vcdPe = static_cast<uint32_t>(options.traceUnit);
-      rtlOptions.vcdFirstStep = options.traceFirstStep;
-      rtlOptions.vcdLastStep = options.traceLastStep;
+      rtlOptions.vcdSteps = {options.traceFirstStep, options.traceLastStep};
       return std::unique_ptr<Engine>(
           std::make_unique<rtl::RtlEngine>(image, std::move(rtlOptions)));
     }
@@ -115,10 +115,13 @@ public:
   Footprint footprint(const image::Image &image) const override {
     Footprint f;
     std::vector<uint32_t> ring(image.populations.size(), 1);
-    for (const image::Projection &proj : image.projections) {
+    const spinnaker2::FixedPointSection &fixed = spinnaker2::fixedPoint(image);
+    for (size_t j = 0; j < image.projections.size(); ++j) {
+      const image::Projection &proj = image.projections[j];
       uint64_t synapses = image::storedSynapseCount(proj);
       if (proj.isProcedural) {
-        image::ProceduralRows rows(proj.procedural.spec, proj.scale,
+        image::ProceduralRows rows(proj.procedural.spec,
+                                   fixed.projections[j].scale,
                                    spinnaker2::quantizeWeight);
         std::vector<image::ExpandedSynapse> row;
         for (uint32_t pre = 0; pre < proj.procedural.spec.size; ++pre) {
@@ -132,7 +135,7 @@ public:
     }
     for (size_t p = 0; p < image.populations.size(); ++p)
       f.stateBytes += uint64_t(image.populations[p].size) *
-                      (sizeof(image::FixedNeuron) + 8 + 4 * ring[p]);
+                      (sizeof(spinnaker2::FixedNeuron) + 8 + 4 * ring[p]);
     return f;
   }
 };
@@ -140,6 +143,7 @@ public:
 } // namespace
 
 extern "C" void snncInitializespinnaker2Runtime() {
+  snnc::spinnaker2::registerImageSections();
   if (Status s = registerTargetRuntime(std::make_unique<Spinnaker2Runtime>());
       !s) {
     std::fprintf(stderr, "snnc: %s\n", s.error().message().c_str());

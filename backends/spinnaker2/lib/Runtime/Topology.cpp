@@ -28,10 +28,11 @@ double modelNumber(const nlohmann::json &target, const char *key) {
 
 /// Does the router of `chip` match `key`? A packet that no entry of its
 /// source chip matches is dropped at its own PE, so it is never sent.
-bool isRouted(const image::Image &image, uint32_t chip, uint32_t key) {
-  if (chip >= image.routing.tables.size())
+bool isRouted(const spinnaker2::RoutingSection &routes, uint32_t chip,
+              uint32_t key) {
+  if (chip >= routes.tables.size())
     return false;
-  for (const image::RoutingEntry &e : image.routing.tables[chip].entries)
+  for (const spinnaker2::RoutingEntry &e : routes.tables[chip].entries)
     if ((key & e.mask) == e.key)
       return true;
   return false;
@@ -41,11 +42,14 @@ void addSlices(const image::Image &image,
                const std::vector<image::Slice> &slices, bool updatesNeurons,
                Topology &t, std::vector<uint8_t> &routed) {
   uint32_t pesPerChip = std::max(1u, image.placement.pesPerChip);
+  const spinnaker2::RoutingSection &routes = spinnaker2::routing(image);
   for (const image::Slice &s : slices) {
+    // Slices arrive in the global order, so this is the slice's index.
+    uint32_t key = routes.keys[t.slicePe.size()].base;
     t.slicePe.push_back(s.pe);
     t.sliceNeurons.push_back(updatesNeurons ? s.count : 0);
     for (uint32_t i = 0; i < s.count; ++i)
-      routed[s.first + i] = isRouted(image, s.pe / pesPerChip, s.keyBase | i);
+      routed[s.first + i] = isRouted(routes, s.pe / pesPerChip, key | i);
   }
 }
 
@@ -101,6 +105,8 @@ void addStoredRows(const image::Image &image, Topology &t) {
     if (proj.isProcedural)
       continue;
     const image::StoredSynapses &s = proj.stored;
+    const std::vector<int16_t> &weightQ =
+        spinnaker2::fixedPoint(image).projections[q].weightQ;
     StoredRows &out = t.storedRows[q];
     bool narrow = t.narrowTargets[proj.target];
     if (t.uniformDelay[q] != 0 || s.target.empty()) {
@@ -133,7 +139,7 @@ void addStoredRows(const image::Image &image, Topology &t) {
         out.target16.push_back(static_cast<uint16_t>(s.target[k]));
       else
         out.target32.push_back(s.target[k]);
-      out.weightQ.push_back(s.weightQ[k]);
+      out.weightQ.push_back(weightQ[k]);
       out.weight.push_back(s.weight[k]);
     }
   }
@@ -232,7 +238,8 @@ Topology buildTopology(const image::Image &image) {
   addSliceCounts(image, t);
   addStoredRows(image, t);
   t.cycles = readCycleModel(image);
-  t.hopsModelled = routerHops(image, t.hops);
+  routerHops(image, t.hops);
+  t.hopsModelled = true;
   return t;
 }
 

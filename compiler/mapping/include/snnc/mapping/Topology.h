@@ -21,6 +21,7 @@
 #ifndef SNNC_MAPPING_TOPOLOGY_H
 #define SNNC_MAPPING_TOPOLOGY_H
 
+#include "snnc/image/Image.h"
 #include "snnc/mapping/TargetModel.h"
 
 #include <cstdint>
@@ -59,6 +60,8 @@ public:
   int32_t neighbour(uint32_t chip, uint32_t link) const {
     return neighbours[chip * numLinks() + link];
   }
+  /// (dx, dy) of chip link `link`.
+  Coord2 linkDirection(uint32_t link) const { return links[link]; }
   /// Link index whose direction is the reverse of `link`, or -1.
   int32_t reverseLink(uint32_t link) const { return reverse[link]; }
 
@@ -103,6 +106,10 @@ private:
   double interChipWeight = 1;
   bool defaultRoute = false;
 };
+
+/// The machine as the image records it for the runtime: PE sites on the
+/// cluster grid, chip sites, link directions and the neighbour matrix.
+image::MachineLayout resolvedLayout(const Topology &topology);
 
 } // namespace snnc::mapping
 

@@ -7,6 +7,12 @@
 // index them directly; docs/formats.md ("Chip images") gives the on-disk
 // layout, and validateImage() states every invariant the reader enforces.
 //
+// Version 2 splits the image into sections (docs/formats.md, "Chip
+// images"): the core sections below are the same for every target, and a
+// target adds its own sections (fixed-point constants, routing tables,
+// crossbar conductances, ...) as SectionData it encodes through its own
+// SectionCodec (Section.h). Nothing here knows any target.
+//
 // Numbering conventions used throughout:
 //   - elements of an input port and neurons of a population are numbered
 //     0..size-1 in row-major shape order;
@@ -14,12 +20,16 @@
 //     Image::inputs order, then the population slices, population by
 //     population (the order of every InputPort::slices, then every
 //     Population::slices, concatenated; see listSlices());
-//   - PEs are numbered globally: chip * pesPerChip + local PE.
+//   - units (the target's unit of placement: a PE of a many-core chip, a
+//     crossbar tile, ...) are called PEs here and are numbered globally:
+//     chip * pesPerChip + local PE.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef SNNC_IMAGE_IMAGE_H
 #define SNNC_IMAGE_IMAGE_H
+
+#include "snnc/image/Section.h"
 
 #include "snnc/Support/Reservoir.h"
 
@@ -34,7 +44,7 @@ namespace snnc::image {
 
 /// The format this library writes, and the only one it reads.
 inline constexpr const char *kFormatName = "snnc-image";
-inline constexpr int64_t kFormatVersion = 1;
+inline constexpr int64_t kFormatVersion = 2;
 
 /// Marks "no slice" in Placement::sliceOfPe.
 inline constexpr uint32_t kNoSlice = std::numeric_limits<uint32_t>::max();
@@ -71,22 +81,18 @@ const char *toString(SourceKind kind);
 const char *toString(OutputKind kind);
 
 /// Elements [first, first + count) of an input port, or neurons of a
-/// population, hosted by one PE. A spike of the slice's local element i
-/// (element first + i of its port or population) travels with key
-/// `keyBase | i`.
+/// population, hosted by one PE. How a spike leaves the PE (routing keys,
+/// wires, pulses) is the target's business, in its own sections.
 struct Slice {
   uint32_t first = 0;
   uint32_t count = 0;
   /// Global PE index.
   uint32_t pe = 0;
-  uint32_t keyBase = 0;
-  /// Contiguous high ones; the clear low bits number the slice's elements.
-  uint32_t keyMask = 0;
 };
 
 /// A network input: a source of spikes with no neurons, sliced and placed
 /// like a population. The runtime injects a spike of element i from the PE
-/// of the slice s holding it, with routing key `s.keyBase | (i - s.first)`.
+/// of the slice holding it.
 struct InputPort {
   uint32_t index = 0;
   std::string name;
@@ -109,21 +115,6 @@ struct FloatNeuron {
   double bias = 0;
 };
 
-/// Fixed-point constants of one neuron for the ref engine and the RTL
-/// (docs/numerics.md §3). Fields a model does not use are 0.
-struct FixedNeuron {
-  int32_t decayQ = 0;
-  int32_t gainM = 0;
-  int32_t gainS = 0;
-  int32_t driveQ = 0;
-  int32_t biasQ = 0;
-  int32_t thresholdQ = 0;
-  int32_t resetQ = 0;
-  int32_t synDecayQ = 0;
-  int32_t synGainM = 0;
-  int32_t synGainS = 0;
-};
-
 struct Population {
   std::string name;
   NeuronModel model = NeuronModel::Lif;
@@ -132,12 +123,8 @@ struct Population {
   /// Must equal isSpikingModel(model); stored so that a reader need not
   /// know the model list to tell spikes from readouts.
   bool spiking = true;
-  /// Current per LSB of the input accumulator, voltage per LSB of v.
-  double sIn = 1;
-  double sV = 1;
   /// One entry per neuron.
   std::vector<FloatNeuron> floatParams;
-  std::vector<FixedNeuron> fixedParams;
   /// Tile [0, size) in order.
   std::vector<Slice> slices;
 };
@@ -155,9 +142,8 @@ struct StoredSynapses {
   std::vector<uint64_t> rowPtr;
   /// Index of the target neuron in the target population.
   std::vector<uint32_t> target;
-  /// w_q in [-32767, 32767]; the real weight is w_q * Projection::scale.
-  std::vector<int16_t> weightQ;
-  /// The float engine's weight.
+  /// The network's real weight; a target's stored form (int16, conductance
+  /// level, ...) lives in its own sections.
   std::vector<float> weight;
   /// Steps from emission to integration, in [1, Projection::maxDelay].
   std::vector<uint16_t> delay;
@@ -176,14 +162,11 @@ struct Projection {
   ProjectionSource source;
   /// Index into Image::populations.
   uint32_t target = 0;
-  /// w_q << shift lands in the target's accumulator; scale is
-  /// target.sIn * 2^shift exactly.
-  int32_t shift = 0;
-  double scale = 1;
   /// Largest delay of any synapse, in steps (>= 1): engines size their
   /// delay rings from it.
   uint32_t maxDelay = 1;
-  /// Quantization error |w - w_q * scale| over the synapses (absolute).
+  /// Error |w - w_target| of the target's stored weights against the real
+  /// ones (absolute; 0 for a target that stores them exactly).
   double rmsError = 0;
   double maxError = 0;
   /// True: `procedural` holds the synapses; false: `stored` does.
@@ -193,34 +176,37 @@ struct Projection {
 };
 
 struct Placement {
+  /// Chips in use: PEs [0, chips * pesPerChip) may host slices.
   uint32_t chips = 0;
   uint32_t pesPerChip = 0;
   /// Global slice index hosted by each global PE, or kNoSlice.
   std::vector<uint32_t> sliceOfPe;
 };
 
-/// An entry matches key k when (k & mask) == key; earlier entries win.
-struct RoutingEntry {
-  uint32_t key = 0;
-  uint32_t mask = 0;
-  /// Index into the table's route pool.
-  uint32_t route = 0;
+/// A point of a 2-D grid: a chip on the board, a PE cluster on the chip's
+/// NoC, or a link direction (dx, dy).
+struct GridPoint {
+  int32_t x = 0;
+  int32_t y = 0;
 };
 
-/// One chip's multicast router.
-struct RouterTable {
-  std::vector<RoutingEntry> entries;
-  /// Route r is routeWords[r * wordsPerRoute .. (r + 1) * wordsPerRoute):
-  /// bit i < numLinks is chip link i, bit numLinks + p is local PE p.
-  std::vector<uint64_t> routeWords;
-};
-
-/// Mirrors snnc::mapping::RoutingTables (compressed), one table per chip.
-struct Routing {
-  uint32_t numLinks = 0;
-  /// (numLinks + pesPerChip + 63) / 64.
-  uint32_t wordsPerRoute = 0;
-  std::vector<RouterTable> tables;
+/// The machine the image was placed on, resolved by the compiler so that
+/// engines and plots need no target model to find where a PE sits or how
+/// chips connect. Covers every chip of the machine, not only those in use,
+/// since traffic between used chips may cross unused ones.
+struct MachineLayout {
+  /// The on-chip grid the PEs sit in (clusters of a many-core chip, tiles
+  /// of an in-memory-computing chip); PEs sharing a point share a cluster.
+  uint32_t gridCols = 1;
+  uint32_t gridRows = 1;
+  /// Grid point of each local PE; the same on every chip.
+  std::vector<GridPoint> peSites;
+  /// Board position of each chip.
+  std::vector<GridPoint> chipSites;
+  /// (dx, dy) of each chip-to-chip link, in link index order.
+  std::vector<GridPoint> linkDirections;
+  /// Chip reached over link l of chip c at [c * links + l], or -1.
+  std::vector<int32_t> neighbours;
 };
 
 struct Output {
@@ -235,7 +221,8 @@ struct Image {
   std::string snncVersion;
   std::string network;
   std::string targetName;
-  /// The resolved target model, as the compiler saw it (opaque here).
+  /// The resolved target model, as the compiler saw it (opaque here; the
+  /// target's engines read their clock and cycle model from it).
   nlohmann::json targetModel = nlohmann::json::object();
   double dt = 1e-3;
   Discretization rule = Discretization::Euler;
@@ -247,8 +234,10 @@ struct Image {
   std::vector<Population> populations;
   std::vector<Projection> projections;
   Placement placement;
-  Routing routing;
+  MachineLayout layout;
   std::vector<Output> outputs;
+  /// The target's own sections, by section name ("<target>.<what>").
+  SectionSet sections;
 };
 
 /// Where a global slice index points.
@@ -269,13 +258,28 @@ const Slice &sliceAt(const Image &image, const SliceRef &ref);
 /// Rows of a projection: the size of its source.
 uint32_t sourceSize(const Image &image, const ProjectionSource &source);
 
+/// Chip links of the layout (0 without chip-to-chip links).
+uint32_t linkCount(const MachineLayout &layout);
+
+/// A layout for machines with no geometry of their own (hand-made images,
+/// targets without a NoC): each chip's PEs in one row of its grid, chips in
+/// a row joined by link 0 (east, +1) and link 1 (west, -1).
+MachineLayout rowLayout(uint32_t chips, uint32_t pesPerChip);
+
+/// The breadth-first shortest-path tree of chips rooted at `root`, links
+/// tried in index order: for each chip, the link and the chip it is reached
+/// from (-1 for the root and for unreachable chips). The union of the
+/// routes from one source is then a tree even on a board with holes.
+void chipTree(const MachineLayout &layout, uint32_t root,
+              std::vector<int32_t> &parentLink,
+              std::vector<int32_t> &parentChip);
+
 /// Number of synapses of a stored projection (0 for procedural ones, whose
 /// count is only known by expanding them).
 uint64_t storedSynapseCount(const Projection &projection);
 
 bool operator==(const InputPort &a, const InputPort &b);
 bool operator==(const FloatNeuron &a, const FloatNeuron &b);
-bool operator==(const FixedNeuron &a, const FixedNeuron &b);
 bool operator==(const Slice &a, const Slice &b);
 bool operator==(const Population &a, const Population &b);
 bool operator==(const ProjectionSource &a, const ProjectionSource &b);
@@ -283,9 +287,8 @@ bool operator==(const StoredSynapses &a, const StoredSynapses &b);
 bool operator==(const ProceduralSynapses &a, const ProceduralSynapses &b);
 bool operator==(const Projection &a, const Projection &b);
 bool operator==(const Placement &a, const Placement &b);
-bool operator==(const RoutingEntry &a, const RoutingEntry &b);
-bool operator==(const RouterTable &a, const RouterTable &b);
-bool operator==(const Routing &a, const Routing &b);
+bool operator==(const GridPoint &a, const GridPoint &b);
+bool operator==(const MachineLayout &a, const MachineLayout &b);
 bool operator==(const Output &a, const Output &b);
 /// Field-by-field; the two kinds of synapse storage compare only the one
 /// `isProcedural` selects.

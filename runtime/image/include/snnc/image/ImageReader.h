@@ -20,6 +20,11 @@ namespace snnc::image {
 /// Reads the image directory `path`; the result passes validateImage().
 Expected<Image> readImage(const std::string &path);
 
+/// The target an image was compiled for, from its manifest alone, so that a
+/// tool can say "target 'x' is not built in" before the sections of that
+/// target (whose codecs it lacks) are read.
+Expected<std::string> readImageTarget(const std::string &path);
+
 } // namespace snnc::image
 
 #endif // SNNC_IMAGE_IMAGEREADER_H

@@ -1,7 +1,8 @@
 //===- Summary.h - Human summary of a chip image ----------------*- C++ -*-===//
 //
 // What `snnc inspect net.img` prints: aligned tables of the target, chips
-// and PEs, time step, populations, projections, routing, ports and files.
+// and PEs, time step, populations, projections, ports, each target
+// section as its codec summarises it, and files.
 //
 //===----------------------------------------------------------------------===//
 

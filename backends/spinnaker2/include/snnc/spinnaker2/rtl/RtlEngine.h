@@ -15,8 +15,8 @@
 #ifndef SNNC_SPINNAKER2_RTL_RTLENGINE_H
 #define SNNC_SPINNAKER2_RTL_RTLENGINE_H
 
-#include "snnc/rtl/PeModel.h"
 #include "snnc/runtime/Engine.h"
+#include "snnc/spinnaker2/rtl/PeModel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -31,13 +31,12 @@
 namespace snnc::rtl {
 
 struct RtlOptions {
-  /// Waveforms of one PE over steps [vcdFirstStep, vcdLastStep] of the
-  /// first run when vcdPath is set; vcdPe is a global PE hosting a
-  /// population slice (default: the first one).
+  /// Waveforms of one PE over the steps of vcdSteps of the first run when
+  /// vcdPath is set; vcdPe is a global PE hosting a population slice
+  /// (default: the first one).
   std::string vcdPath;
   std::optional<uint32_t> vcdPe;
-  uint64_t vcdFirstStep = 0;
-  uint64_t vcdLastStep = 0;
+  TraceWindow vcdSteps{0, 0};
   /// Makes each PE (default: makeVerilatedPe). Tests plug in variants.
   PeModelFactory factory;
   /// Test hooks: flip bits of one configuration word on its way to a PE
@@ -61,13 +60,11 @@ struct RtlStats {
   uint64_t steps = 0;
   /// RTL counters summed over PEs (hw/spinnaker2/snn_pe_pkg.sv order).
   std::vector<std::pair<std::string, uint64_t>> counters;
-  /// NoC model: link traversals, waits, deliveries; whether the mesh came
-  /// from the image's target model.
+  /// NoC model: link traversals, waits, deliveries.
   uint64_t nocHops = 0;
   uint64_t nocChipHops = 0;
   uint64_t nocContentionCycles = 0;
   uint64_t nocDeliveries = 0;
-  bool meshFromTarget = false;
   uint32_t pes = 0;
   /// Host wall time spent in run() (after loading) and in loading the
   /// tables, and the process CPU time of run() (less disturbed by a busy

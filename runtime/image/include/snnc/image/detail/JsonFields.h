@@ -2,7 +2,8 @@
 //
 // Each accessor checks presence, type and range, and on failure throws a
 // FieldError carrying the JSON path ("populations[2].s_in"), which the
-// manifest reader turns into an ImageError.
+// manifest reader turns into an ImageError. Target section codecs use it
+// for the headers of their sections.
 //
 //===----------------------------------------------------------------------===//
 

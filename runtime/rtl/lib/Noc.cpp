@@ -1,74 +1,31 @@
 //===- Noc.cpp - Cycle-approximate model of the spike network -------------===//
 
-#include "Noc.h"
-
-#include "snnc/mapping/TargetModel.h"
-#include "snnc/mapping/Topology.h"
+#include "snnc/rtl/Noc.h"
 
 #include <algorithm>
-#include <exception>
 #include <map>
-#include <memory>
 #include <queue>
 #include <tuple>
 #include <utility>
 
 namespace snnc::rtl {
 
-namespace {
-
-/// The mapper's view of the target, or nothing when the image's target
-/// model lacks fields the mapper needs.
-bool loadTopology(const image::Image &image,
-                  std::unique_ptr<mapping::Topology> &out) {
-  const nlohmann::json &model = image.targetModel;
-  auto target = model.find("target");
-  auto layout = model.find("layout");
-  if (target == model.end() || !target->is_object() || layout == model.end() ||
-      !layout->is_object())
-    return false;
-  auto over = model.find("overrides");
-  const nlohmann::json *overrides =
-      over != model.end() && over->is_object() ? &*over : nullptr;
-  try {
-    mapping::TargetModel t = mapping::targetModelFromJson(
-        *layout, *target, overrides, image.targetName);
-    out = std::make_unique<mapping::Topology>(t);
-  } catch (const std::exception &) {
-    return false;
-  }
-  return out->pesPerChip() == image.placement.pesPerChip &&
-         out->numChips() >= image.placement.chips;
-}
-
-} // namespace
-
 Noc::Noc(const image::Image &image, const NocTiming &timing) : timing(timing) {
-  uint32_t perChip = std::max(1u, image.placement.pesPerChip);
-  chips = std::max(1u, image.placement.chips);
-  uint32_t pes = chips * perChip;
-  std::unique_ptr<mapping::Topology> topo;
-  fromTarget = loadTopology(image, topo);
-  places.resize(pes);
-  if (fromTarget) {
-    cols = static_cast<int32_t>(topo->gridCols());
-    rows = static_cast<int32_t>(topo->gridRows());
-    chipLinksPerChip = std::max(1u, topo->numLinks());
-    for (uint32_t p = 0; p < pes; ++p) {
-      const mapping::PeLocation &loc = topo->pe(p);
-      places[p] = {loc.chip, loc.qx, loc.qy};
-    }
-    parentChip.resize(chips);
-    parentLink.resize(chips);
-    for (uint32_t c = 0; c < chips; ++c) {
-      parentChip[c] = topo->parentChips(c);
-      parentLink[c] = topo->parentLinks(c);
-    }
-  } else {
-    cols = static_cast<int32_t>(perChip);
-    for (uint32_t p = 0; p < pes; ++p)
-      places[p] = {p / perChip, static_cast<int32_t>(p % perChip), 0};
+  const image::MachineLayout &layout = image.layout;
+  uint32_t perChip = image.placement.pesPerChip;
+  chips = static_cast<uint32_t>(layout.chipSites.size());
+  cols = static_cast<int32_t>(layout.gridCols);
+  rows = static_cast<int32_t>(layout.gridRows);
+  chipLinksPerChip = std::max(1u, image::linkCount(layout));
+  places.resize(size_t(image.placement.chips) * perChip);
+  for (size_t p = 0; p < places.size(); ++p) {
+    const image::GridPoint &at = layout.peSites[p % perChip];
+    places[p] = {uint32_t(p / perChip), at.x, at.y};
   }
+  parentChip.resize(chips);
+  parentLink.resize(chips);
+  for (uint32_t c = 0; c < image.placement.chips; ++c)
+    image::chipTree(layout, c, parentLink[c], parentChip[c]);
   onChipLinks = chips * uint32_t(cols * rows) * 4;
   freeAt.assign(size_t(onChipLinks) + size_t(chips) * chipLinksPerChip, 0);
 }
@@ -78,23 +35,17 @@ void Noc::chipPath(uint32_t from, uint32_t to,
   path.clear();
   if (from == to)
     return;
-  if (fromTarget) {
-    const std::vector<int32_t> &pc = parentChip[from], &pl = parentLink[from];
-    for (int32_t c = static_cast<int32_t>(to); c != static_cast<int32_t>(from);
-         c = pc[c]) {
-      if (pc[c] < 0) { // unreachable: the packet jumps there directly
-        path.clear();
-        return;
-      }
-      path.emplace_back(static_cast<uint32_t>(pc[c]),
-                        static_cast<uint32_t>(pl[c]));
+  const std::vector<int32_t> &pc = parentChip[from], &pl = parentLink[from];
+  for (int32_t c = static_cast<int32_t>(to); c != static_cast<int32_t>(from);
+       c = pc[c]) {
+    if (pc[c] < 0) { // unreachable: the packet jumps there directly
+      path.clear();
+      return;
     }
-    std::reverse(path.begin(), path.end());
-    return;
+    path.emplace_back(static_cast<uint32_t>(pc[c]),
+                      static_cast<uint32_t>(pl[c]));
   }
-  // A row of chips: link 0 leads up, link 1 down.
-  for (uint32_t c = from; c != to; c = c < to ? c + 1 : c - 1)
-    path.emplace_back(c, c < to ? 0u : 1u);
+  std::reverse(path.begin(), path.end());
 }
 
 uint32_t Noc::addTree(uint32_t srcPe, const std::vector<uint32_t> &dstPes) {

@@ -1,22 +1,21 @@
 //===- Noc.h - Cycle-approximate model of the spike network -----*- C++ -*-===//
 //
-// Carries packets between PEs with per-hop latency and link contention from
-// the placement. Inside a chip, packets follow dimension-ordered (x, then
-// y) routes over the QPE grid of the target model; between chips they
-// follow the mapper's shortest-path tree of chips (mapping::Topology),
-// entering the far chip at the QPE position they left from, as the
-// mapper's cost model assumes. The routes from one source to all its
-// destinations form a multicast tree, built once per source; a packet
-// takes each link of its tree once. Links are output-queued: each starts
-// one packet per cycle, first come first served, so one step's packets are
-// simulated in time order as events. Images without a mesh in their target
-// model (hand-made test images) get a row of PEs per chip and a row of
-// chips.
+// Carries packets between the units (PEs, tiles) of any target's RTL
+// engine with per-hop latency and link contention from the placement. It
+// reads only the core image: inside a chip, packets follow
+// dimension-ordered (x, then y) routes over the grid of the image's machine
+// layout; between chips they follow the shortest-path tree of chips
+// (image::chipTree, the tree the mapper routes on), entering the far chip
+// at the grid point they left from, as the mapper's cost model assumes. The
+// routes from one source to all its destinations form a multicast tree,
+// built once per source; a packet takes each link of its tree once. Links are
+// output-queued: each starts one packet per cycle, first come first served, so
+// one step's packets are simulated in time order as events.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SNNC_SPINNAKER2_RTL_NOC_H
-#define SNNC_SPINNAKER2_RTL_NOC_H
+#ifndef SNNC_RTL_NOC_H
+#define SNNC_RTL_NOC_H
 
 #include "snnc/image/Image.h"
 
@@ -45,9 +44,6 @@ struct NocStats {
 class Noc {
 public:
   Noc(const image::Image &image, const NocTiming &timing);
-
-  /// Whether the mesh came from the image's target model.
-  bool meshFromTarget() const { return fromTarget; }
 
   /// Builds the multicast tree from `srcPe` to `dstPes` (global PEs);
   /// returns its index for carry().
@@ -90,13 +86,13 @@ private:
                 std::vector<std::pair<uint32_t, uint32_t>> &path) const;
 
   NocTiming timing;
-  bool fromTarget = false;
   std::vector<Place> places;
   int32_t cols = 1, rows = 1;
   uint32_t chips = 1;
   uint32_t chipLinksPerChip = 2;
   uint32_t onChipLinks = 0;
-  /// For target meshes: parentChip[root][chip], parentLink[root][chip].
+  /// Chips of the layout, and parentChip[root][chip],
+  /// parentLink[root][chip] for every used root chip.
   std::vector<std::vector<int32_t>> parentChip, parentLink;
   std::vector<Tree> trees;
   std::vector<uint64_t> freeAt;
@@ -105,4 +101,4 @@ private:
 
 } // namespace snnc::rtl
 
-#endif // SNNC_SPINNAKER2_RTL_NOC_H
+#endif // SNNC_RTL_NOC_H

@@ -1,5 +1,4 @@
-//===- PeModel.h - One simulated processing element, port by port -*- C++
-//-*-===//
+//===- PeModel.h - One simulated PE, port by port ---------------*- C++ -*-===//
 //
 // The driver talks to a PE only through its ports, one clock cycle at a
 // time, so that it cannot depend on how a model is built. The production
@@ -10,6 +9,8 @@
 
 #ifndef SNNC_SPINNAKER2_RTL_PEMODEL_H
 #define SNNC_SPINNAKER2_RTL_PEMODEL_H
+
+#include "snnc/rtl/UnitModel.h"
 
 #include <cstdint>
 #include <functional>
@@ -45,23 +46,14 @@ struct PeOutputs {
   uint32_t crc = 0;
 };
 
-class PeModel {
+/// A spinnaker2 PE: the shared unit interface (reset, VCD) plus its ports.
+class PeModel : public UnitModel {
 public:
-  virtual ~PeModel();
-  /// Asserts the active-low reset for one cycle.
-  virtual void reset() = 0;
   /// One clock cycle with `in` applied.
   virtual void tick(const PeInputs &in) = 0;
   virtual const PeOutputs &outputs() const = 0;
   /// Performance counter `index` (see hw/spinnaker2/snn_pe_pkg.sv).
   virtual uint64_t counter(unsigned index) const = 0;
-  /// Starts writing a VCD of every signal; false when the file cannot be
-  /// opened. Only models made with tracing enabled can trace.
-  virtual bool openTrace(const std::string &path) = 0;
-  /// Whether cycles are dumped, and the time of the next cycle (in cycles;
-  /// each cycle is two VCD time units, low and high clock phase).
-  virtual void setTracing(bool on, uint64_t cycle) = 0;
-  virtual void closeTrace() = 0;
 };
 
 /// Makes one PE; `traced` models can write waveforms (and run slower).
