@@ -12,7 +12,6 @@
 #include "snn/ElementsData.h"
 #include "snn/SnnOps.h"
 
-#include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -184,13 +183,12 @@ LogicalResult verifyRouting(snn::NetworkOp network, RoutingAttr routing) {
 
 /// Fails unless `attr` holds an AttrT.
 template <typename AttrT>
-LogicalResult expectKind(Operation *op, NamedAttribute attr,
-                         StringRef mnemonic) {
+LogicalResult expectKind(Operation *op, NamedAttribute attr) {
   if (isa<AttrT>(attr.getValue()))
     return success();
   return op->emitOpError("attribute '")
-         << attr.getName().getValue() << "' must be #s2." << mnemonic
-         << ", got " << attr.getValue();
+         << attr.getName().getValue() << "' must be #s2."
+         << AttrT::getMnemonic() << ", got " << attr.getValue();
 }
 
 } // namespace
@@ -200,13 +198,13 @@ LogicalResult S2Dialect::verifyOperationAttribute(Operation *op,
   StringRef name = attr.getName().getValue();
   Attribute value = attr.getValue();
   if (name == QuantAttrHelper::getNameStr())
-    return failure(failed(expectKind<QuantAttr>(op, attr, "quant")) ||
+    return failure(failed(expectKind<QuantAttr>(op, attr)) ||
                    failed(verifyQuant(op, cast<QuantAttr>(value))));
   if (name == FixedAttrHelper::getNameStr())
-    return failure(failed(expectKind<FixedAttr>(op, attr, "fixed")) ||
+    return failure(failed(expectKind<FixedAttr>(op, attr)) ||
                    failed(verifyFixed(op, cast<FixedAttr>(value))));
   if (name == SlicesAttrHelper::getNameStr())
-    return failure(failed(expectKind<SlicesAttr>(op, attr, "slices")) ||
+    return failure(failed(expectKind<SlicesAttr>(op, attr)) ||
                    failed(verifySlices(op, cast<SlicesAttr>(value))));
 
   // The rest describe the whole network.
@@ -229,11 +227,11 @@ LogicalResult S2Dialect::verifyOperationAttribute(Operation *op,
     return verifyInputSlices(network, inputs);
   }
   if (name == PartitionAttrHelper::getNameStr())
-    return expectKind<PartitionAttr>(op, attr, "partition");
+    return expectKind<PartitionAttr>(op, attr);
   if (name == PlacementAttrHelper::getNameStr())
-    return expectKind<PlacementAttr>(op, attr, "placement");
+    return expectKind<PlacementAttr>(op, attr);
   if (name == MappingReportAttrHelper::getNameStr())
-    return expectKind<MappingReportAttr>(op, attr, "mapping_report");
-  return failure(failed(expectKind<RoutingAttr>(op, attr, "routing")) ||
+    return expectKind<MappingReportAttr>(op, attr);
+  return failure(failed(expectKind<RoutingAttr>(op, attr)) ||
                  failed(verifyRouting(network, cast<RoutingAttr>(value))));
 }
