@@ -7,8 +7,10 @@
 
 #include "snn/InputChecks.h"
 #include "snn/SnnDialect.h"
+#include "snnc/Target/TargetMachine.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/SmallString.h"
@@ -53,7 +55,13 @@ int runExport(const ExportOptions &options) {
                  << problem->column << ": error: " << problem->message << "\n";
     return kExitError;
   }
-  mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
+  // A lowered network carries its target's attributes; parsing them needs
+  // the target's dialect, so that the exporter can name the real problem.
+  mlir::DialectRegistry registry;
+  registry.insert<snn::SnnDialect>();
+  for (const TargetMachine *target : targetMachines())
+    target->registerDialects(registry);
+  mlir::MLIRContext context(registry, mlir::MLIRContext::Threading::DISABLED);
   context.getOrLoadDialect<snn::SnnDialect>();
   // The error names the op and its location; its generic form adds nothing.
   context.printOpOnDiagnostic(false);

@@ -37,7 +37,10 @@ snn.network @too_long(%in: !snn.spikes<4>) -> !snn.spikes<4> {
 
 // Placement needs a partition first.
 // RUN: not snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-place -split-input-file 2>&1 | FileCheck %s --check-prefix=ORDER
-// ORDER: error: 'snn.network' op has no snn.input_slices for input0; run snn-partition first
+// ORDER: error: 'snn.network' op has no s2.input_slices for input0; run snn-partition first
+// Routing needs a placement: slices without PEs are not enough.
+// RUN: not snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-partition -snn-route -split-input-file 2>&1 | FileCheck %s --check-prefix=UNPLACED
+// UNPLACED: error: 'snn.network' op has no PEs for input0; run snn-place first
 snn.network @order(%in: !snn.spikes<4>) -> !snn.spikes<4> {
   %w = snn.linear %in weight(dense<0.5> : tensor<4x4xf32>) : !snn.spikes<4> -> !snn.current<4>
   %n = snn.lif %w {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<4>) -> !snn.spikes<4>

@@ -4,17 +4,17 @@
 // slices each). Annealing starts from METIS's grouping and roughly halves
 // traffic x hops; each chain ends up on its own block of neighbouring QPEs
 // (PEs 2736-2747 for chain a, 2752-2787 for chain b: 4 PEs per QPE).
-// CHECK: snn.placement = {cost_final = 35.160000801086426 : f64, cost_initial = 64.680000305175781 : f64, seed = 1 : i64}
-// CHECK: snn.pes = array<i64: 2737, 2739, 2736>
-// CHECK: snn.pes = array<i64: 2742, 2740, 2743>
-// CHECK: snn.pes = array<i64: 2745, 2744, 2741>
-// CHECK: snn.pes = array<i64: 2774, 2746, 2747>
-// CHECK: snn.pes = array<i64: 2787, 2785, 2786>
-// CHECK: snn.pes = array<i64: 2757, 2758, 2756>
-// CHECK: snn.pes = array<i64: 2752, 2754, 2759>
-// CHECK: snn.pes = array<i64: 2783, 2755, 2753>
+// CHECK: s2.placement = #s2.placement<cost_initial = 64.680000305175781, cost_final = 35.160000801086426, seed = 1>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2737, 2739, 2736]>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2742, 2740, 2743]>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2745, 2744, 2741]>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2774, 2746, 2747]>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2787, 2785, 2786]>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2757, 2758, 2756]>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2752, 2754, 2759]>
+// CHECK: s2.slices = #s2.slices<sizes = [91, 91, 74], pes = [2783, 2755, 2753]>
 // Another seed gives another (deterministic) placement of similar quality.
-// SEED: snn.placement = {cost_final = {{[0-9.]+}} : f64, cost_initial = 64.680000305175781 : f64, seed = 7 : i64}
+// SEED: s2.placement = #s2.placement<cost_initial = 64.680000305175781, cost_final = {{[0-9.]+}}, seed = 7>
 snn.network @clusters(%x: !snn.spikes<256>, %y: !snn.spikes<256>) -> (!snn.spikes<256>, !snn.spikes<256>) {
   %aw0 = snn.linear %x weight(dense<0.01> : tensor<256x256xf32>) : !snn.spikes<256> -> !snn.current<256>
   %a0 = snn.lif %aw0 {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<256>) -> !snn.spikes<256>

@@ -5,8 +5,8 @@
 
 // The largest |w| (2.0) maps to 32767; 1.0 rounds half away from zero.
 // CHECK-LABEL: snn.network @weights
-// CHECK: snn.linear {{.*}}snn.q_shift = 0 : i64, snn.q_weight = dense<{{\[}}[16384, 8192, -4096], [0, 32767, 2048]]> : tensor<2x3xi16>
-// CHECK: snn.neuron {{.*}}snn.fixed = {bias = 0 : i64, decay = 62259 : i64, drive = 0 : i64, gain_m = {{[0-9]+}} : i64, gain_s = {{[0-9]+}} : i64, reset = 0 : i64, s_in = 6.1037018951994385E-5 : f64, s_v = {{.*}} : f64, threshold = {{[0-9]+}} : i64}
+// CHECK: snn.linear {{.*}}s2.quant = #s2.quant<shift = 0, scale = 6.1037018951994385E-5, rms_error = {{.*}}, max_error = {{.*}}, weights = dense<{{\[}}[16384, 8192, -4096], [0, 32767, 2048]]> : tensor<2x3xi16>>
+// CHECK: snn.neuron {{.*}}s2.fixed = #s2.fixed<s_in = 6.1037018951994385E-5, s_v = {{[^,]+}}, decay = 62259, gain_m = {{[0-9]+}}, gain_s = {{[0-9]+}}, drive = 0, bias = 0, threshold = {{[0-9]+}}, reset = 0>
 snn.network @weights(%in: !snn.spikes<3>) -> !snn.spikes<2> {
   // expected-remark @+1 {{quantized to int16 << 0 (LSB 6.1037e-05): RMS error 1.43584e-05 (0.000717922% of max |w| = 2), max error 3.05185e-05}}
   %a = snn.linear %in weight(dense<[[1.0, 0.5, -0.25], [0.0, 2.0, 0.125]]> : tensor<2x3xf32>) : !snn.spikes<3> -> !snn.current<2>
@@ -19,8 +19,8 @@ snn.network @weights(%in: !snn.spikes<3>) -> !snn.spikes<2> {
 // Two projections into one population share its accumulator: the fine one
 // uses the full int16 range, the coarse one (100x larger) a left shift of 7.
 // CHECK-LABEL: snn.network @shared_accumulator
-// CHECK: snn.linear %arg0 {{.*}}snn.q_shift = 0 : i64, snn.q_weight = dense<32767> : tensor<1x1xi16>
-// CHECK: snn.linear %arg1 {{.*}}snn.q_shift = 7 : i64, snn.q_weight = dense<25599> : tensor<1x1xi16>
+// CHECK: snn.linear %arg0 {{.*}}s2.quant = #s2.quant<shift = 0, {{.*}}, weights = dense<32767> : tensor<1x1xi16>>
+// CHECK: snn.linear %arg1 {{.*}}s2.quant = #s2.quant<shift = 7, {{.*}}, weights = dense<25599> : tensor<1x1xi16>>
 snn.network @shared_accumulator(%x: !snn.spikes<1>, %y: !snn.spikes<1>) -> !snn.spikes<1> {
   // expected-remark @+1 {{quantized to int16 << 0}}
   %a = snn.linear %x weight(dense<1.0> : tensor<1x1xf32>) : !snn.spikes<1> -> !snn.current<1>
@@ -35,9 +35,9 @@ snn.network @shared_accumulator(%x: !snn.spikes<1>, %y: !snn.spikes<1>) -> !snn.
 // 40000 synapses of weight 1 into one neuron could sum past int32 at full
 // int16 resolution, so s_in grows until they cannot (2^30 / 40000 LSBs each).
 // CHECK-LABEL: snn.network @fan_in_bound
-// CHECK: snn.q_scale = 3.72529{{[0-9]*}}E-5 : f64, snn.q_shift = 0 : i64, snn.q_weight = dense_resource<snn_qweight> : tensor<1x40000xi16>
+// CHECK: s2.quant = #s2.quant<shift = 0, scale = 3.72529{{[0-9]*}}E-5, {{.*}}, weights = dense_resource<s2_qweight> : tensor<1x40000xi16>>
 // 26844 = 0x68DC, little-endian, after the blob's alignment (2):
-// CHECK: snn_qweight: "0x02000000DC68DC68DC68
+// CHECK: s2_qweight: "0x02000000DC68DC68DC68
 snn.network @fan_in_bound(%in: !snn.spikes<40000>) -> !snn.spikes<1> {
   // expected-remark @+1 {{quantized to int16 << 0}}
   %a = snn.linear %in weight(dense<1.0> : tensor<1x40000xf32>) : !snn.spikes<40000> -> !snn.current<1>
@@ -50,7 +50,7 @@ snn.network @fan_in_bound(%in: !snn.spikes<40000>) -> !snn.spikes<1> {
 // Per-neuron constants become arrays; an affine bias is carried in s_in
 // LSBs; CuBa-LIF gets its synaptic constants.
 // CHECK-LABEL: snn.network @constants
-// CHECK: snn.neuron {{.*}}model = #snn.model<cuba_lif>{{.*}}snn.fixed = {bias = array<i64: 16384, 0>, decay = array<i64: 62259, 58982>{{.*}}syn_decay = 52429 : i64, syn_gain_m = {{[0-9]+}} : i64, syn_gain_s = {{[0-9]+}} : i64
+// CHECK: snn.neuron {{.*}}model = #snn.model<cuba_lif>{{.*}}s2.fixed = #s2.fixed<{{.*}}decay = [62259, 58982]{{.*}}bias = [16384, 0], threshold = {{.*}}, syn_decay = 52429, syn_gain_m = {{[0-9]+}}, syn_gain_s = {{[0-9]+}}>
 snn.network @constants(%in: !snn.spikes<2>) -> !snn.spikes<2> {
   // expected-remark @+1 {{quantized to int16 << 0}}
   %a = snn.affine %in weight(dense<[[2.0, 0.0], [0.0, 2.0]]> : tensor<2x2xf32>) bias(dense<[1.0, 0.0]> : tensor<2xf32>) : !snn.spikes<2> -> !snn.current<2>
@@ -62,8 +62,7 @@ snn.network @constants(%in: !snn.spikes<2>) -> !snn.spikes<2> {
 
 // Procedural reservoir weights are quantized while their rows are expanded.
 // CHECK-LABEL: snn.network @reservoir
-// CHECK: snn.procedural {{.*}}snn.q_max_error = {{.*}}, snn.q_rms_error = {{.*}}, snn.q_scale = {{.*}}, snn.q_shift = {{[0-9]+}} : i64
-// CHECK-NOT: snn.q_weight
+// CHECK: snn.procedural {{.*}}s2.quant = #s2.quant<shift = {{[0-9]+}}, scale = {{[^,]+}}, rms_error = {{[^,]+}}, max_error = {{[^,>]+}}>,
 snn.network @reservoir(%in: !snn.spikes<4>) -> !snn.spikes<50> {
   // expected-remark @+1 {{quantized to int16}}
   %i = snn.linear %in weight(dense<0.5> : tensor<50x4xf32>) : !snn.spikes<4> -> !snn.current<50>

@@ -18,6 +18,7 @@
 #include "snn/ElementsData.h"
 #include "snn/NeuronParams.h"
 #include "snnc/mapping/Topology.h"
+#include "snnc/spinnaker2/Dialect/S2Dialect.h"
 #include "snnc/spinnaker2/ImageSections.h"
 #include "snnc/spinnaker2/TargetData.h"
 
@@ -26,18 +27,14 @@
 using namespace mlir;
 using namespace snn;
 using namespace snnc;
+using spinnaker2::FixedAttr;
+using spinnaker2::QuantAttr;
+using spinnaker2::RoutingAttr;
+using spinnaker2::RoutingTableAttr;
+using spinnaker2::S2Dialect;
+using spinnaker2::SlicesAttr;
 
 namespace {
-
-/// Per-neuron integer field of an snn.fixed dictionary (scalar or array).
-int32_t fixedField(DictionaryAttr fixed, StringRef name, size_t neuron) {
-  Attribute attr = fixed.get(name);
-  if (auto scalar = dyn_cast_or_null<IntegerAttr>(attr))
-    return static_cast<int32_t>(scalar.getInt());
-  if (auto array = dyn_cast_or_null<DenseI64ArrayAttr>(attr))
-    return static_cast<int32_t>(array[neuron]);
-  return 0;
-}
 
 image::NeuronModel toImageModel(NeuronModel model) {
   switch (model) {
@@ -107,19 +104,20 @@ LogicalResult
 ImageBuilder::slicesOf(size_t index, std::vector<image::Slice> &slices,
                        std::vector<spinnaker2::SliceKey> &sliceKeys) {
   const MappedPopulation &pop = model.populations[index];
-  auto read = [&](StringRef attr, StringRef inputAttr) -> ArrayRef<int64_t> {
-    if (pop.op)
-      if (auto a = pop.op->getAttrOfType<DenseI64ArrayAttr>(attr))
-        return a.asArrayRef();
-    if (auto inputs = model.network->getAttrOfType<ArrayAttr>(inputAttr))
-      if (pop.input >= 0 && pop.input < int64_t(inputs.size()))
-        if (auto a = dyn_cast<DenseI64ArrayAttr>(inputs[pop.input]))
-          return a.asArrayRef();
-    return {};
-  };
-  ArrayRef<int64_t> sizes = read("snn.slices", "snn.input_slices");
-  ArrayRef<int64_t> pes = read("snn.pes", "snn.input_pes");
-  ArrayRef<int64_t> keys = read("snn.keys", "snn.input_keys");
+  SlicesAttr attr;
+  if (pop.op)
+    attr = pop.op->getAttrOfType<SlicesAttr>(
+        S2Dialect::SlicesAttrHelper::getNameStr());
+  else if (auto inputs = model.network->getAttrOfType<ArrayAttr>(
+               S2Dialect::InputSlicesAttrHelper::getNameStr()))
+    if (pop.input >= 0 && pop.input < int64_t(inputs.size()))
+      attr = dyn_cast<SlicesAttr>(inputs[pop.input]);
+  ArrayRef<int64_t> sizes, pes, keys;
+  if (attr) {
+    sizes = attr.getSizes();
+    pes = attr.getPes();
+    keys = attr.getKeys();
+  }
   if (sizes.empty() || sizes.size() != pes.size() ||
       sizes.size() != keys.size())
     return model.network.emitOpError("population '")
@@ -140,7 +138,8 @@ ImageBuilder::fillPopulation(const MappedPopulation &pop,
                              image::Population &out,
                              spinnaker2::PopulationFixedPoint &fixedPoint) {
   DiscreteNeuronOp op = pop.op;
-  auto fixed = op->getAttrOfType<DictionaryAttr>("snn.fixed");
+  auto fixed =
+      op->getAttrOfType<FixedAttr>(S2Dialect::FixedAttrHelper::getNameStr());
   if (!fixed)
     return op.emitOpError("has no fixed-point constants; run snn-quantize "
                           "first");
@@ -149,8 +148,8 @@ ImageBuilder::fillPopulation(const MappedPopulation &pop,
   out.shape = shapeOf(op.getType());
   out.size = pop.size;
   out.spiking = isa<SpikesType>(op.getType());
-  fixedPoint.sIn = cast<FloatAttr>(fixed.get("s_in")).getValueAsDouble();
-  fixedPoint.sV = cast<FloatAttr>(fixed.get("s_v")).getValueAsDouble();
+  fixedPoint.sIn = fixed.getSInValue();
+  fixedPoint.sV = fixed.getSVValue();
   bool cuba = op.getModel() == NeuronModel::cuba_lif;
   std::vector<double> bias(pop.size, 0.0);
   for (const MappedProjection &p : model.projections)
@@ -167,23 +166,23 @@ ImageBuilder::fillPopulation(const MappedPopulation &pop,
     f.drive = drive[j];
     f.bias = bias[j];
     spinnaker2::FixedNeuron q;
-    q.decayQ = fixedField(fixed, "decay", j);
-    q.gainM = fixedField(fixed, "gain_m", j);
-    q.gainS = fixedField(fixed, "gain_s", j);
-    q.driveQ = fixedField(fixed, "drive", j);
-    q.biasQ = fixedField(fixed, "bias", j);
+    q.decayQ = FixedAttr::at(fixed.getDecay(), j);
+    q.gainM = FixedAttr::at(fixed.getGainM(), j);
+    q.gainS = FixedAttr::at(fixed.getGainS(), j);
+    q.driveQ = FixedAttr::at(fixed.getDrive(), j);
+    q.biasQ = FixedAttr::at(fixed.getBias(), j);
     if (out.spiking) {
       f.threshold = threshold[j];
       f.reset = reset[j];
-      q.thresholdQ = fixedField(fixed, "threshold", j);
-      q.resetQ = fixedField(fixed, "reset", j);
+      q.thresholdQ = FixedAttr::at(fixed.getThreshold(), j);
+      q.resetQ = FixedAttr::at(fixed.getReset(), j);
     }
     if (cuba) {
       f.synDecay = synDecay[j];
       f.synGain = synGain[j];
-      q.synDecayQ = fixedField(fixed, "syn_decay", j);
-      q.synGainM = fixedField(fixed, "syn_gain_m", j);
-      q.synGainS = fixedField(fixed, "syn_gain_s", j);
+      q.synDecayQ = FixedAttr::at(fixed.getSynDecay(), j);
+      q.synGainM = FixedAttr::at(fixed.getSynGainM(), j);
+      q.synGainS = FixedAttr::at(fixed.getSynGainS(), j);
     }
     out.floatParams.push_back(f);
     fixedPoint.neurons.push_back(q);
@@ -209,13 +208,12 @@ ImageBuilder::fillProjection(const MappedProjection &projection,
     out.source = {image::SourceKind::Population,
                   uint32_t(imageIndex[projection.source])};
   out.target = imageIndex[projection.target];
-  fixedPoint.shift = op->getAttrOfType<IntegerAttr>("snn.q_shift").getInt();
-  fixedPoint.scale =
-      op->getAttrOfType<FloatAttr>("snn.q_scale").getValueAsDouble();
-  out.rmsError =
-      op->getAttrOfType<FloatAttr>("snn.q_rms_error").getValueAsDouble();
-  out.maxError =
-      op->getAttrOfType<FloatAttr>("snn.q_max_error").getValueAsDouble();
+  auto quant =
+      op->getAttrOfType<QuantAttr>(S2Dialect::QuantAttrHelper::getNameStr());
+  fixedPoint.shift = quant.getShift();
+  fixedPoint.scale = quant.getScaleValue();
+  out.rmsError = quant.getRmsErrorValue();
+  out.maxError = quant.getMaxErrorValue();
   out.maxDelay = rows.maxDelay();
   if (auto procedural = dyn_cast<ProceduralOp>(op)) {
     if (rows.maxDelay() != uint32_t(procedural.getDelaySteps()))
@@ -245,26 +243,22 @@ ImageBuilder::fillProjection(const MappedProjection &projection,
 
 LogicalResult ImageBuilder::routing(spinnaker2::RoutingSection &out,
                                     const mapping::Topology &topology) {
-  auto routingAttr =
-      model.network->getAttrOfType<DictionaryAttr>("snn.routing");
+  auto routingAttr = model.network->getAttrOfType<RoutingAttr>(
+      S2Dialect::RoutingAttrHelper::getNameStr());
   if (!routingAttr)
     return model.network.emitOpError("has no routing tables; run snn-route "
                                      "first");
-  auto integer = [&](StringRef name) {
-    return cast<IntegerAttr>(routingAttr.get(name)).getInt();
-  };
-  out.numLinks = integer("links");
-  out.wordsPerRoute = integer("words");
+  out.numLinks = routingAttr.getLinks();
+  out.wordsPerRoute = routingAttr.getWords();
   out.defaultRoute = topology.routerDefaultRoute();
   out.tables.assign(topology.numChips(), {});
   auto error = [this] { return model.network.emitOpError(); };
-  for (Attribute entry : cast<ArrayAttr>(routingAttr.get("tables"))) {
-    auto table = cast<DictionaryAttr>(entry);
-    int64_t chip = cast<IntegerAttr>(table.get("chip")).getInt();
+  for (RoutingTableAttr table : routingAttr.getTables()) {
+    int64_t chip = table.getChip();
     FailureOr<std::vector<int64_t>> entries =
-        readInts(cast<ElementsAttr>(table.get("entries")), 64, error);
+        readInts(table.getEntries(), 64, error);
     FailureOr<std::vector<int64_t>> words =
-        readInts(cast<ElementsAttr>(table.get("routes")), 64, error);
+        readInts(table.getRoutes(), 64, error);
     if (failed(entries) || failed(words))
       return failure();
     if (chip < 0 || chip >= int64_t(topology.numChips()))
@@ -278,7 +272,7 @@ LogicalResult ImageBuilder::routing(spinnaker2::RoutingSection &out,
     for (int64_t w : *words)
       router.routeWords.push_back(static_cast<uint64_t>(w));
   }
-  sliceMask = static_cast<uint32_t>(integer("slice_mask"));
+  sliceMask = static_cast<uint32_t>(routingAttr.getSliceMask());
   return success();
 }
 

@@ -2,20 +2,18 @@
 //
 // The three mapping stages as IR passes. Each reads what the earlier ones
 // recorded (slice sizes, PEs), runs the shared mapper up to its own stage,
-// and records its result as attributes, so each can run alone in snnc-opt
-// and every stage's output can be inspected or edited.
+// and records its result as s2 attributes, so each can run alone in
+// snnc-opt and every stage's output can be inspected or edited.
 //
 //===----------------------------------------------------------------------===//
 
 #include "snnc/spinnaker2/Passes.h"
 
 #include "NetworkMapping.h"
+#include "ReportAttr.h"
 
 #include "snn/ElementsData.h"
-
-#include "mlir/IR/Builders.h"
-
-#include <nlohmann/json.hpp>
+#include "snnc/spinnaker2/Dialect/S2Dialect.h"
 
 namespace snnc {
 #define GEN_PASS_DEF_SNNPARTITION
@@ -27,6 +25,7 @@ namespace snnc {
 using namespace mlir;
 using namespace snn;
 using namespace snnc;
+using spinnaker2::S2Dialect;
 
 namespace {
 
@@ -39,6 +38,15 @@ LogicalResult forEachNetwork(ModuleOp module, Body body) {
     failedAny |= failed(model) || failed(body(**model));
   }
   return failure(failedAny);
+}
+
+/// Drops what later stages recorded: a new partition or placement
+/// invalidates them, and their verifiers check them against the slices.
+void dropLaterStages(NetworkModel &model, mapping::MappingStage stage) {
+  if (stage == mapping::MappingStage::Partition)
+    model.network->removeAttr(S2Dialect::PlacementAttrHelper::getNameStr());
+  model.network->removeAttr(S2Dialect::RoutingAttrHelper::getNameStr());
+  model.network->removeAttr(S2Dialect::MappingReportAttrHelper::getNameStr());
 }
 
 std::vector<int64_t> sliceSizes(const mapping::Partition &partition) {
@@ -57,17 +65,15 @@ struct SnnPartitionPass : snnc::impl::SnnPartitionBase<SnnPartitionPass> {
       FailureOr<mapping::MappingResult> result = runMapper(model, options);
       if (failed(result))
         return failure();
-      annotatePerSlice(model, result->partition, sliceSizes(result->partition),
-                       "snn.slices", "snn.input_slices");
-      Builder b(&getContext());
-      model.network->setAttr(
-          "snn.partition",
-          b.getDictionaryAttr(
-              {b.getNamedAttr("pes_used",
-                              b.getI64IntegerAttr(result->report.pesUsed)),
-               b.getNamedAttr(
-                   "pes_available",
-                   b.getI64IntegerAttr(result->report.pesAvailable))}));
+      dropLaterStages(model, mapping::MappingStage::Partition);
+      annotateSlices(model, result->partition, sliceSizes(result->partition),
+                     {}, {});
+      getContext()
+          .getLoadedDialect<S2Dialect>()
+          ->getPartitionAttrHelper()
+          .setAttr(model.network, spinnaker2::PartitionAttr::get(
+                                      &getContext(), result->report.pesUsed,
+                                      result->report.pesAvailable));
       return success();
     };
     if (failed(forEachNetwork(getOperation(), partition)))
@@ -92,18 +98,17 @@ struct SnnPlacePass : snnc::impl::SnnPlaceBase<SnnPlacePass> {
         return failure();
       std::vector<int64_t> pes(result->placement.peOfSlice.begin(),
                                result->placement.peOfSlice.end());
-      annotatePerSlice(model, result->partition, pes, "snn.pes",
-                       "snn.input_pes");
-      Builder b(&getContext());
-      model.network->setAttr(
-          "snn.placement",
-          b.getDictionaryAttr(
-              {b.getNamedAttr("cost_initial",
-                              b.getF64FloatAttr(result->placement.initialCost)),
-               b.getNamedAttr("cost_final",
-                              b.getF64FloatAttr(result->placement.finalCost)),
-               b.getNamedAttr(
-                   "seed", b.getI64IntegerAttr(model.targetAttr.getSeed()))}));
+      dropLaterStages(model, mapping::MappingStage::Place);
+      annotateSlices(model, result->partition, sliceSizes(result->partition),
+                     pes, {});
+      getContext()
+          .getLoadedDialect<S2Dialect>()
+          ->getPlacementAttrHelper()
+          .setAttr(model.network,
+                   spinnaker2::PlacementAttr::get(
+                       &getContext(), APFloat(result->placement.initialCost),
+                       APFloat(result->placement.finalCost),
+                       model.targetAttr.getSeed()));
       return success();
     };
     if (failed(forEachNetwork(getOperation(), place)))
@@ -111,12 +116,12 @@ struct SnnPlacePass : snnc::impl::SnnPlaceBase<SnnPlacePass> {
   }
 };
 
-/// The routing tables as attributes: per non-empty chip table, its entries
+/// The routing tables as #s2.routing: per non-empty chip table, its entries
 /// (key, mask, route index) and its route pool.
-Attribute routingAttr(MLIRContext *ctx, const mapping::MappingResult &result) {
-  Builder b(ctx);
+spinnaker2::RoutingAttr routingAttr(MLIRContext *ctx,
+                                    const mapping::MappingResult &result) {
   const mapping::RoutingTables &tables = result.tables;
-  SmallVector<Attribute> chips;
+  SmallVector<spinnaker2::RoutingTableAttr> chips;
   for (const mapping::RoutingTable &table : tables.tables) {
     if (table.entries.empty())
       continue;
@@ -128,28 +133,18 @@ Attribute routingAttr(MLIRContext *ctx, const mapping::MappingResult &result) {
       words.push_back(static_cast<int64_t>(w));
     int64_t routes =
         tables.layout.words ? words.size() / tables.layout.words : 0;
-    chips.push_back(b.getDictionaryAttr(
-        {b.getNamedAttr("chip", b.getI64IntegerAttr(table.chip)),
-         b.getNamedAttr("entries",
-                        makeInts(ctx, {int64_t(table.entries.size()), 3},
-                                 entries, 64, "snn_routes")),
-         b.getNamedAttr("routes",
-                        makeInts(ctx, {routes, int64_t(tables.layout.words)},
-                                 words, 64, "snn_route_words"))}));
+    chips.push_back(spinnaker2::RoutingTableAttr::get(
+        ctx, table.chip,
+        makeInts(ctx, {int64_t(table.entries.size()), 3}, entries, 64,
+                 "s2_routes"),
+        makeInts(ctx, {routes, int64_t(tables.layout.words)}, words, 64,
+                 "s2_route_words")));
   }
   const mapping::CompressionStats &stats = result.report.routing;
-  return b.getDictionaryAttr(
-      {b.getNamedAttr("links", b.getI64IntegerAttr(tables.layout.numLinks)),
-       b.getNamedAttr("words", b.getI64IntegerAttr(tables.layout.words)),
-       b.getNamedAttr("neuron_bits",
-                      b.getI64IntegerAttr(result.keys.neuronBits)),
-       b.getNamedAttr("slice_mask", b.getI64IntegerAttr(result.keys.sliceMask)),
-       b.getNamedAttr("entries_before",
-                      b.getI64IntegerAttr(stats.entriesBefore)),
-       b.getNamedAttr("entries_after", b.getI64IntegerAttr(stats.entriesAfter)),
-       b.getNamedAttr("max_before", b.getI64IntegerAttr(stats.maxBefore)),
-       b.getNamedAttr("max_after", b.getI64IntegerAttr(stats.maxAfter)),
-       b.getNamedAttr("tables", b.getArrayAttr(chips))});
+  return spinnaker2::RoutingAttr::get(
+      ctx, tables.layout.numLinks, tables.layout.words, result.keys.neuronBits,
+      result.keys.sliceMask, stats.entriesBefore, stats.entriesAfter,
+      stats.maxBefore, stats.maxAfter, chips);
 }
 
 struct SnnRoutePass : snnc::impl::SnnRouteBase<SnnRoutePass> {
@@ -169,18 +164,19 @@ struct SnnRoutePass : snnc::impl::SnnRouteBase<SnnRoutePass> {
       FailureOr<mapping::MappingResult> result = runMapper(model, options);
       if (failed(result))
         return failure();
+      std::vector<int64_t> placed(result->placement.peOfSlice.begin(),
+                                  result->placement.peOfSlice.end());
       std::vector<int64_t> keys(result->keys.baseKey.begin(),
                                 result->keys.baseKey.end());
-      annotatePerSlice(model, result->partition, keys, "snn.keys",
-                       "snn.input_keys");
-      model.network->setAttr("snn.routing",
-                             routingAttr(&getContext(), *result));
+      annotateSlices(model, result->partition, sliceSizes(result->partition),
+                     placed, keys);
+      S2Dialect *dialect = getContext().getLoadedDialect<S2Dialect>();
+      dialect->getRoutingAttrHelper().setAttr(
+          model.network, routingAttr(&getContext(), *result));
       // Stage timings stay out of the IR, which must be the same for the
       // same input and seed; the compile report times every pass anyway.
-      nlohmann::json report = mapping::toJson(result->report);
-      report.erase("seconds");
-      model.network->setAttr("snn.mapping_report",
-                             StringAttr::get(&getContext(), report.dump()));
+      dialect->getMappingReportAttrHelper().setAttr(
+          model.network, mappingReportAttr(&getContext(), result->report));
       return success();
     };
     if (failed(forEachNetwork(getOperation(), route)))

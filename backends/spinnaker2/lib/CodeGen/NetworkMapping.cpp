@@ -8,6 +8,7 @@
 
 #include "TargetModelCache.h"
 #include "snn/NeuronParams.h"
+#include "snnc/spinnaker2/Dialect/S2Dialect.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringSet.h"
@@ -147,81 +148,83 @@ snnc::runMapper(const NetworkModel &model,
   }
 }
 
-/// Reads one i64 array per mapping population: `attrName` on snn.neuron ops,
-/// entries of the network's `inputAttrName` for input ports.
-static FailureOr<std::vector<std::vector<int64_t>>>
-readPerPopulation(const NetworkModel &model, StringRef attrName,
-                  StringRef inputAttrName, StringRef producer) {
-  std::vector<std::vector<int64_t>> out;
-  auto inputs = model.network->getAttrOfType<ArrayAttr>(inputAttrName);
+/// Each mapping population's #s2.slices: s2.slices on snn.neuron ops, the
+/// network's s2.input_slices entries for input ports.
+static FailureOr<std::vector<spinnaker2::SlicesAttr>>
+readSlices(const NetworkModel &model) {
+  using spinnaker2::S2Dialect;
+  std::vector<spinnaker2::SlicesAttr> out;
+  auto inputs = model.network->getAttrOfType<ArrayAttr>(
+      S2Dialect::InputSlicesAttrHelper::getNameStr());
   for (const MappedPopulation &pop : model.populations) {
-    DenseI64ArrayAttr attr;
+    spinnaker2::SlicesAttr attr;
     if (pop.op)
-      attr = pop.op->getAttrOfType<DenseI64ArrayAttr>(attrName);
+      attr = pop.op->getAttrOfType<spinnaker2::SlicesAttr>(
+          S2Dialect::SlicesAttrHelper::getNameStr());
     else if (inputs && pop.input < int64_t(inputs.size()))
-      attr = dyn_cast<DenseI64ArrayAttr>(inputs[pop.input]);
+      attr = dyn_cast<spinnaker2::SlicesAttr>(inputs[pop.input]);
     if (!attr) {
       Operation *where =
           pop.op ? pop.op.getOperation() : model.network.getOperation();
       return where->emitOpError("has no ")
-             << (pop.op ? attrName : inputAttrName) << " for " << pop.name
-             << "; run " << producer << " first";
+             << (pop.op ? S2Dialect::SlicesAttrHelper::getNameStr()
+                        : S2Dialect::InputSlicesAttrHelper::getNameStr())
+             << " for " << pop.name << "; run snn-partition first";
     }
-    out.emplace_back(attr.asArrayRef().begin(), attr.asArrayRef().end());
+    out.push_back(attr);
   }
   return out;
 }
 
 FailureOr<std::vector<std::vector<uint32_t>>>
 snnc::readSliceSizes(const NetworkModel &model) {
-  auto sizes = readPerPopulation(model, "snn.slices", "snn.input_slices",
-                                 "snn-partition");
-  if (failed(sizes))
+  FailureOr<std::vector<spinnaker2::SlicesAttr>> slices = readSlices(model);
+  if (failed(slices))
     return failure();
+  // The attribute's verifier holds sizes to positive 32-bit counts.
   std::vector<std::vector<uint32_t>> out;
-  for (const std::vector<int64_t> &pop : *sizes) {
-    out.emplace_back();
-    for (int64_t n : pop) {
-      if (n <= 0 || n > int64_t(UINT32_MAX))
-        return model.network.emitOpError("slice size ")
-               << n << " is not a positive 32-bit count";
-      out.back().push_back(static_cast<uint32_t>(n));
-    }
-  }
+  for (spinnaker2::SlicesAttr pop : *slices)
+    out.emplace_back(pop.getSizes().begin(), pop.getSizes().end());
   return out;
 }
 
 FailureOr<std::vector<uint32_t>>
 snnc::readPlacement(const NetworkModel &model) {
-  auto pes = readPerPopulation(model, "snn.pes", "snn.input_pes", "snn-place");
-  if (failed(pes))
+  FailureOr<std::vector<spinnaker2::SlicesAttr>> slices = readSlices(model);
+  if (failed(slices))
     return failure();
   std::vector<uint32_t> out;
-  for (const std::vector<int64_t> &pop : *pes)
-    for (int64_t pe : pop) {
-      if (pe < 0 || pe > int64_t(UINT32_MAX))
-        return model.network.emitOpError("PE index ")
-               << pe << " is out of range";
-      out.push_back(static_cast<uint32_t>(pe));
-    }
+  for (auto [pop, attr] : llvm::zip(model.populations, *slices)) {
+    if (attr.getPes().empty())
+      return (pop.op ? pop.op.getOperation() : model.network.getOperation())
+                 ->emitOpError("has no PEs for ")
+             << pop.name << "; run snn-place first";
+    out.insert(out.end(), attr.getPes().begin(), attr.getPes().end());
+  }
   return out;
 }
 
-void snnc::annotatePerSlice(const NetworkModel &model,
-                            const mapping::Partition &partition,
-                            ArrayRef<int64_t> perSlice, StringRef attrName,
-                            StringRef inputAttrName) {
+void snnc::annotateSlices(const NetworkModel &model,
+                          const mapping::Partition &partition,
+                          ArrayRef<int64_t> sizes, ArrayRef<int64_t> pes,
+                          ArrayRef<int64_t> keys) {
   MLIRContext *ctx = model.network.getContext();
+  auto *dialect = ctx->getLoadedDialect<spinnaker2::S2Dialect>();
+  auto part = [](ArrayRef<int64_t> perSlice, size_t begin, size_t count) {
+    return perSlice.empty() ? perSlice : perSlice.slice(begin, count);
+  };
   SmallVector<Attribute> inputs;
   for (auto [index, pop] : llvm::enumerate(model.populations)) {
-    ArrayRef<int64_t> values = perSlice.slice(
-        partition.populationBegin[index], partition.populationBegin[index + 1] -
-                                              partition.populationBegin[index]);
-    auto attr = DenseI64ArrayAttr::get(ctx, values);
+    size_t begin = partition.populationBegin[index];
+    size_t count = partition.populationBegin[index + 1] - begin;
+    auto attr = spinnaker2::SlicesAttr::get(ctx, part(sizes, begin, count),
+                                            part(pes, begin, count),
+                                            part(keys, begin, count));
     if (pop.op)
-      pop.op->setAttr(attrName, attr);
+      dialect->getSlicesAttrHelper().setAttr(pop.op, attr);
     else
       inputs.push_back(attr);
   }
-  model.network->setAttr(inputAttrName, ArrayAttr::get(ctx, inputs));
+  dialect->getInputSlicesAttrHelper().setAttr(model.network,
+                                              ArrayAttr::get(ctx, inputs));
 }

@@ -62,17 +62,20 @@ buildNetworkModel(snn::NetworkOp network);
 mlir::FailureOr<mapping::MappingResult>
 runMapper(const NetworkModel &model, const mapping::MappingOptions &options);
 
-/// Slice sizes and PEs recorded by earlier passes, per mapping population.
+/// Slice sizes and PEs recorded by earlier passes (#s2.slices), per mapping
+/// population; fails naming the pass to run first.
 mlir::FailureOr<std::vector<std::vector<uint32_t>>>
 readSliceSizes(const NetworkModel &model);
 mlir::FailureOr<std::vector<uint32_t>> readPlacement(const NetworkModel &model);
 
-/// Attaches one i64 array per population: on the snn.neuron as `attrName`,
-/// and for input ports as the network's `inputAttrName` array.
-void annotatePerSlice(const NetworkModel &model,
-                      const mapping::Partition &partition,
-                      llvm::ArrayRef<int64_t> perSlice,
-                      llvm::StringRef attrName, llvm::StringRef inputAttrName);
+/// Records every population's #s2.slices from per-slice `sizes`, `pes` and
+/// `keys` (the last two empty before placement and routing): on the
+/// snn.neuron as s2.slices, for input ports in the network's
+/// s2.input_slices.
+void annotateSlices(const NetworkModel &model,
+                    const mapping::Partition &partition,
+                    llvm::ArrayRef<int64_t> sizes, llvm::ArrayRef<int64_t> pes,
+                    llvm::ArrayRef<int64_t> keys);
 
 } // namespace snnc
 

@@ -8,6 +8,7 @@
 #include "ProjectionRows.h"
 
 #include "snn/ElementsData.h"
+#include "snnc/spinnaker2/Dialect/S2Dialect.h"
 #include "snnc/spinnaker2/FixedPoint.h"
 
 #include <algorithm>
@@ -119,16 +120,17 @@ LogicalResult ProjectionRows::load(Value current) {
     }
   }
 
-  if (auto shift = op->getAttrOfType<IntegerAttr>("snn.q_shift")) {
+  auto quant = op->getAttrOfType<spinnaker2::QuantAttr>(
+      spinnaker2::S2Dialect::QuantAttrHelper::getNameStr());
+  if (quant) {
     quantized = true;
-    scale = op->getAttrOfType<FloatAttr>("snn.q_scale").getValueAsDouble();
+    scale = quant.getScaleValue();
   }
   auto error = [this] { return op->emitOpError(); };
   auto readQuantized = [&]() -> LogicalResult {
-    auto attr = op->getAttrOfType<ElementsAttr>("snn.q_weight");
-    if (!quantized || !attr)
+    if (!quant || !quant.getWeights())
       return success();
-    FailureOr<std::vector<int64_t>> q = readInts(attr, 16, error);
+    FailureOr<std::vector<int64_t>> q = readInts(quant.getWeights(), 16, error);
     if (failed(q))
       return failure();
     qweights = std::move(*q);

@@ -2,8 +2,8 @@
 //
 // Implements snn-quantize: chooses each population's input and voltage
 // scales and each projection's int16 weights and shift as docs/numerics.md §3
-// specifies, records them as attributes (the float values stay, for the
-// float engine), and reports each projection's quantization error.
+// specifies, records them as #s2.quant and #s2.fixed (the float values stay,
+// for the float engine), and reports each projection's quantization error.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,9 +16,9 @@
 #include "snn/ElementsData.h"
 #include "snn/NeuronParams.h"
 #include "snn/SnnOps.h"
+#include "snnc/spinnaker2/Dialect/S2Dialect.h"
 #include "snnc/spinnaker2/FixedPoint.h"
 
-#include "mlir/IR/Builders.h"
 #include "llvm/ADT/EquivalenceClasses.h"
 
 #include <cmath>
@@ -230,11 +230,8 @@ static void quantizeWeights(const ProjectionWeights &p,
 void Quantizer::annotateProjection(const ProjectionWeights &p,
                                    const QuantizedProjection &q) {
   Operation *op = p.op;
-  Builder b(op->getContext());
-  op->setAttr("snn.q_shift", b.getI64IntegerAttr(q.shift));
-  op->setAttr("snn.q_scale", b.getF64FloatAttr(q.scale));
-  op->setAttr("snn.q_rms_error", b.getF64FloatAttr(q.rmsError));
-  op->setAttr("snn.q_max_error", b.getF64FloatAttr(q.maxError));
+  MLIRContext *ctx = op->getContext();
+  ElementsAttr weights;
   if (!q.weights.empty()) {
     ElementsAttr source;
     if (auto linear = dyn_cast<LinearOp>(op))
@@ -245,10 +242,13 @@ void Quantizer::annotateProjection(const ProjectionWeights &p,
       source = conv.getWeight();
     else
       source = cast<SparseOp>(op).getValues();
-    op->setAttr("snn.q_weight",
-                makeInts(op->getContext(), source.getShapedType().getShape(),
-                         q.weights, 16, "snn_qweight"));
+    weights = makeInts(ctx, source.getShapedType().getShape(), q.weights, 16,
+                       "s2_qweight");
   }
+  ctx->getLoadedDialect<s2::S2Dialect>()->getQuantAttrHelper().setAttr(
+      op,
+      s2::QuantAttr::get(ctx, q.shift, APFloat(q.scale), APFloat(q.rmsError),
+                         APFloat(q.maxError), weights));
   double relative = p.maxAbs > 0 ? q.rmsError / p.maxAbs : 0.0;
   op->emitRemark("quantized to int16 << ")
       << q.shift << " (LSB " << formatNumber(q.scale) << "): RMS error "
@@ -257,12 +257,11 @@ void Quantizer::annotateProjection(const ProjectionWeights &p,
       << formatNumber(q.maxError);
 }
 
-/// Builds a per-neuron integer attribute: a scalar when all values agree.
-static Attribute intParam(MLIRContext *ctx, ArrayRef<int64_t> values) {
-  Builder b(ctx);
+/// A per-neuron #s2.fixed field: one value when all neurons agree.
+static SmallVector<int64_t> intParam(ArrayRef<int64_t> values) {
   if (llvm::all_equal(values))
-    return b.getI64IntegerAttr(values.front());
-  return b.getDenseI64ArrayAttr(values);
+    return {values.front()};
+  return SmallVector<int64_t>(values);
 }
 
 void Quantizer::annotatePopulation(Population &pop) {
@@ -309,18 +308,11 @@ void Quantizer::annotatePopulation(Population &pop) {
       resetQ.push_back(s2::quantizeReal(reset[j] / sV, INT32_MIN, INT32_MAX));
     }
   }
-  Builder b(ctx);
-  SmallVector<NamedAttribute> fields = {
-      b.getNamedAttr("s_in", b.getF64FloatAttr(pop.sIn)),
-      b.getNamedAttr("s_v", b.getF64FloatAttr(sV)),
-      b.getNamedAttr("decay", intParam(ctx, decayQ)),
-      b.getNamedAttr("gain_m", intParam(ctx, gainM)),
-      b.getNamedAttr("gain_s", intParam(ctx, gainS)),
-      b.getNamedAttr("drive", intParam(ctx, driveQ)),
-      b.getNamedAttr("bias", intParam(ctx, biasQ))};
+  SmallVector<int64_t> thresholdField, resetField, synDecayField, synGainMField,
+      synGainSField;
   if (spiking) {
-    fields.push_back(b.getNamedAttr("threshold", intParam(ctx, thresholdQ)));
-    fields.push_back(b.getNamedAttr("reset", intParam(ctx, resetQ)));
+    thresholdField = intParam(thresholdQ);
+    resetField = intParam(resetQ);
   }
   if (op.getModel() == NeuronModel::cuba_lif) {
     Param synDecay(*op.getSynDecay(), 0), synGain(*op.getSynGain(), 0);
@@ -331,11 +323,16 @@ void Quantizer::annotatePopulation(Population &pop) {
       synGainM.push_back(g.m);
       synGainS.push_back(g.s);
     }
-    fields.push_back(b.getNamedAttr("syn_decay", intParam(ctx, synDecayQ)));
-    fields.push_back(b.getNamedAttr("syn_gain_m", intParam(ctx, synGainM)));
-    fields.push_back(b.getNamedAttr("syn_gain_s", intParam(ctx, synGainS)));
+    synDecayField = intParam(synDecayQ);
+    synGainMField = intParam(synGainM);
+    synGainSField = intParam(synGainS);
   }
-  op->setAttr("snn.fixed", b.getDictionaryAttr(fields));
+  ctx->getLoadedDialect<s2::S2Dialect>()->getFixedAttrHelper().setAttr(
+      op,
+      s2::FixedAttr::get(ctx, APFloat(pop.sIn), APFloat(sV), intParam(decayQ),
+                         intParam(gainM), intParam(gainS), intParam(driveQ),
+                         intParam(biasQ), thresholdField, resetField,
+                         synDecayField, synGainMField, synGainSField));
 }
 
 LogicalResult Quantizer::run(NetworkOp network) {

@@ -8,8 +8,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "EmitImage.h"
+#include "ReportAttr.h"
 
 #include "snnc/Target/TargetMachine.h"
+#include "snnc/spinnaker2/Dialect/S2Dialect.h"
 #include "snnc/spinnaker2/ImageSections.h"
 #include "snnc/spinnaker2/Passes.h"
 
@@ -18,6 +20,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
+using snnc::spinnaker2::S2Dialect;
 
 namespace snnc {
 namespace {
@@ -39,18 +42,16 @@ std::string locationName(Location loc) {
 nlohmann::json quantizationReport(ModuleOp module) {
   nlohmann::json rows = nlohmann::json::array();
   module.walk([&](Operation *op) {
-    auto shift = op->getAttrOfType<IntegerAttr>("snn.q_shift");
-    if (!shift)
+    auto quant = op->getAttrOfType<spinnaker2::QuantAttr>(
+        S2Dialect::QuantAttrHelper::getNameStr());
+    if (!quant)
       return;
-    auto real = [&](StringRef name) {
-      return op->getAttrOfType<FloatAttr>(name).getValueAsDouble();
-    };
     rows.push_back({{"projection", locationName(op->getLoc())},
                     {"kind", op->getName().stripDialect().str()},
-                    {"shift", shift.getInt()},
-                    {"lsb", real("snn.q_scale")},
-                    {"rms_error", real("snn.q_rms_error")},
-                    {"max_error", real("snn.q_max_error")}});
+                    {"shift", quant.getShift()},
+                    {"lsb", quant.getScaleValue()},
+                    {"rms_error", quant.getRmsErrorValue()},
+                    {"max_error", quant.getMaxErrorValue()}});
   });
   return rows;
 }
@@ -116,6 +117,9 @@ public:
     return "SpiNNaker2-style many-core chip";
   }
   void registerPasses() const override { registerSpinnaker2Passes(); }
+  void registerDialects(DialectRegistry &registry) const override {
+    registry.insert<S2Dialect>();
+  }
 
   void addLoweringPasses(OpPassManager &pm) const override {
     pm.addPass(createSnnQuantize());
@@ -127,9 +131,12 @@ public:
   nlohmann::json report(ModuleOp module,
                         snn::NetworkOp network) const override {
     nlohmann::json mapping = nlohmann::json::object();
-    if (auto text = network->getAttrOfType<StringAttr>("snn.mapping_report"))
-      mapping = nlohmann::json::parse(text.getValue().str(), nullptr,
-                                      /*allow_exceptions=*/false);
+    if (auto attr = network->getAttrOfType<spinnaker2::MappingReportAttr>(
+            S2Dialect::MappingReportAttrHelper::getNameStr())) {
+      mapping = mapping::toJson(mappingReport(attr));
+      // The attribute holds no timings (the IR must not vary between runs).
+      mapping.erase("seconds");
+    }
     return {{"quantization", quantizationReport(module)}, {"mapping", mapping}};
   }
 

@@ -11,6 +11,7 @@
 #include "mlir/Pass/Pass.h"
 
 #include "snn/SnnDialect.h"
+#include "snnc/spinnaker2/Dialect/S2Dialect.h"
 
 namespace snnc {
 

@@ -19,11 +19,12 @@ def SnnQuantize : Pass<"snn-quantize", "mlir::ModuleOp"> {
     For a discretized network, chooses each population's input and voltage
     scales and each projection's int16 weights and left shift so that no
     accumulator can overflow (docs/numerics.md §3). Records them as
-    `snn.fixed` on each `snn.neuron` and `snn.q_*` on each projection (the
-    float values stay, for the float engine), and reports each projection's
-    quantization error as a remark.
+    `s2.fixed` (#s2.fixed) on each `snn.neuron` and `s2.quant` (#s2.quant)
+    on each projection (the float values stay, for the float engine), and
+    reports each projection's quantization error as a remark.
   }];
-  let dependentDialects = ["snn::SnnDialect"];
+  let dependentDialects = ["snn::SnnDialect",
+                           "snnc::spinnaker2::S2Dialect"];
 }
 
 def SnnPartition : Pass<"snn-partition", "mlir::ModuleOp"> {
@@ -32,35 +33,40 @@ def SnnPartition : Pass<"snn-partition", "mlir::ModuleOp"> {
     Slices every input port and population of a discretized network into
     contiguous neuron ranges that each fit one PE of the target: neuron
     count, per-step cycle budget and SRAM (state, ring buffers sized by the
-    largest delay, synapse rows). Records the slice sizes as `snn.slices` on
-    each `snn.neuron` (and `snn.input_slices` on the network). A network that
-    cannot fit fails with the limit and the population it breaks.
+    largest delay, synapse rows). Records the slice sizes as `s2.slices`
+    (#s2.slices) on each `snn.neuron`, `s2.input_slices` and the PE count
+    (`s2.partition`) on the network. A network that cannot fit fails with
+    the limit and the population it breaks.
   }];
-  let dependentDialects = ["snn::SnnDialect"];
+  let dependentDialects = ["snn::SnnDialect",
+                           "snnc::spinnaker2::S2Dialect"];
 }
 
 def SnnPlace : Pass<"snn-place", "mlir::ModuleOp"> {
   let summary = "place slices on the PE mesh";
   let description = [{
-    Assigns each slice of `snn.slices` to a PE: METIS groups heavily
+    Assigns each slice of `s2.slices` to a PE: METIS groups heavily
     connected slices onto chips, then seeded simulated annealing minimises
-    traffic x hops. Records `snn.pes` (global PE per slice) and the
-    placement cost on the network (`snn.placement`).
+    traffic x hops. Adds each slice's global PE to its `s2.slices` and
+    records the placement cost on the network (`s2.placement`).
   }];
-  let dependentDialects = ["snn::SnnDialect"];
+  let dependentDialects = ["snn::SnnDialect",
+                           "snnc::spinnaker2::S2Dialect"];
 }
 
 def SnnRoute : Pass<"snn-route", "mlir::ModuleOp"> {
   let summary = "allocate routing keys and build compressed multicast tables";
   let description = [{
-    Allocates a 32-bit key block per slice (`snn.keys`), builds each chip
-    router's key/mask multicast table along shortest-path trees to every PE
-    that holds a target slice, compresses the tables (default-route removal
-    and order-exploiting covers) and checks them against the per-router
-    limit. Records the tables as `snn.routing` on the network, with entry
-    counts before and after compression.
+    Allocates a 32-bit key block per slice (added to its `s2.slices`),
+    builds each chip router's key/mask multicast table along shortest-path
+    trees to every PE that holds a target slice, compresses the tables
+    (default-route removal and order-exploiting covers) and checks them
+    against the per-router limit. Records the tables as `s2.routing` (#s2.routing) on the network,
+    with entry counts before and after compression, and the mapper's report
+    as `s2.mapping_report`.
   }];
-  let dependentDialects = ["snn::SnnDialect"];
+  let dependentDialects = ["snn::SnnDialect",
+                           "snnc::spinnaker2::S2Dialect"];
 }
 
 #endif // SNNC_SPINNAKER2_PASSES_TD
