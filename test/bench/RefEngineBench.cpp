@@ -16,6 +16,7 @@
 #include "snnc/image/ImageReader.h"
 #include "snnc/runtime/SpikeTrain.h"
 #include "snnc/spinnaker2/FloatEngine.h"
+#include "snnc/spinnaker2/ImageSections.h"
 #include "snnc/spinnaker2/RefEngine.h"
 
 #include <benchmark/benchmark.h>
@@ -110,6 +111,8 @@ void runEngine(benchmark::State &state, const Workload &w) {
 
 int main(int argc, char **argv) {
   benchmark::Initialize(&argc, argv);
+  // The image's target sections need their codecs to be read.
+  spinnaker2::registerImageSections();
   static Workload workload = load(argc, argv);
   benchmark::RegisterBenchmark("ref", [](benchmark::State &state) {
     runEngine<runtime::RefEngine>(state, workload);
