@@ -1,7 +1,8 @@
 //===- Driver.h - The snnc command line as a function -----------*- C++ -*-===//
 //
 // `snnc` is main() over runSnnc(), so a program that registers a target of
-// its own (a test's toy target) runs the very same driver.
+// its own (such as a target registered only in a test) runs the very same
+// driver.
 //
 //===----------------------------------------------------------------------===//
 
