@@ -92,6 +92,29 @@ void recordSpikes(uint64_t t,
                                         popSpikes[p].size());
 }
 
+void InputCursor::step(uint64_t t,
+                       std::vector<std::vector<uint32_t>> &perPort) {
+  perPort.resize(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const std::vector<SpikeEvent> &events = inputs[i].events;
+    perPort[i].clear();
+    size_t &c = at[i];
+    while (c < events.size() && events[c].step == t)
+      perPort[i].push_back(events[c++].index);
+  }
+}
+
+bool chargeLoad(PeLoad &load, double busyCycles, double stepCycles,
+                double budget) {
+  load.busyCycles += busyCycles;
+  load.maxStepCycles = std::max(load.maxStepCycles, stepCycles);
+  if (budget > 0 && stepCycles > budget) {
+    ++load.violations;
+    return true;
+  }
+  return false;
+}
+
 void finishRun(const RunOptions &options, RunResult &result) {
   if (result.steps < options.steps)
     for (OutputTrace &trace : result.outputs)

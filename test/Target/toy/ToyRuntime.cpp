@@ -53,16 +53,11 @@ public:
       input[p] = next[p] = v[p];
     }
     std::vector<std::vector<uint32_t>> popSpikes(pops), inSpikes(inputs.size());
-    std::vector<size_t> cursor(inputs.size(), 0);
+    detail::InputCursor cursor(inputs);
     for (uint64_t t = 0; t < options.steps; ++t) {
       // Spikes of step t - 1 (populations) and step t (inputs) arrive with
       // delay 1 at the next update.
-      for (size_t i = 0; i < inputs.size(); ++i) {
-        inSpikes[i].clear();
-        const std::vector<SpikeEvent> &events = inputs[i].events;
-        while (cursor[i] < events.size() && events[cursor[i]].step == t)
-          inSpikes[i].push_back(events[cursor[i]++].index);
-      }
+      cursor.step(t, inSpikes);
       // Each spike reads its source's row of the dense matrix; a zero
       // weight is no synapse and costs no event.
       for (size_t k = 0; k < image.projections.size(); ++k) {

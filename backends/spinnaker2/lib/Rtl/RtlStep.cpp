@@ -53,7 +53,7 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
     ticksBefore[k] = pes[k]->ticks();
 
   uint32_t numInputs = topo.numInputs;
-  std::vector<size_t> cursor(inputs.size(), 0);
+  runtime::detail::InputCursor cursor(inputs);
   std::vector<std::vector<uint32_t>> inSpikes(image.inputs.size());
   std::vector<std::vector<uint32_t>> popSpikes(image.populations.size());
   std::vector<std::vector<PeDriver::Spike>> spikes(pes.size());
@@ -68,14 +68,8 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
   for (uint64_t t = 0; t < options.steps; ++t) {
     if (traced >= 0)
       pes[traced]->setTracing(this->options.vcdSteps.covers(t), traceBase);
-    // (1) Input spikes of t, with the ref engine's cursor over each train.
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      const std::vector<runtime::SpikeEvent> &events = inputs[i].events;
-      inSpikes[i].clear();
-      size_t &c = cursor[i];
-      while (c < events.size() && events[c].step == t)
-        inSpikes[i].push_back(events[c++].index);
-    }
+    // (1) Input spikes of t.
+    cursor.step(t, inSpikes);
     // (2) Neuron phases.
     for (size_t k = 0; k < pes.size(); ++k) {
       spikes[k].clear();
@@ -146,13 +140,8 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
     // (5) Accounting: loads, latency, counters.
     bool violated = false;
     auto charge = [&](uint32_t slice, double busy, uint64_t end) {
-      runtime::PeLoad &load = result.peLoads[slice];
-      load.busyCycles += busy;
-      load.maxStepCycles = std::max(load.maxStepCycles, double(end));
-      if (budget > 0 && double(end) > budget) {
-        ++load.violations;
-        violated = true;
-      }
+      violated |= runtime::detail::chargeLoad(result.peLoads[slice], busy,
+                                              double(end), budget);
       stepEnd = std::max(stepEnd, end);
     };
     for (uint32_t s = 0; s < slices.size(); ++s)

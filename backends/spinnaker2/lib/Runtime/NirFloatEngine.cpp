@@ -51,12 +51,11 @@ public:
                           const RunOptions &options, StepObserver *observer) {
     if (Status status = detail::checkInputs(image, inputs); !status)
       return status.error();
-    RunResult result =
-        detail::startRun(image, topo, options);
-    std::vector<size_t> cursor(inputs.size(), 0);
+    RunResult result = detail::startRun(image, topo, options);
+    detail::InputCursor cursor(inputs);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
-      injectInputs(t, inputs, cursor, result.counters);
+      injectInputs(t, cursor, result.counters);
       for (uint32_t p : schedule.order) {
         update(t, p, result.counters);
         deliver(t, topo.numInputs + p, popSpikes[p], result.counters);
@@ -80,16 +79,11 @@ public:
   }
 
 private:
-  void injectInputs(uint64_t t, const std::vector<SpikeTrain> &inputs,
-                    std::vector<size_t> &cursor, CounterSet &counters) {
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      const std::vector<SpikeEvent> &events = inputs[i].events;
-      inSpikes[i].clear();
-      size_t &c = cursor[i];
-      while (c < events.size() && events[c].step == t)
-        inSpikes[i].push_back(events[c++].index);
+  void injectInputs(uint64_t t, detail::InputCursor &cursor,
+                    CounterSet &counters) {
+    cursor.step(t, inSpikes);
+    for (size_t i = 0; i < inSpikes.size(); ++i)
       deliver(t, static_cast<uint32_t>(i), inSpikes[i], counters);
-    }
   }
 
   void update(uint64_t t, uint32_t p, CounterSet &counters) {

@@ -23,16 +23,10 @@ bool chargeStepCycles(const Topology &topo, std::vector<uint64_t> &sliceEvents,
   const CycleModel &m = topo.cycles;
   bool violated = false;
   for (size_t s = 0; s < sliceEvents.size(); ++s) {
-    PeLoad &load = result.peLoads[s];
     double cycles = m.perStepOverhead + m.perSynapticEvent * sliceEvents[s] +
                     m.perNeuronUpdate * topo.sliceNeurons[s];
     sliceEvents[s] = 0;
-    load.busyCycles += cycles;
-    load.maxStepCycles = std::max(load.maxStepCycles, cycles);
-    if (m.stepBudget > 0 && cycles > m.stepBudget) {
-      ++load.violations;
-      violated = true;
-    }
+    violated |= chargeLoad(result.peLoads[s], cycles, cycles, m.stepBudget);
   }
   result.realTimeViolations += violated;
   return violated;

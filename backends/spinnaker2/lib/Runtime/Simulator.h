@@ -126,10 +126,10 @@ public:
     if (Status status = checkInputs(image, inputs); !status)
       return status.error();
     RunResult result = startRun(image, topo, options);
-    std::vector<size_t> cursor(inputs.size(), 0);
+    InputCursor cursor(inputs);
 
     for (uint64_t t = 0; t < options.steps; ++t) {
-      bool violated = step(t, inputs, cursor, options, result);
+      bool violated = step(t, cursor, options, result);
       if (violated && options.stopOnRealTimeViolation) {
         result.stopReason = StopReason::RealTimeViolation;
         break;
@@ -146,10 +146,9 @@ public:
 
 private:
   /// Runs step t; true when a PE exceeded its cycle budget in it.
-  bool step(uint64_t t, const std::vector<SpikeTrain> &inputs,
-            std::vector<size_t> &cursor, const RunOptions &options,
+  bool step(uint64_t t, InputCursor &cursor, const RunOptions &options,
             RunResult &result) {
-    injectInputs(t, inputs, cursor);
+    cursor.step(t, inSpikes);
     updatePopulations(t, result);
     deliverAll(t, result.counters);
     bool violated = accountCycles(result);
@@ -157,17 +156,6 @@ private:
     recordSpikes(t, popSpikes, options, result);
     recordReadouts(t, result);
     return violated;
-  }
-
-  void injectInputs(uint64_t t, const std::vector<SpikeTrain> &inputs,
-                    std::vector<size_t> &cursor) {
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      const std::vector<SpikeEvent> &events = inputs[i].events;
-      inSpikes[i].clear();
-      size_t &c = cursor[i];
-      while (c < events.size() && events[c].step == t)
-        inSpikes[i].push_back(events[c++].index);
-    }
   }
 
   void updatePopulations(uint64_t t, RunResult &result) {
