@@ -77,7 +77,7 @@ image::Status RtlEngine::State::init() {
   NocTiming timing;
   timing.hopCycles = SNNC_PE_NOC_HOP_CYCLES;
   timing.chipHopCycles = chipHopCycles(image);
-  noc = std::make_unique<Noc>(image, timing);
+  nocModel = std::make_unique<Noc>(image, timing);
 
   traced = -1;
   if (!options.vcdPath.empty()) {
@@ -107,6 +107,9 @@ image::Status RtlEngine::State::init() {
       return st;
     pes.push_back(std::move(driver));
   }
+  unitList.clear();
+  for (const PeTable &t : tables)
+    unitList.push_back({t.globalSlice, t.pe, t.population, t.first});
   destTables.assign(slices.size(), {});
   std::vector<std::vector<uint32_t>> destPes(slices.size());
   for (uint32_t k = 0; k < tables.size(); ++k)
@@ -117,7 +120,7 @@ image::Status RtlEngine::State::init() {
   treeOf.assign(slices.size(), 0);
   for (uint32_t s = 0; s < slices.size(); ++s)
     if (!destPes[s].empty())
-      treeOf[s] = noc->addTree(topo.slicePe[s], destPes[s]);
+      treeOf[s] = nocModel->addTree(topo.slicePe[s], destPes[s]);
   stats.loadSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();

@@ -6,6 +6,7 @@
 #include "PeDriver.h"
 #include "PeTables.h"
 #include "snnc/rtl/Noc.h"
+#include "snnc/rtl/UnitStepLoop.h"
 
 #include "RunSetup.h"
 #include "Topology.h"
@@ -17,7 +18,9 @@
 
 namespace snnc::rtl {
 
-struct RtlEngine::State {
+/// The PEs of one engine, as the shared step loop (UnitStepLoop.h) drives
+/// them: PeDriver's protocol behind the UnitArray interface.
+struct RtlEngine::State : UnitArray {
   State(const image::Image &image, RtlOptions options);
 
   /// Builds the tables and PE models and loads them.
@@ -35,7 +38,7 @@ struct RtlEngine::State {
   /// One table and one driver per population slice, in global slice order.
   std::vector<PeTable> tables;
   std::vector<std::unique_ptr<PeDriver>> pes;
-  std::unique_ptr<Noc> noc;
+  std::unique_ptr<Noc> nocModel;
   /// Per global slice: the tables (and their PEs) holding rows for its keys.
   std::vector<std::vector<uint32_t>> destTables;
   /// Per global slice with destinations: its multicast tree in the NoC.
@@ -43,6 +46,36 @@ struct RtlEngine::State {
   /// Index into tables of the PE that writes waveforms, or -1.
   int traced = -1;
   RtlStats stats;
+  /// The units of the step loop, parallel to tables.
+  std::vector<Unit> unitList;
+
+  // UnitArray.
+  const std::vector<Unit> &units() const override { return unitList; }
+  const std::vector<std::vector<uint32_t>> &destinations() const override {
+    return destTables;
+  }
+  const std::vector<uint32_t> &trees() const override { return treeOf; }
+  Noc &noc() override { return *nocModel; }
+  image::Status neuronPhase(size_t unit, uint64_t step,
+                            std::vector<UnitSpike> &spikes,
+                            std::vector<UnitReadout> &readouts) override;
+  image::Status synapsePhase(size_t unit, uint64_t step,
+                             const std::vector<UnitArrival> &arrivals) override;
+  uint64_t busyCycles(size_t unit) const override;
+  uint64_t stepCycles(size_t unit) const override { return pes[unit]->cycle(); }
+  uint32_t inputPayload(uint32_t slice, uint32_t element) const override;
+  void countPacket(uint32_t source, uint32_t element,
+                   runtime::CounterSet &counters) const override;
+  void countStep(runtime::CounterSet &counters) override;
+  void setTracing(bool on, uint64_t base) override {
+    if (traced >= 0)
+      pes[traced]->setTracing(on, base);
+  }
+
+private:
+  std::vector<PeDriver::Spike> peSpikes;
+  std::vector<PeDriver::Record> peRecords;
+  std::vector<PeDriver::Arrival> peArrivals;
 };
 
 } // namespace snnc::rtl
