@@ -1,3 +1,4 @@
+// REQUIRES: spinnaker2-target
 // snn-target puts the target and its options on the module, as one
 // attribute every target-specific pass reads.
 // RUN: snnc-opt %s -snn-target="target=spinnaker2" | FileCheck %s

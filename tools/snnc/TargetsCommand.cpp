@@ -22,6 +22,9 @@ std::string joined(const std::vector<std::string> &items) {
 }
 
 int runTargets(bool counters) {
+  if (runtime::targetRuntimes().empty())
+    std::printf("no targets are built into this snnc (configure it with "
+                "-DSNNC_TARGETS_TO_BUILD=<targets>)\n");
   for (const runtime::TargetRuntime *target : runtime::targetRuntimes()) {
     std::vector<std::string> points;
     for (const runtime::NamedEnergyModel &m : target->energyModels())

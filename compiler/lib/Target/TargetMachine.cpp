@@ -42,9 +42,13 @@ const TargetMachine *lookupTargetMachine(llvm::StringRef name,
       return target.get();
     built += (built.empty() ? "" : ", ") + target->name();
   }
-  error = "target '" + name.str() +
-          "' is not built into this snnc; built targets: " +
-          (built.empty() ? std::string("none") : built);
+  if (name.empty() && built.empty())
+    error = "no target is built into this snnc (configure it with "
+            "-DSNNC_TARGETS_TO_BUILD=<targets>)";
+  else
+    error = "target '" + name.str() +
+            "' is not built into this snnc; built targets: " +
+            (built.empty() ? std::string("none") : built);
   return nullptr;
 }
 
