@@ -13,6 +13,9 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev
   # NIR files are HDF5; graph partitioning uses METIS.
   libhdf5-dev libmetis-dev
+  # Datasets (snnc eval/fit): gzip'd IDX files through zlib, Fashion-MNIST
+  # itself, and Eigen for the readout's ridge regression.
+  zlib1g-dev dataset-fashion-mnist libeigen3-dev
   # lit is a Python program.
   python3
 )

@@ -1,0 +1,56 @@
+//===- Ridge.h - Linear readouts by ridge regression ------------*- C++ -*-===//
+//
+// `snnc fit` (issue #13) trains a network's readout on the states a target
+// really produces: per-sample features (spike counts or filtered states of
+// the readout's source population) and class labels go in, a linear map
+// with a bias comes out. Ridge regression onto one-hot targets, with the
+// bias unpenalised (features and targets are centred first), solved by
+// Eigen's LDLT in a fixed order, so the same data give the same weights
+// bit for bit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_READOUT_RIDGE_H
+#define SNNC_READOUT_RIDGE_H
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace snnc::readout {
+
+/// Row-major samples x features.
+struct Features {
+  size_t samples = 0;
+  size_t features = 0;
+  std::vector<double> values;
+
+  double at(size_t sample, size_t feature) const {
+    return values[sample * features + feature];
+  }
+};
+
+struct LinearReadout {
+  size_t classes = 0;
+  size_t features = 0;
+  /// Row-major classes x features.
+  std::vector<double> weight;
+  std::vector<double> bias;
+  double lambda = 0;
+
+  /// The class with the largest score (the lowest index on ties).
+  uint32_t predict(const double *features) const;
+};
+
+/// Minimises sum over samples of ||W x + b - onehot(label)||^2 +
+/// lambda ||W||_F^2 for lambda >= 0. Labels must be below `classes`.
+LinearReadout fitRidge(const Features &x, const std::vector<uint32_t> &labels,
+                       size_t classes, double lambda);
+
+/// Fraction of samples whose predicted class is their label.
+double accuracy(const LinearReadout &readout, const Features &x,
+                const std::vector<uint32_t> &labels);
+
+} // namespace snnc::readout
+
+#endif // SNNC_READOUT_RIDGE_H
