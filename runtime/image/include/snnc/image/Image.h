@@ -10,7 +10,7 @@
 // Version 2 splits the image into sections (docs/formats.md, "Chip
 // images"): the core sections below are the same for every target, and a
 // target adds its own sections (fixed-point constants, routing tables,
-// crossbar conductances, ...) as SectionData it encodes through its own
+// array conductances, ...) as SectionData it encodes through its own
 // SectionCodec (Section.h). Nothing here knows any target.
 //
 // Numbering conventions used throughout:
@@ -21,7 +21,7 @@
 //     population (the order of every InputPort::slices, then every
 //     Population::slices, concatenated; see listSlices());
 //   - units (the target's unit of placement: a PE of a many-core chip, a
-//     crossbar tile, ...) are called PEs here and are numbered globally:
+//     memory-array tile, ...) are called PEs here and are numbered globally:
 //     chip * pesPerChip + local PE.
 //
 //===----------------------------------------------------------------------===//

@@ -1,8 +1,8 @@
 //===- UnitModel.h - What every simulated hardware unit offers --*- C++ -*-===//
 //
-// A target's RTL engine drives its units (a many-core PE, a crossbar tile,
-// an SFQ netlist) through a port interface of its own; what all of them
-// share is reset and waveform capture, so that `snnc run --vcd` and the
+// A target's RTL engine drives its units (a many-core PE, a memory-array tile,
+// a pulse-circuit netlist) through a port interface of its own; what all of
+// them share is reset and waveform capture, so that `snnc run --vcd` and the
 // trace window work the same on every target.
 //
 //===----------------------------------------------------------------------===//

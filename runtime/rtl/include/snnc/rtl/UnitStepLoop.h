@@ -29,7 +29,8 @@ namespace snnc::rtl {
 struct UnitSpike {
   /// The cycle of the step it leaves the unit.
   uint64_t cycle;
-  /// The target's packet word (spinnaker2: the routing key).
+  /// The target's packet word (a routing key on a key/mask multicast
+  /// network).
   uint32_t payload;
   /// The neuron within the unit's slice.
   uint32_t local;
