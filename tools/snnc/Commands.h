@@ -26,6 +26,8 @@ void setupImportCommand(CLI::App &app);
 void setupEncodeCommand(CLI::App &app);
 void setupExportCommand(CLI::App &app);
 void setupTargetsCommand(CLI::App &app);
+void setupEvalCommand(CLI::App &app);
+void setupFitCommand(CLI::App &app);
 
 /// Thrown by a subcommand callback to end the program with `code`.
 struct CommandExit {

@@ -14,6 +14,8 @@ int snnc::tools::runSnnc(int argc, char **argv) {
   snnc::runtime::initializeAllTargetRuntimes();
   snnc::tools::setupCompileCommand(app);
   snnc::tools::setupRunCommand(app);
+  snnc::tools::setupEvalCommand(app);
+  snnc::tools::setupFitCommand(app);
   snnc::tools::setupInspectCommand(app);
   snnc::tools::setupImportCommand(app);
   snnc::tools::setupEncodeCommand(app);

@@ -44,18 +44,18 @@ std::string rate(double perSecond) {
 
 std::string formatProgress(const std::string &label, uint64_t done,
                            uint64_t total, double elapsedSeconds,
-                           unsigned width) {
+                           unsigned width, const std::string &unit) {
   done = std::min(done, total);
   double fraction = total ? double(done) / double(total) : 1.0;
   char numbers[160];
   std::string tail;
-  std::snprintf(numbers, sizeof numbers, " %3d%%  %llu/%llu steps",
+  std::snprintf(numbers, sizeof numbers, " %3d%%  %llu/%llu %s",
                 int(fraction * 100), static_cast<unsigned long long>(done),
-                static_cast<unsigned long long>(total));
+                static_cast<unsigned long long>(total), unit.c_str());
   tail = numbers;
   if (elapsedSeconds > 0 && done > 0) {
     double perSecond = double(done) / elapsedSeconds;
-    tail += "  " + rate(perSecond) + " steps/s  ETA " +
+    tail += "  " + rate(perSecond) + " " + unit + "/s  ETA " +
             clockTime(double(total - done) / perSecond);
   }
   std::string head = label.empty() ? "" : label + " ";
@@ -77,9 +77,10 @@ std::string formatProgress(const std::string &label, uint64_t done,
 
 ProgressBar::ProgressBar(std::string label, uint64_t totalSteps, unsigned width,
                          std::function<double()> clock,
-                         std::function<void(const std::string &)> write)
-    : label(std::move(label)), total(totalSteps), width(width),
-      clock(std::move(clock)), write(std::move(write)) {
+                         std::function<void(const std::string &)> write,
+                         std::string unit)
+    : label(std::move(label)), unit(std::move(unit)), total(totalSteps),
+      width(width), clock(std::move(clock)), write(std::move(write)) {
   start = this->clock();
   lastCheck = start;
 }
@@ -91,6 +92,12 @@ bool ProgressBar::onStep(const runtime::StepInfo &info) {
   if (done >= nextCheck)
     check(done);
   return true;
+}
+
+void ProgressBar::update(uint64_t done) {
+  // Callers of update() report rarely; every report may draw.
+  nextCheck = 0;
+  check(done);
 }
 
 void ProgressBar::check(uint64_t done) {
@@ -112,7 +119,7 @@ void ProgressBar::check(uint64_t done) {
   // A little slack, so that steps of exactly the redraw period all draw.
   if (drawn && now - lastDraw < 0.95 / kRedrawsPerSecond)
     return;
-  write("\r" + formatProgress(label, done, total, now - start, width) +
+  write("\r" + formatProgress(label, done, total, now - start, width, unit) +
         "\033[K");
   drawn = true;
   lastDraw = now;
@@ -126,7 +133,8 @@ void ProgressBar::finish() {
 }
 
 std::unique_ptr<ProgressBar> makeProgressBar(const std::string &label,
-                                             uint64_t steps, bool enabled) {
+                                             uint64_t steps, bool enabled,
+                                             const std::string &unit) {
   if (!enabled || !::isatty(STDERR_FILENO))
     return nullptr;
   unsigned width = 80;
@@ -144,7 +152,8 @@ std::unique_ptr<ProgressBar> makeProgressBar(const std::string &label,
       [](const std::string &text) {
         std::fputs(text.c_str(), stderr);
         std::fflush(stderr);
-      });
+      },
+      unit);
 }
 
 } // namespace snnc::tools

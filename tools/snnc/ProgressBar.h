@@ -26,7 +26,8 @@ namespace snnc::tools {
 /// "ref [#########.........]  45%  4500/10000 steps  9.1 k steps/s  ETA 0:01"
 std::string formatProgress(const std::string &label, uint64_t done,
                            uint64_t total, double elapsedSeconds,
-                           unsigned width);
+                           unsigned width,
+                           const std::string &unit = "steps");
 
 class ProgressBar : public runtime::StepObserver {
 public:
@@ -37,10 +38,14 @@ public:
   /// terminal output (carriage returns and erase-line sequences included).
   ProgressBar(std::string label, uint64_t totalSteps, unsigned width,
               std::function<double()> clock,
-              std::function<void(const std::string &)> write);
+              std::function<void(const std::string &)> write,
+              std::string unit = "steps");
   ~ProgressBar() override;
 
   bool onStep(const runtime::StepInfo &info) override;
+  /// Reports progress directly (`done` of the total), for work that is not
+  /// a step loop: `snnc eval` counts samples.
+  void update(uint64_t done);
   /// Erases the bar if it was drawn; called by the destructor too.
   void finish();
 
@@ -51,6 +56,7 @@ private:
   void check(uint64_t done);
 
   std::string label;
+  std::string unit;
   uint64_t total;
   unsigned width;
   std::function<double()> clock;
@@ -63,10 +69,11 @@ private:
   bool drawn = false;
 };
 
-/// A bar on stderr for a run of `steps`, or null when `enabled` is false or
-/// stderr is not a terminal.
+/// A bar on stderr for a run of `steps` (counted in `unit`), or null when
+/// `enabled` is false or stderr is not a terminal.
 std::unique_ptr<ProgressBar> makeProgressBar(const std::string &label,
-                                             uint64_t steps, bool enabled);
+                                             uint64_t steps, bool enabled,
+                                             const std::string &unit = "steps");
 
 } // namespace snnc::tools
 

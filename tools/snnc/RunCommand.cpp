@@ -6,13 +6,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "ImageSource.h"
 #include "Plot.h"
 #include "ProgressBar.h"
 #include "RunIO.h"
 #include "RunReport.h"
 
 #include "snnc/Pipeline/Compile.h"
-#include "snnc/image/ImageReader.h"
 #include "snnc/runtime/Compare.h"
 #include "snnc/runtime/Energy.h"
 #include "snnc/runtime/SpikeTrain.h"
@@ -21,11 +21,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
 namespace snnc::tools {
 namespace {
@@ -52,51 +49,6 @@ struct RunOptions {
 int fail(const std::string &message) {
   std::cerr << "snnc run: " << message << "\n";
   return kExitError;
-}
-
-/// The energy model to price with: a user's file, else the target's model
-/// of the named operating point, else its default.
-image::Expected<nlohmann::json>
-chooseEnergyModel(const runtime::TargetRuntime &target,
-                  const RunOptions &options) {
-  if (!options.energyModel.empty()) {
-    std::ifstream in(options.energyModel);
-    nlohmann::json model =
-        nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (model.is_discarded())
-      return image::ImageError{options.energyModel, "not valid JSON"};
-    return model;
-  }
-  std::vector<runtime::NamedEnergyModel> models = target.energyModels();
-  if (models.empty())
-    return image::ImageError{"", "target '" + target.name() +
-                                     "' ships no energy model"};
-  if (options.operatingPoint.empty())
-    return models.front().model;
-  std::string names;
-  for (const runtime::NamedEnergyModel &m : models) {
-    if (m.name == options.operatingPoint)
-      return m.model;
-    names += (names.empty() ? "" : ", ") + m.name;
-  }
-  return image::ImageError{
-      "", "target '" + target.name() + "' has no operating point '" +
-              options.operatingPoint + "'; it has " + names};
-}
-
-/// Compiles a source network into a temporary image directory.
-int compileFirst(RunOptions &options, std::filesystem::path &temp) {
-  temp = std::filesystem::temp_directory_path() /
-         ("snnc-run-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(temp);
-  CompileOptions compile;
-  compile.input = options.image;
-  compile.seed = options.seed;
-  compile.output = (temp / "net.img").string();
-  compile.report = "none";
-  int code = compileNetwork(compile, llvm::outs(), llvm::errs());
-  options.image = compile.output;
-  return code;
 }
 
 int runRun(RunOptions options) {
@@ -126,34 +78,14 @@ int runRun(RunOptions options) {
     engineOptions.traceFirstStep = first;
     engineOptions.traceLastStep = last;
   }
-  std::filesystem::path temp;
-  if (!std::filesystem::is_directory(options.image)) {
-    int code = compileFirst(options, temp);
-    if (code != 0)
-      return code;
-  }
-  // The target first: an image of a target this snnc lacks has sections no
-  // codec here can read, and the target's name is the useful message.
-  if (image::Expected<std::string> targetName =
-          image::readImageTarget(options.image))
-    if (image::Expected<const runtime::TargetRuntime *> found =
-            runtime::lookupTargetRuntime(*targetName);
-        !found) {
-      if (!temp.empty())
-        std::filesystem::remove_all(temp);
-      return fail(options.image + ": " + found.error().message());
-    }
-  image::Expected<image::Image> loaded = image::readImage(options.image);
-  if (!temp.empty())
-    std::filesystem::remove_all(temp);
+  CompileOptions compile;
+  compile.seed = options.seed;
+  image::Expected<LoadedImage> loaded = loadOrCompile(options.image, compile);
   if (!loaded)
-    return fail(loaded.error().message());
-  const image::Image &image = loaded.value();
-  image::Expected<const runtime::TargetRuntime *> found =
-      runtime::lookupTargetRuntime(image.targetName);
-  if (!found)
-    return fail(options.image + ": " + found.error().message());
-  const runtime::TargetRuntime &target = *found.value();
+    return loaded.error().message().empty() ? kExitError
+                                            : fail(loaded.error().message());
+  const image::Image &image = loaded->image;
+  const runtime::TargetRuntime &target = *loaded->target;
 
   image::Expected<std::vector<runtime::SpikeTrain>> loadedInputs =
       loadRunInputs(image, options.io, options.steps, options.seed);
@@ -162,7 +94,7 @@ int runRun(RunOptions options) {
   const std::vector<runtime::SpikeTrain> &inputs = loadedInputs.value();
 
   image::Expected<nlohmann::json> chosenModel =
-      chooseEnergyModel(target, options);
+      chooseEnergyModel(target, options.energyModel, options.operatingPoint);
   if (!chosenModel)
     return fail(chosenModel.error().message());
   const nlohmann::json &energyModel = chosenModel.value();

@@ -54,7 +54,8 @@ Expected<EnergyReport> runtime::computeEnergy(const TargetRuntime &target,
                                               const image::Image &image,
                                               const RunResult &result,
                                               const nlohmann::json &model,
-                                              uint64_t stepsPerInference) {
+                                              uint64_t stepsPerInference,
+                                              const Footprint *known) {
   EnergyReport report;
   report.target = target.name();
   const nlohmann::json &point = section(model, "operating_point");
@@ -123,7 +124,7 @@ Expected<EnergyReport> runtime::computeEnergy(const TargetRuntime &target,
   if (slots > 0)
     nb.activationSparsity =
         1.0 - static_cast<double>(result.populationSpikeCount) / slots;
-  Footprint footprint = target.footprint(image);
+  Footprint footprint = known ? *known : target.footprint(image);
   nb.footprintWeightBytes = footprint.weightBytes;
   nb.footprintStateBytes = footprint.stateBytes;
   nb.footprintBytes = footprint.weightBytes + footprint.stateBytes;

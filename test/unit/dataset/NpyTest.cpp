@@ -1,10 +1,10 @@
 //===- NpyTest.cpp - NumPy .npy arrays, good and corrupt ------------------===//
 
+#include "NpyWriter.h"
 #include "snnc/dataset/Npy.h"
 
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -12,30 +12,8 @@ namespace fs = std::filesystem;
 using namespace snnc;
 
 namespace {
-
-/// A version-1 .npy file of `descr` and `shape` ("(2, 3)") over `data`.
-std::vector<uint8_t> npy(const std::string &descr, const std::string &shape,
-                         const std::vector<uint8_t> &data,
-                         bool fortran = false) {
-  std::string header = "{'descr': '" + descr +
-                       "', 'fortran_order': " + (fortran ? "True" : "False") +
-                       ", 'shape': " + shape + ", }";
-  while ((10 + header.size() + 1) % 64 != 0)
-    header += ' ';
-  header += '\n';
-  std::vector<uint8_t> b = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
-  b.push_back(uint8_t(header.size() & 0xff));
-  b.push_back(uint8_t(header.size() >> 8));
-  b.insert(b.end(), header.begin(), header.end());
-  b.insert(b.end(), data.begin(), data.end());
-  return b;
-}
-
-template <typename T> std::vector<uint8_t> bytesOf(std::vector<T> values) {
-  std::vector<uint8_t> b(values.size() * sizeof(T));
-  std::memcpy(b.data(), values.data(), b.size());
-  return b;
-}
+using test::bytesOf;
+using test::npy;
 
 class NpyFiles : public ::testing::Test {
 protected:

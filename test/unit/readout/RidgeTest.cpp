@@ -74,4 +74,47 @@ TEST(Ridge, LargerLambdaShrinksTheWeights) {
   EXPECT_LT(large, small / 100);
 }
 
+/// Noisy two-class data in 20 dimensions: the eigendecomposition that
+/// scores every candidate must agree with a direct fit of the training part,
+/// and the refit covers all samples with the chosen strength.
+TEST(Ridge, HeldOutChoiceAgreesWithDirectFits) {
+  std::mt19937 rng(11);
+  std::normal_distribution<double> noise(0, 1);
+  size_t n = 400, f = 20, split = 300;
+  Features x{n, f, std::vector<double>(n * f)};
+  std::vector<uint32_t> labels(n);
+  for (size_t i = 0; i < n; ++i) {
+    labels[i] = uint32_t(i % 2);
+    for (size_t j = 0; j < f; ++j)
+      x.values[i * f + j] = noise(rng) + (j < 3 && labels[i] ? 0.8 : 0.0);
+  }
+  std::vector<double> grid = {1e-4, 1e-2, 1, 100};
+  HeldOutFit fit = fitRidgeHeldOut(x, labels, 2, split, grid);
+  ASSERT_EQ(fit.scores.size(), grid.size());
+  Features train{split, f,
+                 std::vector<double>(x.values.begin(),
+                                     x.values.begin() + long(split * f))};
+  Features held{n - split, f,
+                std::vector<double>(x.values.begin() + long(split * f),
+                                    x.values.end())};
+  std::vector<uint32_t> trainLabels(labels.begin(), labels.begin() + long(split));
+  std::vector<uint32_t> heldLabels(labels.begin() + long(split), labels.end());
+  double best = 0;
+  for (const LambdaScore &s : fit.scores) {
+    LinearReadout direct = fitRidge(train, trainLabels, 2, s.lambda);
+    EXPECT_DOUBLE_EQ(s.holdoutAccuracy, accuracy(direct, held, heldLabels))
+        << "lambda " << s.lambda;
+    best = std::max(best, s.holdoutAccuracy);
+  }
+  EXPECT_EQ(fit.scores[fit.chosen].holdoutAccuracy, best);
+  EXPECT_GT(best, 0.7);
+  LinearReadout all = fitRidge(x, labels, 2,
+                               fit.scores[fit.chosen].lambda * double(n) /
+                                   double(split));
+  EXPECT_EQ(fit.readout.weight, all.weight);
+  // Ties go to the stronger candidate.
+  for (size_t i = fit.chosen + 1; i < fit.scores.size(); ++i)
+    EXPECT_LT(fit.scores[i].holdoutAccuracy, best);
+}
+
 } // namespace

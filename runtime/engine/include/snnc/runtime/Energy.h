@@ -110,12 +110,15 @@ struct EnergyReport {
 /// `energyModel` is an energy.json document (version 2: "events" priced per
 /// counter class, "static_w" per unit kind). `stepsPerInference` sets the
 /// inference window (0: the whole run is one inference). Fails naming a
-/// missing, non-numeric, negative or non-finite coefficient.
+/// missing, non-numeric, negative or non-finite coefficient. `footprint`,
+/// when given, is target.footprint(image), computed once by a caller that
+/// prices many runs of one image.
 Expected<EnergyReport> computeEnergy(const TargetRuntime &target,
                                      const image::Image &image,
                                      const RunResult &result,
                                      const nlohmann::json &energyModel,
-                                     uint64_t stepsPerInference = 0);
+                                     uint64_t stepsPerInference = 0,
+                                     const Footprint *footprint = nullptr);
 
 /// Reads coefficient `field` of `section` ({"value": x, ...} or x): finite
 /// and >= 0, else an error naming `what`.

@@ -47,6 +47,33 @@ struct LinearReadout {
 LinearReadout fitRidge(const Features &x, const std::vector<uint32_t> &labels,
                        size_t classes, double lambda);
 
+/// How well one ridge strength did on the held-out samples.
+struct LambdaScore {
+  /// The strength relative to the mean diagonal of the training Gram
+  /// matrix (so that one grid serves features of any scale), and absolute.
+  double relative = 0;
+  double lambda = 0;
+  double holdoutAccuracy = 0;
+};
+
+struct HeldOutFit {
+  /// Fitted on all samples with the chosen strength.
+  LinearReadout readout;
+  /// One per candidate, in the order given.
+  std::vector<LambdaScore> scores;
+  size_t chosen = 0;
+};
+
+/// Chooses lambda on held-out data: fits samples [0, split) once per
+/// candidate (relative strengths, > 0), scores each on samples [split,
+/// samples) by accuracy, picks the best (ties: the stronger), and refits on
+/// all samples with it. Needs 0 < split < samples. One eigendecomposition
+/// of the training Gram matrix serves every candidate.
+HeldOutFit fitRidgeHeldOut(const Features &x,
+                           const std::vector<uint32_t> &labels,
+                           size_t classes, size_t split,
+                           const std::vector<double> &relativeLambdas);
+
 /// Fraction of samples whose predicted class is their label.
 double accuracy(const LinearReadout &readout, const Features &x,
                 const std::vector<uint32_t> &labels);
