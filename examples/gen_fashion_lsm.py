@@ -27,15 +27,17 @@ def main():
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--neurons", type=int, default=2000)
     ap.add_argument("--inputs", type=int, default=784)
-    ap.add_argument("--fan-in", type=int, default=40,
+    ap.add_argument("--fan-in", type=int, default=10,
                     help="pixels each reservoir neuron listens to")
-    ap.add_argument("--w-in", type=float, default=0.5)
-    ap.add_argument("--p", type=float, default=0.1,
+    ap.add_argument("--w-in", type=float, default=3.0)
+    ap.add_argument("--neg-in", type=float, default=0.5,
+                    help="fraction of input synapses that inhibit (-w-in)")
+    ap.add_argument("--p", type=float, default=0.01,
                     help="recurrent connection probability")
-    ap.add_argument("--w-ee", default="normal(0.1, 0.05)")
-    ap.add_argument("--w-ei", default="normal(0.2, 0.1)")
-    ap.add_argument("--w-ie", default="normal(0.4, 0.2)")
-    ap.add_argument("--w-ii", default="normal(0.4, 0.2)")
+    ap.add_argument("--w-ee", default="normal(1.5, 0.3)")
+    ap.add_argument("--w-ei", default="normal(1.5, 0.3)")
+    ap.add_argument("--w-ie", default="normal(3.0, 0.5)")
+    ap.add_argument("--w-ii", default="normal(3.0, 0.5)")
     ap.add_argument("--tau", type=float, default=0.02)
     ap.add_argument("--readout-tau", type=float, default=0.1)
     ap.add_argument("--seed", type=int, default=2021)
@@ -49,9 +51,12 @@ def main():
     for neuron in range(n):
         for pixel in rng.sample(range(inputs), args.fan_in):
             targets[pixel].append(neuron)
-    row_ptr, cols = [0], []
+    row_ptr, cols, values = [0], [], []
     for row in targets:
-        cols.extend(sorted(row))
+        for neuron in sorted(row):
+            cols.append(neuron)
+            values.append(-args.w_in if rng.random() < args.neg_in
+                          else args.w_in)
         row_ptr.append(len(cols))
     p = 0.0 if args.no_recurrence else args.p
     with open(args.output, "w") as out:
@@ -68,9 +73,9 @@ def main():
         out.write("  %%drive = snn.sparse %%in rows(dense_resource<in_rows> : "
                   "tensor<%dxi64>)\n"
                   "      cols(dense_resource<in_cols> : tensor<%dxi32>)\n"
-                  "      values(dense<%r> : tensor<%dxf32>)\n"
+                  "      values(dense_resource<in_values> : tensor<%dxf32>)\n"
                   "      : !snn.spikes<%d> -> !snn.current<%d>\n"
-                  % (len(row_ptr), len(cols), args.w_in, len(cols), inputs, n))
+                  % (len(row_ptr), len(cols), len(cols), inputs, n))
         out.write("  %%liquid = snn.reservoir %%drive {size = %d, "
                   "excitatory_fraction = 0.8,\n"
                   "      connectivity = #snn.fixed_probability<%r>,\n"
@@ -92,9 +97,10 @@ def main():
                   % (args.readout_tau, classes, classes))
         out.write("  snn.output %%readout : !snn.current<%d>\n}\n" % classes)
         out.write("\n{-#\n  dialect_resources: {\n    builtin: {\n"
-                  "      in_rows: \"%s\",\n      in_cols: \"%s\"\n"
-                  "    }\n  }\n#-}\n"
-                  % (blob("q", row_ptr, 8), blob("i", cols)))
+                  "      in_rows: \"%s\",\n      in_cols: \"%s\",\n"
+                  "      in_values: \"%s\"\n    }\n  }\n#-}\n"
+                  % (blob("q", row_ptr, 8), blob("i", cols),
+                     blob("f", values)))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ struct EvalOptions {
   std::string report = "table";
   std::string plot;
   std::string jsonFile;
+  std::string compare;
 };
 
 int fail(const std::string &message) {
@@ -99,6 +100,7 @@ void printTable(const batch::Evaluation &e, const PreparedBatch &prepared,
                 svg::withPrefix(d.max, unit).c_str());
   };
   distribution("energy/inference", e.joules, "J");
+  distribution("  of it dynamic", e.dynamicJoules, "J");
   distribution("latency/inference", e.latencySeconds, "s");
   std::printf("%-19s %s (simulated time of one inference: %s)\n", "EDP",
               svg::withPrefix(e.edp, "Js").c_str(),
@@ -137,6 +139,23 @@ int runEval(EvalOptions options) {
   batch::Evaluation e = batch::evaluate(result.value(), batch.data.labels,
                                         classes, options.batch.steps, image.dt);
   nlohmann::json report = reportJson(e, batch, options.batch);
+  if (!options.compare.empty()) {
+    batch.options.engine = options.compare;
+    image::Expected<batch::BatchResult> other =
+        runPreparedBatch(batch, options.batch);
+    if (!other)
+      return fail(other.error().message());
+    size_t agree = 0;
+    for (size_t i = 0; i < other->samples.size(); ++i)
+      agree += other->samples[i].predicted == result->samples[i].predicted;
+    batch::Evaluation second = batch::evaluate(
+        other.value(), batch.data.labels, classes, options.batch.steps,
+        image.dt);
+    report["compare"] = {{"engine", second.engine},
+                         {"accuracy", second.accuracy},
+                         {"predictions_agree", agree},
+                         {"samples", other->samples.size()}};
+  }
   if (!options.jsonFile.empty()) {
     std::FILE *out = std::fopen(options.jsonFile.c_str(), "w");
     std::string text = report.dump(2) + "\n";
@@ -151,6 +170,16 @@ int runEval(EvalOptions options) {
     std::cout << report.dump(2) << "\n";
   else if (options.report == "table")
     printTable(e, batch, options.batch, wall);
+  if (options.report == "table" && report.contains("compare")) {
+    const nlohmann::json &c = report["compare"];
+    std::printf("%s vs %s: predictions agree on %zu of %zu samples; %s "
+                "accuracy %.2f %%\n",
+                e.engine.c_str(), c["engine"].get<std::string>().c_str(),
+                c["predictions_agree"].get<size_t>(),
+                c["samples"].get<size_t>(),
+                c["engine"].get<std::string>().c_str(),
+                100 * c["accuracy"].get<double>());
+  }
   return kExitOk;
 }
 
@@ -167,6 +196,9 @@ void setupEvalCommand(CLI::App &app) {
       ->capture_default_str();
   sub->add_option("--json", options->jsonFile,
                   "also write the JSON report to this file");
+  sub->add_option("--compare", options->compare,
+                  "also run this engine on the same samples and count the "
+                  "samples whose predictions agree");
   sub->add_option("--plot", options->plot,
                   "write confusion.svg and class-accuracy.svg into this "
                   "directory");

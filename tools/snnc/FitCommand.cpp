@@ -115,6 +115,14 @@ int runFit(FitOptions options) {
                       {"lambda", s.lambda},
                       {"holdout_accuracy", s.holdoutAccuracy}});
   const readout::LambdaScore &chosen = fit.scores[fit.chosen];
+  nlohmann::json events = nlohmann::json::object();
+  if (result->schema)
+    for (size_t c = 0; c < result->schema->classes().size(); ++c) {
+      uint64_t total = 0;
+      for (const batch::SampleOutcome &o : result->samples)
+        total += o.counters[c];
+      events[result->schema->classes()[c].name] = total;
+    }
   nlohmann::json report = {
       {"network", options.batch.image},
       {"output", options.output},
@@ -131,6 +139,7 @@ int runFit(FitOptions options) {
         {"size", tap->sourceSize},
         {"kind", "source spikes filtered by the readout, averaged over the "
                  "window"}}},
+      {"events", events},
       {"lambdas", scores},
       {"chosen_relative_lambda", chosen.relative},
       {"holdout_accuracy", chosen.holdoutAccuracy},

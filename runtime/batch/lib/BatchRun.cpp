@@ -140,6 +140,7 @@ bool runSample(Shared &shared, runtime::Engine &engine, size_t i) {
       return false;
     }
     out.joules = energy->totalJoules;
+    out.dynamicJoules = energy->dynamicJoules;
     out.latencySeconds = energy->inferenceLatencySeconds;
     if (i == 0) {
       shared.result.energy = std::move(energy.value());

@@ -34,7 +34,7 @@ Evaluation evaluate(const BatchResult &run, const std::vector<uint32_t> &labels,
   e.samples = run.samples.size();
   e.classes = classes;
   e.confusion.assign(classes, std::vector<uint64_t>(classes + 1, 0));
-  std::vector<double> joules, latency;
+  std::vector<double> joules, dynamic, latency;
   std::vector<double> counters(run.schema ? run.schema->classes().size() : 0);
   uint64_t spikes = 0;
   for (size_t i = 0; i < run.samples.size(); ++i) {
@@ -44,6 +44,7 @@ Evaluation evaluate(const BatchResult &run, const std::vector<uint32_t> &labels,
     e.silent += s.predicted < 0;
     e.confusion[labels[i]][known ? size_t(s.predicted) : classes] += 1;
     joules.push_back(s.joules);
+    dynamic.push_back(s.dynamicJoules);
     latency.push_back(s.latencySeconds);
     for (size_t c = 0; c < counters.size() && c < s.counters.size(); ++c)
       counters[c] += double(s.counters[c]);
@@ -59,6 +60,7 @@ Evaluation evaluate(const BatchResult &run, const std::vector<uint32_t> &labels,
                                     : 0.0);
   }
   e.joules = distributionOf(joules);
+  e.dynamicJoules = distributionOf(dynamic);
   e.latencySeconds = distributionOf(latency);
   e.inferenceSeconds = double(steps) * dt;
   e.edp = e.joules.mean * e.latencySeconds.mean;
@@ -107,6 +109,7 @@ nlohmann::json toJson(const Evaluation &e) {
           {"confusion", e.confusion},
           {"operating_point", e.operatingPoint},
           {"j_per_inference", toJson(e.joules)},
+          {"dynamic_j_per_inference", toJson(e.dynamicJoules)},
           {"latency_s_per_inference", toJson(e.latencySeconds)},
           {"inference_simulated_s", e.inferenceSeconds},
           {"edp_js", e.edp},

@@ -77,6 +77,31 @@ LinearReadout readoutOf(const Matrix &w, const Moments &m, double lambda) {
   return out;
 }
 
+/// Moments of the union of two disjoint sample sets of sizes na and nb
+/// (Chan et al.'s pairwise update), so that the refit on all samples reuses
+/// the Gram matrices already built.
+Moments combine(const Moments &a, size_t na, const Moments &b, size_t nb) {
+  double n = double(na + nb), wa = double(na) / n, wb = double(nb) / n;
+  Vector dx = b.mean - a.mean;
+  Vector dy = b.targetMean - a.targetMean;
+  double scale = double(na) * double(nb) / n;
+  Moments m;
+  m.mean = wa * a.mean + wb * b.mean;
+  m.targetMean = wa * a.targetMean + wb * b.targetMean;
+  m.gram = a.gram + b.gram;
+  m.gram.noalias() += scale * dx * dx.transpose();
+  m.cross = a.cross + b.cross;
+  m.cross.noalias() += scale * dx * dy.transpose();
+  return m;
+}
+
+/// The ridge solution on moments `m`.
+LinearReadout solve(const Moments &m, double lambda) {
+  Matrix gram = m.gram;
+  gram.diagonal().array() += lambda;
+  return readoutOf(gram.ldlt().solve(m.cross), m, lambda);
+}
+
 size_t countCorrect(const LinearReadout &readout, const Features &x,
                     const std::vector<uint32_t> &labels, size_t first,
                     size_t last) {
@@ -105,10 +130,7 @@ uint32_t LinearReadout::predict(const double *x) const {
 
 LinearReadout fitRidge(const Features &x, const std::vector<uint32_t> &labels,
                        size_t classes, double lambda) {
-  Moments m = moments(x, labels, classes, 0, x.samples);
-  Matrix gram = m.gram;
-  gram.diagonal().array() += lambda;
-  return readoutOf(gram.ldlt().solve(m.cross), m, lambda);
+  return solve(moments(x, labels, classes, 0, x.samples), lambda);
 }
 
 HeldOutFit fitRidgeHeldOut(const Features &x,
@@ -145,9 +167,10 @@ HeldOutFit fitRidgeHeldOut(const Features &x,
   }
   // The Gram matrix grows with the samples; so does the strength, to keep
   // the chosen one relative to the data.
-  fit.readout =
-      fitRidge(x, labels, classes,
-               fit.scores[fit.chosen].lambda * double(x.samples) / double(split));
+  Moments held = moments(x, labels, classes, split, x.samples);
+  fit.readout = solve(combine(m, split, held, x.samples - split),
+                      fit.scores[fit.chosen].lambda * double(x.samples) /
+                          double(split));
   return fit;
 }
 

@@ -54,7 +54,10 @@ struct SampleOutcome {
   /// The decoded class, -1 when the output says nothing (a silent spike
   /// output).
   int64_t predicted = -1;
+  /// All energy of the inference, and its dynamic part (counted events
+  /// alone, without static power over the inference's simulated time).
   double joules = 0;
+  double dynamicJoules = 0;
   double latencySeconds = 0;
   /// One value per class of the target's counter schema.
   std::vector<uint64_t> counters;

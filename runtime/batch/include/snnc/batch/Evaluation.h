@@ -40,6 +40,7 @@ struct Evaluation {
   std::vector<std::vector<uint64_t>> confusion;
   std::vector<double> classAccuracy;
   Distribution joules;
+  Distribution dynamicJoules;
   Distribution latencySeconds;
   /// Simulated time of one inference (steps x dt).
   double inferenceSeconds = 0;
