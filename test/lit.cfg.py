@@ -27,6 +27,11 @@ config.substitutions.append(("%nir", nir_samples))
 if os.path.isfile(os.path.join(nir_samples, "two_lif_neurons.nir")):
     config.available_features.add("nir-samples")
 
+# Debian's dataset-fashion-mnist, which tools/scripts/install-deps.sh
+# installs; tests that read it declare `REQUIRES: fashion-mnist`.
+if os.path.isdir("/usr/share/datasets/fashion-mnist"):
+    config.available_features.add("fashion-mnist")
+
 # One feature per built target, e.g. `REQUIRES: spinnaker2-target`.
 for target in config.targets:
     config.available_features.add(target + "-target")

@@ -100,8 +100,10 @@ image::Expected<PreparedBatch> prepareBatch(const BatchFlags &flags) {
   if (!model)
     return model.error();
 
-  PreparedBatch batch{std::move(loaded.value()), std::move(data.value()),
-                      std::move(model.value()), {}};
+  PreparedBatch batch{std::move(loaded.value()),
+                      std::move(data.value()),
+                      std::move(model.value()),
+                      {}};
   batch::BatchOptions &o = batch.options;
   o.engine = flags.engine.empty() ? batch.loaded.target->engines().front()
                                   : flags.engine;
@@ -125,14 +127,12 @@ image::Expected<PreparedBatch> prepareBatch(const BatchFlags &flags) {
 image::Expected<batch::BatchResult> runPreparedBatch(PreparedBatch &batch,
                                                      const BatchFlags &flags) {
   std::unique_ptr<ProgressBar> bar = makeProgressBar(
-      batch.options.engine, batch.data.samples(), !flags.noProgress,
-      "samples");
+      batch.options.engine, batch.data.samples(), !flags.noProgress, "samples");
   batch.options.energyModel = &batch.energyModel;
   if (bar)
     batch.options.progress = [&bar](size_t done) { bar->update(done); };
-  image::Expected<batch::BatchResult> result =
-      batch::runBatch(*batch.loaded.target, batch.loaded.image, batch.data,
-                      batch.options);
+  image::Expected<batch::BatchResult> result = batch::runBatch(
+      *batch.loaded.target, batch.loaded.image, batch.data, batch.options);
   batch.options.progress = nullptr;
   return result;
 }

@@ -40,24 +40,23 @@ nlohmann::json reportJson(const batch::Evaluation &e,
                           const PreparedBatch &prepared,
                           const BatchFlags &flags) {
   const dataset::Dataset &d = prepared.data;
-  nlohmann::json report = {
-      {"target", prepared.loaded.target->name()},
-      {"network", prepared.loaded.image.network},
-      {"dataset",
-       {{"source", d.source},
-        {"split", flags.dataset.split},
-        {"offset", flags.dataset.offset},
-        {"samples", d.samples()},
-        {"sample_shape", d.shape},
-        {"crop", flags.crop},
-        {"pool", flags.pool}}},
-      {"encoding",
-       {{"coding", flags.coding},
-        {"max_rate_hz", prepared.options.encoder.maxRate},
-        {"normalize", flags.normalize},
-        {"seed", flags.seed}}},
-      {"steps_per_inference", flags.steps},
-      {"dt_s", prepared.loaded.image.dt}};
+  nlohmann::json report = {{"target", prepared.loaded.target->name()},
+                           {"network", prepared.loaded.image.network},
+                           {"dataset",
+                            {{"source", d.source},
+                             {"split", flags.dataset.split},
+                             {"offset", flags.dataset.offset},
+                             {"samples", d.samples()},
+                             {"sample_shape", d.shape},
+                             {"crop", flags.crop},
+                             {"pool", flags.pool}}},
+                           {"encoding",
+                            {{"coding", flags.coding},
+                             {"max_rate_hz", prepared.options.encoder.maxRate},
+                             {"normalize", flags.normalize},
+                             {"seed", flags.seed}}},
+                           {"steps_per_inference", flags.steps},
+                           {"dt_s", prepared.loaded.image.dt}};
   report.update(batch::toJson(e));
   return report;
 }
@@ -129,9 +128,9 @@ int runEval(EvalOptions options) {
       runPreparedBatch(batch, options.batch);
   if (!result)
     return fail(result.error().message());
-  double wall = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   const image::Image &image = batch.loaded.image;
   uint32_t classes = std::max(
       batch.data.classes,
@@ -148,9 +147,9 @@ int runEval(EvalOptions options) {
     size_t agree = 0;
     for (size_t i = 0; i < other->samples.size(); ++i)
       agree += other->samples[i].predicted == result->samples[i].predicted;
-    batch::Evaluation second = batch::evaluate(
-        other.value(), batch.data.labels, classes, options.batch.steps,
-        image.dt);
+    batch::Evaluation second =
+        batch::evaluate(other.value(), batch.data.labels, classes,
+                        options.batch.steps, image.dt);
     report["compare"] = {{"engine", second.engine},
                          {"accuracy", second.accuracy},
                          {"predictions_agree", agree},

@@ -64,9 +64,10 @@ int runFit(FitOptions options) {
                        ? size_t(std::llround(options.holdout * double(samples)))
                        : size_t(options.holdout);
   if (holdout == 0 || holdout >= samples)
-    return fail("--holdout leaves " + std::to_string(samples - std::min(holdout, samples)) +
-                " of " + std::to_string(samples) +
-                " samples to fit and " + std::to_string(holdout) +
+    return fail("--holdout leaves " +
+                std::to_string(samples - std::min(holdout, samples)) + " of " +
+                std::to_string(samples) + " samples to fit and " +
+                std::to_string(holdout) +
                 " to choose lambda; both must be at least 1");
   for (double l : options.lambdas)
     if (!(l > 0) || !std::isfinite(l))
@@ -78,21 +79,21 @@ int runFit(FitOptions options) {
       runPreparedBatch(batch, options.batch);
   if (!result)
     return fail(result.error().message());
-  double runSeconds = std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - start)
-                          .count();
+  double runSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
 
   readout::Features features;
   features.samples = samples;
   features.features = tap->sourceSize;
   features.values = std::move(result->features);
   start = std::chrono::steady_clock::now();
-  readout::HeldOutFit fit = readout::fitRidgeHeldOut(
-      features, batch.data.labels, tap->classes, samples - holdout,
-      options.lambdas);
-  double fitSeconds = std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - start)
-                          .count();
+  readout::HeldOutFit fit =
+      readout::fitRidgeHeldOut(features, batch.data.labels, tap->classes,
+                               samples - holdout, options.lambdas);
+  double fitSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   double trainAccuracy =
       readout::accuracy(fit.readout, features, batch.data.labels);
 
@@ -149,8 +150,7 @@ int runFit(FitOptions options) {
   } else if (options.report == "table") {
     std::printf("fit %s: %zu samples of %s (%s) on %s/%s, features: %u "
                 "filtered spike trains of '%s'\n",
-                options.batch.image.c_str(), samples,
-                batch.data.source.c_str(),
+                options.batch.image.c_str(), samples, batch.data.source.c_str(),
                 options.batch.dataset.split.c_str(),
                 batch.loaded.target->name().c_str(), result->engine.c_str(),
                 tap->sourceSize, tap->sourceName.c_str());
@@ -162,8 +162,8 @@ int runFit(FitOptions options) {
                   i == fit.chosen ? "  <- chosen" : "");
     std::printf("refit on all %zu samples: training accuracy %.2f %%\n",
                 samples, 100 * trainAccuracy);
-    std::printf("wrote %s (runs %.1f s, fit %.1f s)\n",
-                options.output.c_str(), runSeconds, fitSeconds);
+    std::printf("wrote %s (runs %.1f s, fit %.1f s)\n", options.output.c_str(),
+                runSeconds, fitSeconds);
   }
   return kExitOk;
 }

@@ -24,8 +24,7 @@ std::string confusionSvg(const batch::Evaluation &e) {
                svg::number(100 * e.accuracy, 2) + " % of " +
                std::to_string(e.samples),
            13);
-  doc.text(left + double(cols) * cell / 2, 44, "predicted class", 11,
-           "middle");
+  doc.text(left + double(cols) * cell / 2, 44, "predicted class", 11, "middle");
   doc.text(14, top + double(e.classes) * cell / 2, "label", 11, "middle",
            {{"transform", "rotate(-90 14 " +
                               svg::number(top + double(e.classes) * cell / 2) +
@@ -76,9 +75,8 @@ std::string classAccuracySvg(const batch::Evaluation &e) {
   }
   double y = top + plotHeight * (1 - e.accuracy);
   doc.line(left, y, width - 20, y, "#c44e52", 1.5);
-  doc.text(width - 20, y - 4,
-           "all: " + svg::number(100 * e.accuracy, 2) + " %", 10, "end",
-           {{"fill", "#c44e52"}});
+  doc.text(width - 20, y - 4, "all: " + svg::number(100 * e.accuracy, 2) + " %",
+           10, "end", {{"fill", "#c44e52"}});
   return doc.finish();
 }
 

@@ -26,8 +26,7 @@ namespace snnc::tools {
 /// "ref [#########.........]  45%  4500/10000 steps  9.1 k steps/s  ETA 0:01"
 std::string formatProgress(const std::string &label, uint64_t done,
                            uint64_t total, double elapsedSeconds,
-                           unsigned width,
-                           const std::string &unit = "steps");
+                           unsigned width, const std::string &unit = "steps");
 
 class ProgressBar : public runtime::StepObserver {
 public:

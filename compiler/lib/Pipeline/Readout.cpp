@@ -34,8 +34,8 @@ Operation *findReadoutProjection(snn::NetworkOp network, uint32_t index) {
     return nullptr;
   }
   Operation *readout = output.getOperand(index).getDefiningOp();
-  if (!readout || !isa<snn::LIOp, snn::IntegratorOp, snn::DiscreteNeuronOp>(
-                      readout) ||
+  if (!readout ||
+      !isa<snn::LIOp, snn::IntegratorOp, snn::DiscreteNeuronOp>(readout) ||
       !isa<snn::CurrentType>(readout->getResult(0).getType())) {
     output.emitError() << "output " << index
                        << " is not an snn.li or snn.integrator readout";
@@ -144,8 +144,8 @@ bool snnc::writeTrainedReadout(const std::string &input,
   {
     llvm::raw_fd_ostream out(temp, ec);
     if (ec) {
-      diagnostics << "snnc fit: cannot write '" << temp
-                  << "': " << ec.message() << "\n";
+      diagnostics << "snnc fit: cannot write '" << temp << "': " << ec.message()
+                  << "\n";
       return false;
     }
     out << "// " << (nir ? "Imported from " : "") << input

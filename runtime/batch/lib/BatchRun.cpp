@@ -131,10 +131,9 @@ bool runSample(Shared &shared, runtime::Engine &engine, size_t i) {
     out.counters[c] = r.counters[c];
   out.populationSpikes = r.populationSpikeCount;
   if (options.energyModel) {
-    Expected<runtime::EnergyReport> energy =
-        runtime::computeEnergy(shared.target, shared.image, r,
-                               *options.energyModel, options.steps,
-                               &shared.footprint);
+    Expected<runtime::EnergyReport> energy = runtime::computeEnergy(
+        shared.target, shared.image, r, *options.energyModel, options.steps,
+        &shared.footprint);
     if (!energy) {
       fail(shared, i, energy.error());
       return false;
@@ -237,9 +236,9 @@ Expected<BatchResult> runBatch(const runtime::TargetRuntime &target,
     w.join();
   if (shared.failed) {
     ImageError e = shared.error;
-    std::string where = data.isSpikes() ? data.spikeFiles[shared.errorSample]
-                                        : "sample " +
-                                              std::to_string(shared.errorSample);
+    std::string where = data.isSpikes()
+                            ? data.spikeFiles[shared.errorSample]
+                            : "sample " + std::to_string(shared.errorSample);
     e.what = where + ": " + e.what;
     return e;
   }

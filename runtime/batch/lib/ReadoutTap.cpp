@@ -9,8 +9,8 @@ using snnc::image::ImageError;
 
 namespace snnc::batch {
 
-Expected<ReadoutTap> findReadoutTap(const image::Image &image,
-                                    uint32_t output, uint64_t steps) {
+Expected<ReadoutTap> findReadoutTap(const image::Image &image, uint32_t output,
+                                    uint64_t steps) {
   if (output >= image.outputs.size())
     return ImageError{"", "--decode-output " + std::to_string(output) +
                               " names no output; the network has " +
@@ -21,7 +21,8 @@ Expected<ReadoutTap> findReadoutTap(const image::Image &image,
   const image::Population &readout = image.populations[tap.readout];
   if (readout.spiking)
     return ImageError{"", "output " + std::to_string(output) + " ('" +
-                              readout.name + "') is a spiking population; "
+                              readout.name +
+                              "') is a spiking population; "
                               "a trained readout must be an li or "
                               "integrator population"};
   tap.classes = readout.size;
@@ -32,8 +33,8 @@ Expected<ReadoutTap> findReadoutTap(const image::Image &image,
     if (found >= 0)
       return ImageError{"", "readout '" + readout.name +
                                 "' has more than one input projection ('" +
-                                image.projections[size_t(found)].name +
-                                "', '" + image.projections[p].name +
+                                image.projections[size_t(found)].name + "', '" +
+                                image.projections[p].name +
                                 "'); snnc fit trains a readout fed by one"};
     found = int(p);
   }

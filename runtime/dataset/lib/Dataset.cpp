@@ -40,15 +40,16 @@ Expected<std::vector<uint32_t>> readLabels(const std::string &path) {
   for (size_t i = 0; i < array->values.size(); ++i) {
     double v = array->values[i];
     if (!(v >= 0 && v < 65536 && std::floor(v) == v))
-      return ImageError{path, "label of sample " + std::to_string(i) +
-                                  " is " + std::to_string(v) +
+      return ImageError{path, "label of sample " + std::to_string(i) + " is " +
+                                  std::to_string(v) +
                                   "; labels must be integers in [0, 65535]"};
     labels.push_back(uint32_t(v));
   }
   return labels;
 }
 
-Expected<Dataset> loadIdx(const std::string &images, const std::string &labels) {
+Expected<Dataset> loadIdx(const std::string &images,
+                          const std::string &labels) {
   Expected<IdxArray> x = readIdx(images);
   if (!x)
     return x.error();
@@ -64,10 +65,9 @@ Expected<Dataset> loadIdx(const std::string &images, const std::string &labels) 
                               "one more; the file has " +
                                   std::to_string(x->dims.size())};
   if (x->dims[0] != y->dims[0])
-    return ImageError{labels, "holds " + std::to_string(y->dims[0]) +
-                                  " labels for the " +
-                                  std::to_string(x->dims[0]) +
-                                  " samples of " + images};
+    return ImageError{
+        labels, "holds " + std::to_string(y->dims[0]) + " labels for the " +
+                    std::to_string(x->dims[0]) + " samples of " + images};
   Dataset d;
   d.source = images;
   d.shape.assign(x->dims.begin() + 1, x->dims.end());
@@ -100,8 +100,8 @@ Expected<Dataset> loadValues(const std::string &valuesPath,
   d.source = valuesPath;
   for (size_t i = 1; i < x->shape.size(); ++i) {
     if (x->shape[i] > UINT32_MAX)
-      return ImageError{valuesPath, "dimension " + std::to_string(i) +
-                                        " is too large"};
+      return ImageError{valuesPath,
+                        "dimension " + std::to_string(i) + " is too large"};
     d.shape.push_back(uint32_t(x->shape[i]));
   }
   size_t samples = std::max<size_t>(1, x->shape[0]);
@@ -157,11 +157,11 @@ Expected<Dataset> loadSplit(const fs::path &dir, const std::string &split) {
                       labelsNpy.string());
   if (fs::is_directory(dir / (split + "-spikes"), ec))
     return loadSpikes(dir / (split + "-spikes"), labelsNpy.string());
-  return ImageError{dir.string(),
-                    "holds no split '" + split + "': looked for " + prefix +
-                        "-images-idx3-ubyte[.gz] with " + prefix +
-                        "-labels-idx1-ubyte[.gz], " + split +
-                        "-values.npy, and " + split + "-spikes/"};
+  return ImageError{dir.string(), "holds no split '" + split +
+                                      "': looked for " + prefix +
+                                      "-images-idx3-ubyte[.gz] with " + prefix +
+                                      "-labels-idx1-ubyte[.gz], " + split +
+                                      "-values.npy, and " + split + "-spikes/"};
 }
 
 } // namespace
@@ -187,12 +187,11 @@ Expected<Dataset> loadDataset(const DatasetRequest &request) {
   Dataset &d = loaded.value();
   size_t total = d.samples();
   if (request.offset > total)
-    return ImageError{d.source, "has " + std::to_string(total) +
-                                    " samples; the offset " +
-                                    std::to_string(request.offset) +
-                                    " lies past them"};
-  size_t last = request.limit ? std::min(total, request.offset + request.limit)
-                              : total;
+    return ImageError{d.source,
+                      "has " + std::to_string(total) + " samples; the offset " +
+                          std::to_string(request.offset) + " lies past them"};
+  size_t last =
+      request.limit ? std::min(total, request.offset + request.limit) : total;
   if (last == request.offset)
     return ImageError{d.source, "leaves no samples to use"};
   if (request.offset || last != total) {
@@ -246,8 +245,7 @@ Status cropAndPool(Dataset &d, uint32_t crop, uint32_t pool) {
           for (uint32_t dy = 0; dy < p; ++dy)
             for (uint32_t dx = 0; dx < p; ++dx)
               sum += d.values[s * d.sampleSize + size_t(c) * h * w +
-                              size_t(top + y * p + dy) * w + left + x * p +
-                              dx];
+                              size_t(top + y * p + dy) * w + left + x * p + dx];
           out[s * outSize + size_t(c) * oh * ow + size_t(y) * ow + x] =
               float(sum / double(p * p));
         }

@@ -50,12 +50,10 @@ Expected<double> runtime::energyCoefficient(const nlohmann::json &doc,
   return x;
 }
 
-Expected<EnergyReport> runtime::computeEnergy(const TargetRuntime &target,
-                                              const image::Image &image,
-                                              const RunResult &result,
-                                              const nlohmann::json &model,
-                                              uint64_t stepsPerInference,
-                                              const Footprint *known) {
+Expected<EnergyReport>
+runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
+                       const RunResult &result, const nlohmann::json &model,
+                       uint64_t stepsPerInference, const Footprint *known) {
   EnergyReport report;
   report.target = target.name();
   const nlohmann::json &point = section(model, "operating_point");

@@ -46,10 +46,10 @@ Moments moments(const Features &x, const std::vector<uint32_t> &labels,
   m.cross = Matrix::Zero(f, k);
   for (size_t start = first; start < last; start += kBlockRows) {
     size_t rows = std::min(kBlockRows, last - start);
-    Matrix centred = raw.middleRows(Eigen::Index(start - first),
-                                    Eigen::Index(rows))
-                         .rowwise() -
-                     m.mean.transpose();
+    Matrix centred =
+        raw.middleRows(Eigen::Index(start - first), Eigen::Index(rows))
+            .rowwise() -
+        m.mean.transpose();
     Matrix targets = -m.targetMean.transpose().replicate(Eigen::Index(rows), 1);
     for (size_t i = 0; i < rows; ++i)
       targets(Eigen::Index(i), Eigen::Index(labels[start + i])) += 1;
@@ -134,8 +134,8 @@ LinearReadout fitRidge(const Features &x, const std::vector<uint32_t> &labels,
 }
 
 HeldOutFit fitRidgeHeldOut(const Features &x,
-                           const std::vector<uint32_t> &labels,
-                           size_t classes, size_t split,
+                           const std::vector<uint32_t> &labels, size_t classes,
+                           size_t split,
                            const std::vector<double> &relativeLambdas) {
   Moments m = moments(x, labels, classes, 0, split);
   double scale = m.gram.trace() / double(std::max<size_t>(1, x.features));
@@ -155,9 +155,9 @@ HeldOutFit fitRidgeHeldOut(const Features &x,
     Vector inverse = (values.array() + lambda).inverse().matrix();
     Matrix w = q * (inverse.asDiagonal() * projected);
     LinearReadout candidate = readoutOf(w, m, lambda);
-    double score = double(countCorrect(candidate, x, labels, split,
-                                       x.samples)) /
-                   double(x.samples - split);
+    double score =
+        double(countCorrect(candidate, x, labels, split, x.samples)) /
+        double(x.samples - split);
     fit.scores.push_back({relativeLambdas[i], lambda, score});
     if (score > best ||
         (score == best && lambda > fit.scores[fit.chosen].lambda)) {
@@ -168,9 +168,9 @@ HeldOutFit fitRidgeHeldOut(const Features &x,
   // The Gram matrix grows with the samples; so does the strength, to keep
   // the chosen one relative to the data.
   Moments held = moments(x, labels, classes, split, x.samples);
-  fit.readout = solve(combine(m, split, held, x.samples - split),
-                      fit.scores[fit.chosen].lambda * double(x.samples) /
-                          double(split));
+  fit.readout =
+      solve(combine(m, split, held, x.samples - split),
+            fit.scores[fit.chosen].lambda * double(x.samples) / double(split));
   return fit;
 }
 

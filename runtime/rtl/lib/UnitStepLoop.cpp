@@ -32,6 +32,7 @@ public:
       inputBase.push_back(global);
       global += static_cast<uint32_t>(port.slices.size());
     }
+    inputSlices = global;
     injected.assign(result.peLoads.size(), 0);
     busyBefore.assign(units.units().size(), 0);
   }
@@ -58,6 +59,8 @@ private:
   std::vector<std::vector<UnitReadout>> readouts;
   std::vector<std::vector<UnitArrival>> queues;
   std::vector<uint32_t> inputBase;
+  /// Input slices come first in global slice order; this many of them.
+  uint32_t inputSlices = 0;
   std::vector<uint64_t> injected;
   std::vector<uint64_t> busyBefore;
   std::vector<Packet> packets, carried;
@@ -134,9 +137,6 @@ bool Loop::charge(uint64_t &stepEnd) {
                                             double(end), budget);
     stepEnd = std::max(stepEnd, end);
   };
-  uint32_t inputSlices = 0;
-  for (const image::InputPort &port : image.inputs)
-    inputSlices += static_cast<uint32_t>(port.slices.size());
   for (uint32_t s = 0; s < inputSlices; ++s)
     add(s, double(injected[s]), injected[s]);
   const std::vector<UnitArray::Unit> &all = units.units();

@@ -1,7 +1,7 @@
 //===- DatasetTest.cpp - Dataset splits: layouts, slices, crop and pool ---===//
 
-#include "NpyWriter.h"
 #include "snnc/dataset/Dataset.h"
+#include "NpyWriter.h"
 
 #include <gtest/gtest.h>
 
@@ -18,11 +18,11 @@ namespace {
 class DatasetFiles : public ::testing::Test {
 protected:
   void SetUp() override {
-    dir = fs::temp_directory_path() /
-          ("snnc-dataset-" +
-           std::string(::testing::UnitTest::GetInstance()
-                           ->current_test_info()
-                           ->name()));
+    dir =
+        fs::temp_directory_path() /
+        ("snnc-dataset-" +
+         std::string(
+             ::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir);
     fs::create_directories(dir);
   }
@@ -102,8 +102,7 @@ TEST_F(DatasetFiles, RefusesMismatchedOrBadLabels) {
 TEST_F(DatasetFiles, NamesWhatItLookedFor) {
   image::Expected<dataset::Dataset> d = load("dev");
   ASSERT_FALSE(d.ok());
-  EXPECT_NE(d.error().message().find("holds no split 'dev'"),
-            std::string::npos)
+  EXPECT_NE(d.error().message().find("holds no split 'dev'"), std::string::npos)
       << d.error().message();
   d = dataset::loadDataset({"no-such-dataset", "test", 0, 0});
   ASSERT_FALSE(d.ok());

@@ -1,7 +1,7 @@
 //===- NpyTest.cpp - NumPy .npy arrays, good and corrupt ------------------===//
 
-#include "NpyWriter.h"
 #include "snnc/dataset/Npy.h"
+#include "NpyWriter.h"
 
 #include <gtest/gtest.h>
 

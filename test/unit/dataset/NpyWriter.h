@@ -11,9 +11,10 @@
 namespace snnc::test {
 
 /// A version-1 .npy file of `descr` and `shape` ("(2, 3)") over `data`.
-inline std::vector<uint8_t> npy(const std::string &descr, const std::string &shape,
-                         const std::vector<uint8_t> &data,
-                         bool fortran = false) {
+inline std::vector<uint8_t> npy(const std::string &descr,
+                                const std::string &shape,
+                                const std::vector<uint8_t> &data,
+                                bool fortran = false) {
   std::string header = "{'descr': '" + descr +
                        "', 'fortran_order': " + (fortran ? "True" : "False") +
                        ", 'shape': " + shape + ", }";

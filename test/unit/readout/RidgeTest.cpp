@@ -94,10 +94,11 @@ TEST(Ridge, HeldOutChoiceAgreesWithDirectFits) {
   Features train{split, f,
                  std::vector<double>(x.values.begin(),
                                      x.values.begin() + long(split * f))};
-  Features held{n - split, f,
-                std::vector<double>(x.values.begin() + long(split * f),
-                                    x.values.end())};
-  std::vector<uint32_t> trainLabels(labels.begin(), labels.begin() + long(split));
+  Features held{
+      n - split, f,
+      std::vector<double>(x.values.begin() + long(split * f), x.values.end())};
+  std::vector<uint32_t> trainLabels(labels.begin(),
+                                    labels.begin() + long(split));
   std::vector<uint32_t> heldLabels(labels.begin() + long(split), labels.end());
   double best = 0;
   for (const LambdaScore &s : fit.scores) {
@@ -108,9 +109,8 @@ TEST(Ridge, HeldOutChoiceAgreesWithDirectFits) {
   }
   EXPECT_EQ(fit.scores[fit.chosen].holdoutAccuracy, best);
   EXPECT_GT(best, 0.7);
-  LinearReadout all = fitRidge(x, labels, 2,
-                               fit.scores[fit.chosen].lambda * double(n) /
-                                   double(split));
+  LinearReadout all = fitRidge(
+      x, labels, 2, fit.scores[fit.chosen].lambda * double(n) / double(split));
   // The refit reuses the two parts' Gram matrices: equal up to rounding.
   ASSERT_EQ(fit.readout.weight.size(), all.weight.size());
   for (size_t i = 0; i < all.weight.size(); ++i)

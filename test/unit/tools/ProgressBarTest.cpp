@@ -20,6 +20,21 @@ TEST(ProgressBar, LineShowsBarPercentRateAndEta) {
             std::string::npos);
 }
 
+TEST(ProgressBar, CountsOtherUnitsThanSteps) {
+  EXPECT_EQ(formatProgress("ref", 250, 1000, 0.5, 100, "samples"),
+            "ref [##########..............................]  25%  "
+            "250/1000 samples  500 samples/s  ETA 0:02");
+  // update() reports progress that is not a step loop's (snnc eval).
+  double now = 0;
+  std::string written;
+  ProgressBar bar(
+      "ref", 1000, 100, [&] { return now; },
+      [&](const std::string &text) { written += text; }, "samples");
+  now = 2;
+  bar.update(500);
+  EXPECT_NE(written.find("500/1000 samples"), std::string::npos) << written;
+}
+
 TEST(ProgressBar, LineNeverExceedsTheWidth) {
   for (unsigned width = 1; width < 140; ++width) {
     std::string line = formatProgress("float", 123456, 9999999, 3.25, width);

@@ -7,6 +7,8 @@
 
 #include "RtlState.h"
 
+#include "snnc/spinnaker2/ImageSections.h"
+
 #include <chrono>
 #include <cmath>
 
@@ -70,6 +72,13 @@ image::Status RtlEngine::State::init() {
   if (!built)
     return built.error();
   tables = std::move(built.value());
+  readoutScale.clear();
+  for (const PeTable &t : tables)
+    readoutScale.push_back(
+        spinnaker2::fixedPoint(image).populations[t.population].sV);
+  keyBase.clear();
+  for (const auto &key : spinnaker2::routing(image).keys)
+    keyBase.push_back(key.base);
   if (options.watchdogLimit)
     for (PeTable &t : tables)
       t.watchdog = *options.watchdogLimit;

@@ -48,6 +48,11 @@ struct RtlEngine::State : UnitArray {
   RtlStats stats;
   /// The units of the step loop, parallel to tables.
   std::vector<Unit> unitList;
+  /// Looked up once per engine rather than per step or per spike: each
+  /// unit's readout scale (s_v of its population) and each global slice's
+  /// routing key base.
+  std::vector<double> readoutScale;
+  std::vector<uint32_t> keyBase;
 
   // UnitArray.
   const std::vector<Unit> &units() const override { return unitList; }

@@ -28,7 +28,7 @@ RtlEngine::State::neuronPhase(size_t unit, uint64_t step,
   const PeTable &tab = tables[unit];
   for (const PeDriver::Spike &s : peSpikes)
     spikes.push_back({s.cycle, s.key, s.key & ~tab.keyMask});
-  double sV = spinnaker2::fixedPoint(image).populations[tab.population].sV;
+  double sV = readoutScale[unit];
   for (const PeDriver::Record &r : peRecords)
     readouts.push_back({r.index, r.v * sV});
   return image::Status::success();
@@ -49,7 +49,7 @@ uint64_t RtlEngine::State::busyCycles(size_t unit) const {
 
 uint32_t RtlEngine::State::inputPayload(uint32_t slice,
                                         uint32_t element) const {
-  return spinnaker2::routing(image).keys[slice].base | element;
+  return keyBase[slice] | element;
 }
 
 void RtlEngine::State::countPacket(uint32_t source, uint32_t element,

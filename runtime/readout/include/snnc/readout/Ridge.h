@@ -70,8 +70,8 @@ struct HeldOutFit {
 /// all samples with it. Needs 0 < split < samples. One eigendecomposition
 /// of the training Gram matrix serves every candidate.
 HeldOutFit fitRidgeHeldOut(const Features &x,
-                           const std::vector<uint32_t> &labels,
-                           size_t classes, size_t split,
+                           const std::vector<uint32_t> &labels, size_t classes,
+                           size_t split,
                            const std::vector<double> &relativeLambdas);
 
 /// Fraction of samples whose predicted class is their label.
