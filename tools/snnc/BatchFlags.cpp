@@ -33,23 +33,16 @@ void addBatchFlags(CLI::App &sub, BatchFlags &flags,
   sub.add_option("--steps", flags.steps, "time steps of one inference")
       ->required()
       ->check(CLI::PositiveNumber);
-  sub.add_option("--encode", flags.coding,
+  sub.add_option("--encode", flags.encoder.coding,
                  "encoder of value samples: rate (Bernoulli per step) or "
                  "latency")
       ->check(CLI::IsMember({"rate", "latency"}))
       ->capture_default_str();
-  sub.add_option("--max-rate", flags.maxRate,
+  sub.add_option("--max-rate", flags.encoder.maxRate,
                  "rate coding: rate in Hz of an intensity of 1 (default: "
                  "1/dt, one spike per step)")
       ->check(CLI::NonNegativeNumber);
-  sub.add_option("--normalize", flags.normalize,
-                 "map each sample to [0, 1] by its min and max, or take "
-                 "values as they are")
-      ->check(CLI::IsMember({"none", "minmax"}))
-      ->capture_default_str();
-  sub.add_option("--latency-threshold", flags.latencyThreshold,
-                 "latency coding: intensities at or below it never fire")
-      ->check(CLI::Range(0.0, 1.0));
+  addValueFlags(sub, flags.encoder);
   sub.add_option("--threads", flags.threads,
                  "samples run in parallel (default: every core); results do "
                  "not depend on it");
@@ -81,6 +74,19 @@ void addBatchFlags(CLI::App &sub, BatchFlags &flags,
 }
 
 image::Expected<PreparedBatch> prepareBatch(const BatchFlags &flags) {
+  // Each inference holds per-step tables (the encoder's window, the
+  // readout kernel); each thread holds an engine.
+  constexpr uint64_t kMaxSteps = 10000000;
+  constexpr unsigned kMaxThreads = 1024;
+  if (flags.steps > kMaxSteps)
+    return image::ImageError{"", "--steps " + std::to_string(flags.steps) +
+                                     " exceeds the limit of " +
+                                     std::to_string(kMaxSteps) +
+                                     " steps per inference"};
+  if (flags.threads > kMaxThreads)
+    return image::ImageError{"", "--threads " + std::to_string(flags.threads) +
+                                     " exceeds the limit of " +
+                                     std::to_string(kMaxThreads)};
   CompileOptions compile;
   compile.target = flags.target;
   compile.dt = flags.dt;
@@ -108,14 +114,9 @@ image::Expected<PreparedBatch> prepareBatch(const BatchFlags &flags) {
   o.engine = flags.engine.empty() ? batch.loaded.target->engines().front()
                                   : flags.engine;
   o.steps = flags.steps;
-  o.encoder.coding = flags.coding == "latency" ? runtime::Coding::Latency
-                                               : runtime::Coding::Rate;
-  o.encoder.maxRate =
-      flags.maxRate > 0 ? flags.maxRate : 1.0 / batch.loaded.image.dt;
-  o.encoder.normalization = flags.normalize == "minmax"
-                                ? runtime::Normalization::MinMax
-                                : runtime::Normalization::None;
-  o.encoder.threshold = flags.latencyThreshold;
+  o.encoder = encoderOptions(flags.encoder);
+  if (flags.encoder.maxRate <= 0)
+    o.encoder.maxRate = 1.0 / batch.loaded.image.dt;
   o.seed = flags.seed;
   o.threads = flags.threads ? flags.threads
                             : std::max(1u, std::thread::hardware_concurrency());

@@ -12,6 +12,7 @@
 #define SNNC_TOOLS_BATCHFLAGS_H
 
 #include "ImageSource.h"
+#include "RunIO.h"
 
 #include "snnc/batch/BatchRun.h"
 #include "snnc/dataset/Dataset.h"
@@ -27,11 +28,9 @@ struct BatchFlags {
   dataset::DatasetRequest dataset;
   uint32_t crop = 0;
   uint32_t pool = 0;
-  std::string coding = "rate";
-  /// 0: 1 / dt, so that an intensity is a spike probability per step.
-  double maxRate = 0;
-  std::string normalize = "none";
-  double latencyThreshold = 0;
+  /// The code (rate by default) and its settings; a max rate of 0 means
+  /// 1 / dt, so that an intensity is a spike probability per step.
+  EncoderFlags encoder{"rate", 0};
   uint64_t steps = 0;
   /// 0: every core.
   unsigned threads = 0;

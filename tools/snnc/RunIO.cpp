@@ -104,6 +104,14 @@ void addEncoderFlags(CLI::App &sub, EncoderFlags &flags,
                  "rate coding: spike rate in Hz of an intensity of 1")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  addValueFlags(sub, flags);
+  sub.add_option(windowFlag, flags.window,
+                 "steps each sample of the values is presented for "
+                 "(default: all steps for one sample, 1 for a sequence)")
+      ->check(CLI::PositiveNumber);
+}
+
+void addValueFlags(CLI::App &sub, EncoderFlags &flags) {
   sub.add_option("--normalize", flags.normalize,
                  "map each sample to [0, 1] by its min and max, or take "
                  "values as they are")
@@ -113,10 +121,6 @@ void addEncoderFlags(CLI::App &sub, EncoderFlags &flags,
                  "latency coding: intensities at or below it never fire")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  sub.add_option(windowFlag, flags.window,
-                 "steps each sample of the values is presented for "
-                 "(default: all steps for one sample, 1 for a sequence)")
-      ->check(CLI::PositiveNumber);
 }
 
 runtime::EncoderOptions encoderOptions(const EncoderFlags &flags) {

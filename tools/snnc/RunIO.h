@@ -41,6 +41,10 @@ struct EncoderFlags {
 void addEncoderFlags(CLI::App &sub, EncoderFlags &flags,
                      const std::string &windowFlag);
 
+/// Adds --normalize and --latency-threshold, which say how values become
+/// intensities; `snnc eval` and `snnc fit` pick the code themselves.
+void addValueFlags(CLI::App &sub, EncoderFlags &flags);
+
 /// The runtime's encoder settings for `flags` (steps, dt and seed unset).
 runtime::EncoderOptions encoderOptions(const EncoderFlags &flags);
 
