@@ -91,6 +91,14 @@ bool snnc::writeTrainedReadout(const std::string &input,
     machine->registerDialects(registry);
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
   context.loadAllAvailableDialects();
+  // The input's leading comment lines (what wrote it, and how) stay on top.
+  std::string header;
+  if (!nir)
+    for (StringRef rest = (*buffer)->getBuffer(); rest.starts_with("//");) {
+      auto [line, tail] = rest.split('\n');
+      header += line.str() + "\n";
+      rest = tail;
+    }
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
   SourceMgrDiagnosticHandler handler(sourceMgr, &context, diagnostics);
@@ -150,7 +158,8 @@ bool snnc::writeTrainedReadout(const std::string &input,
     }
     out << "// " << (nir ? "Imported from " : "") << input
         << " with the readout of output " << readout.output
-        << " trained by snnc fit.\n";
+        << " trained by snnc fit.\n"
+        << header;
     module->print(out);
     out << "\n";
     out.close();

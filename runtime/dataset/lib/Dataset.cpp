@@ -190,8 +190,10 @@ Expected<Dataset> loadDataset(const DatasetRequest &request) {
     return ImageError{d.source,
                       "has " + std::to_string(total) + " samples; the offset " +
                           std::to_string(request.offset) + " lies past them"};
-  size_t last =
-      request.limit ? std::min(total, request.offset + request.limit) : total;
+  // limit may be anything up to SIZE_MAX: compare before adding.
+  size_t last = request.limit && request.limit < total - request.offset
+                    ? request.offset + request.limit
+                    : total;
   if (last == request.offset)
     return ImageError{d.source, "leaves no samples to use"};
   if (request.offset || last != total) {

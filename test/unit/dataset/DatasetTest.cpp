@@ -67,6 +67,9 @@ TEST_F(DatasetFiles, OffsetAndLimitKeepAContiguousSlice) {
   EXPECT_FLOAT_EQ(d->sample(0)[0], 8.0f / 32);
   EXPECT_EQ(d->values.size(), 16u);
   EXPECT_FALSE(load("train", 4).ok());
+  image::Expected<dataset::Dataset> all = load("train", 1, SIZE_MAX);
+  ASSERT_TRUE(all.ok()) << all.error().message();
+  EXPECT_EQ(all->samples(), 3u);
 }
 
 TEST_F(DatasetFiles, ReadsTheSpikeLayoutInFileNameOrder) {
