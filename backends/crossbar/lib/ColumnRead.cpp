@@ -1,0 +1,55 @@
+//===- ColumnRead.cpp - One column of one tile read and digitised ---------===//
+
+#include "snnc/crossbar/ColumnRead.h"
+
+#include "snnc/Support/CounterRng.h"
+
+#include <cmath>
+
+namespace snnc::crossbar {
+namespace {
+using snn::reservoir::detail::CounterRng;
+using snn::reservoir::detail::Ziggurat;
+
+/// "read": the stream of read noise.
+constexpr uint64_t kReadStream = 0x72656164ULL;
+} // namespace
+
+AdcRange adcRange(const DeviceModel &model) {
+  AdcRange r;
+  int32_t half = int32_t(1) << (model.adcBits - 1);
+  r.minCode = -half;
+  r.maxCode = half - 1;
+  double fullScale = model.readVoltage * (model.gMax - model.gMin) *
+                     double(model.adcFullScaleRows);
+  r.lsb = fullScale / double(half);
+  return r;
+}
+
+AdcResult convert(double current, const AdcRange &range) {
+  double x = current / range.lsb;
+  double rounded = x < 0 ? -std::floor(-x + 0.5) : std::floor(x + 0.5);
+  if (rounded > range.maxCode)
+    return {range.maxCode, true};
+  if (rounded < range.minCode)
+    return {range.minCode, true};
+  return {int32_t(rounded), false};
+}
+
+double readNoiseDraw(uint64_t seed, uint64_t step, uint32_t tile,
+                     uint32_t column) {
+  CounterRng rng(seed, kReadStream ^ (step * 0x9E3779B97F4A7C15ULL),
+                 (uint64_t(tile) << 32) | column);
+  return Ziggurat::get()(rng);
+}
+
+double columnCurrent(double difference, double squares, double noiseDraw,
+                     const DeviceModel &model) {
+  double current = model.readVoltage * difference;
+  if (model.sigmaReadFraction > 0 && squares > 0)
+    current += model.readVoltage * model.sigmaReadFraction *
+               std::sqrt(squares) * noiseDraw;
+  return current;
+}
+
+} // namespace snnc::crossbar
