@@ -23,8 +23,8 @@ namespace snnc::crossbar {
 struct DeviceModel {
   uint32_t tileRows = 256;
   uint32_t tileCols = 256;
-  uint32_t tilesPerChip = 64;
-  uint32_t meshCols = 8;
+  uint32_t tilesPerChip = 128;
+  uint32_t meshCols = 16;
   uint32_t conductanceLevels = 16;
   /// Siemens.
   double gMin = 0.5e-6;

@@ -1,0 +1,54 @@
+//===- TileMap.h - A network's projections as programmed tiles --*- C++ -*-===//
+//
+// The crossbar's lowering of synapses (docs/crossbar.md, "Tiles"): every
+// projection of an image, stored or procedural, becomes dense weight
+// blocks, one set per distinct synaptic delay (a tile's rows are read in
+// the step their spikes arrive, so one tile holds one delay), cut into
+// tiles (Tiling.h), mapped to conductance pairs with the projection's scale
+// and programmed with noise (Conductance.h). Every cell of a used tile is
+// programmed, zero weights to g_min, so an unused cell still leaks its
+// noise into reads, as on a chip.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_CROSSBAR_TILEMAP_H
+#define SNNC_CROSSBAR_TILEMAP_H
+
+#include "snnc/crossbar/DeviceModel.h"
+#include "snnc/crossbar/Tiling.h"
+#include "snnc/image/Image.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace snnc::crossbar {
+
+struct XbarTile {
+  uint32_t projection = 0;
+  /// Steps from a row's spike to the read (>= 1).
+  uint32_t delay = 1;
+  /// Rows: source elements; columns: target neurons.
+  TileBlock block;
+  /// Programmed conductances in siemens, row-major rowCount x colCount.
+  std::vector<float> gPlus, gMinus;
+};
+
+struct TileMap {
+  /// Per image projection: weight units per siemens of difference.
+  std::vector<double> scale;
+  std::vector<XbarTile> tiles;
+  /// Cells programmed away from g_min (write-verify targets), over all
+  /// tiles, and the pulses that takes at the model's bound.
+  uint64_t programmedCells = 0;
+  uint64_t programPulses = 0;
+};
+
+/// Lowers the projections of `image` (its core sections complete) to
+/// tiles. Fails, naming the counts, when they need more tiles than the chip
+/// has.
+image::Expected<TileMap> mapTiles(const image::Image &image,
+                                  const DeviceModel &model, uint64_t seed);
+
+} // namespace snnc::crossbar
+
+#endif // SNNC_CROSSBAR_TILEMAP_H
