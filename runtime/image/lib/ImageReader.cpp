@@ -20,6 +20,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -61,9 +62,12 @@ private:
   void checkSectionTable(const std::vector<SectionEntry> &sections,
                          const Image &image) const;
   /// The bytes of a section's file, checked against its table row and the
-  /// size its layout implies.
-  std::vector<uint8_t> readSection(const SectionEntry &entry,
-                                   std::optional<uint64_t> layoutSize) const;
+  /// size its layout implies; on a checksum mismatch `locate` (when given)
+  /// names the damaged part.
+  std::vector<uint8_t>
+  readSection(const SectionEntry &entry, std::optional<uint64_t> layoutSize,
+              const std::function<std::string(const std::vector<uint8_t> &)>
+                  &locate = {}) const;
   void readTarget(const SectionEntry &entry, Image &image) const;
 
   fs::path dir;
@@ -157,9 +161,10 @@ void Reader::checkSectionTable(const std::vector<SectionEntry> &sections,
     throw ReadFailure{{dir.string(), "cannot list: " + ec.message()}};
 }
 
-std::vector<uint8_t>
-Reader::readSection(const SectionEntry &entry,
-                    std::optional<uint64_t> layoutSize) const {
+std::vector<uint8_t> Reader::readSection(
+    const SectionEntry &entry, std::optional<uint64_t> layoutSize,
+    const std::function<std::string(const std::vector<uint8_t> &)> &locate)
+    const {
   const std::string &name = entry.file;
   uint64_t size = regularFileSize(name);
   if (size != entry.size)
@@ -174,10 +179,13 @@ Reader::readSection(const SectionEntry &entry,
   std::vector<uint8_t> bytes = readBytes(name, size);
   detail::Fnv1a64 hash;
   hash.update(bytes.data(), bytes.size());
-  if (hash.value() != entry.checksum)
+  if (hash.value() != entry.checksum) {
+    std::string where = locate ? locate(bytes) : "";
     fail(name, "checksum mismatch: the manifest records fnv1a64 " +
                    detail::toHex64(entry.checksum) + " but the file has " +
-                   detail::toHex64(hash.value()));
+                   detail::toHex64(hash.value()) +
+                   (where.empty() ? "" : "; damaged: " + where));
+  }
   return bytes;
 }
 
@@ -187,7 +195,10 @@ void Reader::readTarget(const SectionEntry &entry, Image &image) const {
   if (!size)
     fail(detail::kManifestFile,
          "section '" + entry.name + "' header: " + size.error().what);
-  std::vector<uint8_t> bytes = readSection(entry, *size);
+  std::vector<uint8_t> bytes =
+      readSection(entry, *size, [&](const std::vector<uint8_t> &bytes) {
+        return codec->locateDamage(entry.header, bytes, image);
+      });
   Expected<std::unique_ptr<SectionData>> data =
       codec->decode(entry.header, bytes, image);
   if (!data)

@@ -116,6 +116,15 @@ public:
   /// the section's file.
   virtual Status validate(const Image &image,
                           const SectionData &data) const = 0;
+  /// Called when the file's checksum does not match the manifest: the part
+  /// of the file that is damaged ("tile 12 (projection 1, ...)"), for
+  /// codecs whose header records checksums of their parts; empty when the
+  /// codec cannot tell.
+  virtual std::string locateDamage(const nlohmann::json &header,
+                                   const std::vector<uint8_t> &bytes,
+                                   const Image &image) const {
+    return "";
+  }
   /// Labelled lines for `snnc inspect`.
   virtual std::vector<std::pair<std::string, std::string>>
   summarize(const Image &image, const SectionData &data) const = 0;
