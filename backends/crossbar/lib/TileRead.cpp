@@ -1,0 +1,83 @@
+//===- TileRead.cpp - Reading a tile in one step --------------------------===//
+
+#include "snnc/crossbar/TileRead.h"
+
+#include "snnc/Support/IsaLevel.h"
+
+#include <algorithm>
+
+namespace snnc::crossbar {
+namespace {
+
+struct AccumulateArgs {
+  const float *difference;
+  const float *squares;
+  const uint32_t *active;
+  size_t count;
+  uint32_t cols;
+  float *sumDifference;
+  float *sumSquares;
+};
+
+/// Adds the active rows into the column sums; only elementwise adds, so no
+/// contraction or reassociation can make one ISA level differ from another.
+[[gnu::always_inline]] inline int accumulate(AccumulateArgs a) {
+  for (size_t k = 0; k < a.count; ++k) {
+    const float *d = a.difference + size_t(a.active[k]) * a.cols;
+    const float *s = a.squares + size_t(a.active[k]) * a.cols;
+    for (uint32_t c = 0; c < a.cols; ++c) {
+      a.sumDifference[c] += d[c];
+      a.sumSquares[c] += s[c];
+    }
+  }
+  return 0;
+}
+
+} // namespace
+
+ReadyTile prepareTile(const XbarTile &tile) {
+  ReadyTile out;
+  out.rows = tile.block.rowCount;
+  out.cols = tile.block.colCount;
+  size_t cells = size_t(out.rows) * out.cols;
+  out.difference.resize(cells);
+  out.squares.resize(cells);
+  out.rowConductance.assign(out.rows, 0.0);
+  for (size_t i = 0; i < cells; ++i) {
+    float p = tile.gPlus[i], m = tile.gMinus[i];
+    out.difference[i] = p - m;
+    out.squares[i] = p * p + m * m;
+    out.rowConductance[i / out.cols] += double(p) + double(m);
+  }
+  return out;
+}
+
+void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
+              uint64_t seed, uint64_t step, uint32_t tileIndex,
+              const DeviceModel &model, const AdcRange &range,
+              ReadScratch &scratch, int32_t *codes, ReadCounts &counts) {
+  scratch.difference.assign(tile.cols, 0.0f);
+  scratch.squares.assign(tile.cols, 0.0f);
+  support::IsaClones<accumulate>::run(AccumulateArgs{
+      tile.difference.data(), tile.squares.data(), active, count, tile.cols,
+      scratch.difference.data(), scratch.squares.data()});
+  double rowConductance = 0;
+  for (size_t k = 0; k < count; ++k)
+    rowConductance += tile.rowConductance[active[k]];
+  bool noisy = model.sigmaReadFraction > 0;
+  for (uint32_t c = 0; c < tile.cols; ++c) {
+    double z = noisy ? readNoiseDraw(seed, step, tileIndex, c) : 0.0;
+    AdcResult r = convert(
+        columnCurrent(scratch.difference[c], scratch.squares[c], z, model),
+        range);
+    codes[c] = r.code;
+    counts.saturations += r.saturated;
+  }
+  counts.rowDrives += count;
+  counts.cellReads += uint64_t(count) * tile.cols;
+  counts.conversions += tile.cols;
+  counts.cellJoules +=
+      model.readVoltage * model.readVoltage * model.readPulse * rowConductance;
+}
+
+} // namespace snnc::crossbar
