@@ -31,6 +31,7 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
   if (!overrides.is_object())
     return ImageError{"target config", "is not a JSON object"};
   DeviceModel m;
+  uint32_t formed = 0;
   // Each field: where it goes, and whether it must be a whole number.
   struct Field {
     double *real = nullptr;
@@ -55,6 +56,9 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
       {"write_pulse_s", {&m.writePulse, nullptr}},
       {"write_verify_pulses", {nullptr, &m.writeVerifyPulses}},
       {"neurons_per_tile", {nullptr, &m.neuronsPerTile}},
+      {"formed_reservoir", {nullptr, &formed}},
+      {"formed_mean_s", {&m.formedMean, nullptr}},
+      {"formed_sigma_s", {&m.formedSigma, nullptr}},
       {"clock_hz", {&m.clockHz, nullptr}},
   };
   for (const nlohmann::json *source : {&model, &overrides})
@@ -78,6 +82,13 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
       *found->second.whole = uint32_t(x);
     }
 
+  if (formed > 1)
+    return bad("formed_reservoir", "must be 0 (programmed) or 1 (formed); it "
+                                   "is " +
+                                       std::to_string(formed));
+  m.formedReservoir = formed == 1;
+  if (m.formedSigma < 0)
+    return bad("formed_sigma_s", "must be >= 0 (no negative spread)");
   auto powerOfTwo = [](uint32_t x) { return x && !(x & (x - 1)); };
   if (!powerOfTwo(m.tileRows))
     return bad("tile_rows", "must be a positive power of two; it is " +

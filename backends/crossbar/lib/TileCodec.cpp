@@ -23,7 +23,9 @@ bool TileSection::equals(const image::SectionData &other) const {
   if (!o || o->map.scale != map.scale ||
       o->map.tiles.size() != map.tiles.size() ||
       o->map.programmedCells != map.programmedCells ||
-      o->map.programPulses != map.programPulses)
+      o->map.programPulses != map.programPulses ||
+      o->map.formedCells != map.formedCells ||
+      o->map.savedPulses != map.savedPulses)
     return false;
   for (size_t t = 0; t < map.tiles.size(); ++t) {
     const XbarTile &a = map.tiles[t], &b = o->map.tiles[t];
@@ -69,7 +71,8 @@ std::vector<XbarTile> readShapes(const json &header, const image::Image &image,
                                  std::vector<double> *scales,
                                  std::vector<std::string> *checksums) {
   Field root(header, "header");
-  root.expectKeys({"scales", "tiles", "programmed_cells", "program_pulses"});
+  root.expectKeys({"scales", "tiles", "programmed_cells", "program_pulses",
+                   "formed_cells", "saved_pulses"});
   std::vector<Field> s = root["scales"].elements(image.projections.size());
   if (scales)
     for (Field &f : s)
@@ -126,7 +129,9 @@ public:
     return {{"scales", m.scale},
             {"tiles", tiles},
             {"programmed_cells", m.programmedCells},
-            {"program_pulses", m.programPulses}};
+            {"program_pulses", m.programPulses},
+            {"formed_cells", m.formedCells},
+            {"saved_pulses", m.savedPulses}};
   }
 
   image::Expected<uint64_t> fileSize(const json &header,
@@ -161,6 +166,8 @@ public:
       s->map.programmedCells =
           Field(header, "header")["programmed_cells"].u64();
       s->map.programPulses = Field(header, "header")["program_pulses"].u64();
+      s->map.formedCells = Field(header, "header")["formed_cells"].u64();
+      s->map.savedPulses = Field(header, "header")["saved_pulses"].u64();
     } catch (const FieldError &e) {
       return image::ImageError{fileName(), e.what};
     }

@@ -2,6 +2,7 @@
 
 #include "snnc/crossbar/TileMap.h"
 
+#include "snnc/Support/CounterRng.h"
 #include "snnc/crossbar/Conductance.h"
 #include "snnc/image/Procedural.h"
 
@@ -12,6 +13,23 @@
 
 namespace snnc::crossbar {
 namespace {
+using snn::reservoir::detail::CounterRng;
+using snn::reservoir::detail::Ziggurat;
+
+/// "formed": the stream of formed conductances.
+constexpr uint64_t kFormedStream = 0x666f726d6564ULL;
+
+/// The pair of a formed cell: the difference drawn, split onto the device of
+/// its sign, both within [g_min, g_max].
+ConductancePair formedPair(uint64_t seed, uint64_t projection, uint64_t cell,
+                           const DeviceModel &model) {
+  CounterRng rng(seed, kFormedStream ^ (projection * 0x9E3779B97F4A7C15ULL),
+                 cell);
+  double d = model.formedMean + model.formedSigma * Ziggurat::get()(rng);
+  double g = std::min(model.gMax, model.gMin + std::fabs(d));
+  return d >= 0 ? ConductancePair{g, model.gMin}
+                : ConductancePair{model.gMin, g};
+}
 
 /// One synapse of a projection, whatever its storage.
 struct Entry {
@@ -72,10 +90,20 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
     const image::Projection &proj = image.projections[p];
     uint32_t rows = image::sourceSize(image, proj.source);
     uint32_t cols = image.populations[proj.target].size;
-    double largest = 0;
-    for (const Entry &e : entries[p])
+    bool formed = model.formedReservoir && proj.isProcedural;
+    double largest = 0, squares = 0;
+    for (const Entry &e : entries[p]) {
       largest = std::max(largest, std::fabs(double(e.weight)));
+      squares += double(e.weight) * double(e.weight);
+    }
     double scale = largest / (model.gMax - model.gMin);
+    if (formed) {
+      double spread = std::sqrt(model.formedMean * model.formedMean +
+                                model.formedSigma * model.formedSigma);
+      double rms =
+          entries[p].empty() ? 0 : std::sqrt(squares / entries[p].size());
+      scale = spread > 0 ? rms / spread : 0;
+    }
     map.scale.push_back(scale);
     // Entries in tile order (delay, column block, row block), so that each
     // tile's synapses are one run.
@@ -97,19 +125,36 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
         tile.block = block;
         size_t cells = size_t(block.rowCount) * block.colCount;
         std::vector<double> weight(cells, 0.0);
+        std::vector<bool> connected(formed ? cells : 0, false);
         auto here = std::make_tuple(delay, block.colFirst / model.tileCols,
                                     block.rowFirst / model.tileRows);
-        for (; next != sorted.end() && tileOf(*next) == here; ++next)
-          weight[size_t(next->pre - block.rowFirst) * block.colCount +
-                 (next->post - block.colFirst)] += next->weight;
+        for (; next != sorted.end() && tileOf(*next) == here; ++next) {
+          size_t cell = size_t(next->pre - block.rowFirst) * block.colCount +
+                        (next->post - block.colFirst);
+          weight[cell] += next->weight;
+          if (formed)
+            connected[cell] = true;
+        }
         tile.gPlus.resize(cells);
         tile.gMinus.resize(cells);
         for (size_t c = 0; c < cells; ++c) {
+          uint64_t pre = block.rowFirst + c / block.colCount;
+          uint64_t post = block.colFirst + c % block.colCount;
+          if (formed) {
+            ConductancePair g{model.gMin, model.gMin};
+            if (connected[c]) {
+              g = formedPair(seed, (uint64_t(p) << 16) | delay,
+                             (pre << 32) | post, model);
+              map.formedCells += 1;
+              map.savedPulses += model.writeVerifyPulses;
+            }
+            tile.gPlus[c] = float(g.plus);
+            tile.gMinus[c] = float(g.minus);
+            continue;
+          }
           ConductancePair target = targetPair(weight[c], scale, model);
           map.programmedCells +=
               (target.plus != model.gMin) + (target.minus != model.gMin);
-          uint64_t pre = block.rowFirst + c / block.colCount;
-          uint64_t post = block.colFirst + c % block.colCount;
           // Keyed by the cell's place in the projection, so that the tile
           // size does not change which noise a synapse gets.
           ConductancePair g =

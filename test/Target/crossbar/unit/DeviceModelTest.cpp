@@ -68,6 +68,11 @@ TEST(CrossbarDeviceModel, RefusesImpossibleValuesNamingTheField) {
             std::string::npos);
   EXPECT_NE(refusal({{"tiles_per_chip", 0}}).find("at least 1"),
             std::string::npos);
+  EXPECT_NE(
+      refusal({{"formed_reservoir", 2}}).find("must be 0 (programmed) or 1"),
+      std::string::npos);
+  EXPECT_NE(refusal({{"formed_sigma_s", -1e-6}}).find("no negative spread"),
+            std::string::npos);
 }
 
 } // namespace

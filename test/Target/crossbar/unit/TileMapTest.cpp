@@ -105,6 +105,61 @@ TEST(CrossbarTileMap, RefusesANetworkLargerThanTheChip) {
       << map.error().message();
 }
 
+/// A 200-neuron reservoir, p = 0.2, weights 1 (E) and 2 (I).
+image::Image reservoir() {
+  image::Image im;
+  image::Population pop;
+  pop.name = "res";
+  pop.size = 200;
+  im.populations.push_back(pop);
+  image::Projection p;
+  p.source = {image::SourceKind::Population, 0};
+  p.target = 0;
+  p.isProcedural = true;
+  p.procedural.spec.size = 200;
+  p.procedural.spec.rule.p = 0.2;
+  using W = snn::reservoir::WeightDist;
+  p.procedural.spec.weights = {
+      W{W::Kind::Constant, 1.0, 0}, W{W::Kind::Constant, 1.0, 0},
+      W{W::Kind::Constant, 2.0, 0}, W{W::Kind::Constant, 2.0, 0}};
+  p.procedural.spec.seed = 3;
+  im.projections.push_back(p);
+  return im;
+}
+
+TEST(CrossbarTileMap, FormedReservoirsProgramNothingAndFollowTheSpread) {
+  DeviceModel m;
+  m.formedReservoir = true;
+  image::Expected<TileMap> map = mapTiles(reservoir(), m, 4);
+  ASSERT_TRUE(map.ok()) << map.error().message();
+  EXPECT_EQ(map->programmedCells, 0u);
+  EXPECT_EQ(map->programPulses, 0u);
+  ASSERT_GT(map->formedCells, 6000u); // about 0.2 x 200 x 199
+  EXPECT_LT(map->formedCells, 9900u);
+  EXPECT_EQ(map->savedPulses, map->formedCells * m.writeVerifyPulses);
+  double sum = 0, squares = 0;
+  size_t formed = 0;
+  for (size_t c = 0; c < map->tiles[0].gPlus.size(); ++c) {
+    double d = double(map->tiles[0].gPlus[c]) - map->tiles[0].gMinus[c];
+    bool reset = map->tiles[0].gPlus[c] == float(m.gMin) &&
+                 map->tiles[0].gMinus[c] == float(m.gMin);
+    if (reset)
+      continue;
+    ++formed;
+    sum += d;
+    squares += d * d;
+  }
+  EXPECT_EQ(formed, map->formedCells);
+  double mean = sum / formed, sd = std::sqrt(squares / formed - mean * mean);
+  EXPECT_NEAR(mean, 0.0, 5 * m.formedSigma / std::sqrt(double(formed)));
+  // Clamping at g_max trims the far tails a little (3.6 sigma).
+  EXPECT_NEAR(sd, m.formedSigma, 0.04 * m.formedSigma);
+  // The scale gives the formed weights the RMS of the reservoir's laws.
+  double rmsWeight = sd * map->scale[0];
+  EXPECT_GT(rmsWeight, 1.0);
+  EXPECT_LT(rmsWeight, 2.0);
+}
+
 TEST(CrossbarTileMap, ExpandsProceduralReservoirs) {
   image::Image im;
   image::Population pop;

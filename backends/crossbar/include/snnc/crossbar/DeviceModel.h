@@ -40,6 +40,12 @@ struct DeviceModel {
   double writeVoltage = 2.0;
   double writePulse = 100e-9;
   uint32_t writeVerifyPulses = 10;
+  /// Reservoirs take their weights from the formed devices (Lin et al.
+  /// 2025) instead of programmed levels: G+ - G- ~ N(formedMean,
+  /// formedSigma) per connected cell.
+  bool formedReservoir = false;
+  double formedMean = 0;
+  double formedSigma = 6.6e-6;
   uint32_t neuronsPerTile = 256;
   double clockHz = 500e6;
 

@@ -7,7 +7,11 @@
 // tiles (Tiling.h), mapped to conductance pairs with the projection's scale
 // and programmed with noise (Conductance.h). Every cell of a used tile is
 // programmed, zero weights to g_min, so an unused cell still leaks its
-// noise into reads, as on a chip.
+// noise into reads, as on a chip. With formed reservoirs, a procedural
+// projection is not programmed: each connected cell's G+ - G- is drawn from
+// the formed distribution (keyed by the cell), unconnected cells stay reset
+// at g_min, and the projection's scale gives the weights the RMS of the
+// reservoir's own weight laws.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,6 +45,11 @@ struct TileMap {
   /// tiles, and the pulses that takes at the model's bound.
   uint64_t programmedCells = 0;
   uint64_t programPulses = 0;
+  /// Formed reservoirs (DeviceModel::formedReservoir): connected cells
+  /// whose weight the forming gave, and the pulses that programming the
+  /// same connections would have taken.
+  uint64_t formedCells = 0;
+  uint64_t savedPulses = 0;
 };
 
 /// Lowers the projections of `image` (its core sections complete) to
