@@ -244,7 +244,11 @@ public:
                           std::to_string(cells) + " cells in use)"},
             {"programming", std::to_string(m.programmedCells) + " devices, " +
                                 std::to_string(m.programPulses) +
-                                " pulses at most"}};
+                                " pulses at most"},
+            {"formed", std::to_string(m.formedCells) +
+                           " cells take their weight from forming (" +
+                           std::to_string(m.savedPulses) +
+                           " programming pulses saved)"}};
   }
 };
 
