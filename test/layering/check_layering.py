@@ -33,7 +33,8 @@ SOURCES = (".h", ".cpp", ".inc", ".def", ".cpp.in", ".h.in")
 SKIP = {"build", ".git", "hw"}
 
 COMPILER = ("snnc/Transforms/", "snnc/Pipeline/", "snnc/Import/",
-            "snnc/Export/", "snnc/mapping/", "snnc/Target/", "snnc/Analysis/")
+            "snnc/Export/", "snnc/mapping/", "snnc/Target/", "snnc/Analysis/",
+            "snnc/CodeGen/")
 MLIR = ("mlir/", "llvm/", "llvm-c/")
 DIALECT = ("snn/",)
 RUNTIME = ("snnc/runtime/", "snnc/rtl/")

@@ -1,22 +1,22 @@
 //===- EmitImage.cpp - Chip image from a mapped network -------------------===//
 //
-// Gathers what the passes recorded (time step, fixed-point constants,
-// quantized weights, slices, PEs, keys, routing tables) into an image, and
-// expands every stored projection's rows into its CSR tables. The core
-// sections get the network, its placement and the resolved machine layout;
-// the fixed-point constants, int16 weights, keys and router tables go into
-// spinnaker2's own sections (ImageSections.h).
+// Gathers what the passes recorded (fixed-point constants, quantized
+// weights, slices, PEs, keys, routing tables) into an image. The network
+// part of the core sections is shared with every target
+// (snnc/CodeGen/NetworkImage.h); spinnaker2 adds slices, placement and the
+// resolved machine layout to it, and puts the fixed-point constants, int16
+// weights (in the order of the shared CSR rows), keys and router tables
+// into its own sections (ImageSections.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "EmitImage.h"
 
 #include "NetworkMapping.h"
-#include "ProjectionWeights.h"
-
+#include "QuantizedWeights.h"
 #include "TargetModelCache.h"
+
 #include "snn/ElementsData.h"
-#include "snn/NeuronParams.h"
 #include "snnc/mapping/Topology.h"
 #include "snnc/spinnaker2/Dialect/S2Dialect.h"
 #include "snnc/spinnaker2/ImageSections.h"
@@ -36,41 +36,6 @@ using spinnaker2::SlicesAttr;
 
 namespace {
 
-image::NeuronModel toImageModel(NeuronModel model) {
-  switch (model) {
-  case NeuronModel::lif:
-    return image::NeuronModel::Lif;
-  case NeuronModel::cuba_lif:
-    return image::NeuronModel::CubaLif;
-  case NeuronModel::if_:
-    return image::NeuronModel::If;
-  case NeuronModel::li:
-    return image::NeuronModel::Li;
-  case NeuronModel::integrator:
-    return image::NeuronModel::Integrator;
-  }
-  return image::NeuronModel::Lif;
-}
-
-image::ProjectionKind kindOf(Operation *op) {
-  if (isa<LinearOp>(op))
-    return image::ProjectionKind::Linear;
-  if (isa<AffineOp>(op))
-    return image::ProjectionKind::Affine;
-  if (isa<SparseOp>(op))
-    return image::ProjectionKind::Sparse;
-  if (isa<Conv2dOp>(op))
-    return image::ProjectionKind::Conv2d;
-  if (isa<SumPool2dOp>(op))
-    return image::ProjectionKind::SumPool2d;
-  return image::ProjectionKind::Procedural;
-}
-
-std::vector<uint32_t> shapeOf(Type type) {
-  ArrayRef<int64_t> shape = cast<SignalType>(type).getShape();
-  return std::vector<uint32_t>(shape.begin(), shape.end());
-}
-
 class ImageBuilder {
 public:
   ImageBuilder(const NetworkModel &model, const nlohmann::json &report)
@@ -82,19 +47,16 @@ private:
   /// Appends the slices of mapping population `index` and their keys.
   LogicalResult slicesOf(size_t index, std::vector<image::Slice> &slices,
                          std::vector<spinnaker2::SliceKey> &keys);
-  LogicalResult fillPopulation(const MappedPopulation &pop,
-                               image::Population &out,
-                               spinnaker2::PopulationFixedPoint &fixed);
-  LogicalResult fillProjection(const MappedProjection &projection,
-                               image::Projection &out,
-                               spinnaker2::ProjectionFixedPoint &fixed);
+  LogicalResult fixedPointOf(const NetworkPopulation &pop,
+                             spinnaker2::PopulationFixedPoint &fixed);
+  LogicalResult quantOf(const NetworkProjection &projection,
+                        QuantizedWeights &weights,
+                        spinnaker2::ProjectionFixedPoint &fixed);
   LogicalResult routing(spinnaker2::RoutingSection &out,
                         const mapping::Topology &topology);
 
   const NetworkModel &model;
   const nlohmann::json &report;
-  /// Population index in the image of each mapping population (-1: input).
-  std::vector<int64_t> imageIndex;
   uint32_t sliceMask = 0;
 };
 
@@ -103,7 +65,7 @@ private:
 LogicalResult
 ImageBuilder::slicesOf(size_t index, std::vector<image::Slice> &slices,
                        std::vector<spinnaker2::SliceKey> &sliceKeys) {
-  const MappedPopulation &pop = model.populations[index];
+  const NetworkPopulation &pop = model.populations[index];
   SlicesAttr attr;
   if (pop.op)
     attr = pop.op->getAttrOfType<SlicesAttr>(
@@ -134,110 +96,54 @@ ImageBuilder::slicesOf(size_t index, std::vector<image::Slice> &slices,
 }
 
 LogicalResult
-ImageBuilder::fillPopulation(const MappedPopulation &pop,
-                             image::Population &out,
-                             spinnaker2::PopulationFixedPoint &fixedPoint) {
+ImageBuilder::fixedPointOf(const NetworkPopulation &pop,
+                           spinnaker2::PopulationFixedPoint &fixedPoint) {
   DiscreteNeuronOp op = pop.op;
   auto fixed =
       op->getAttrOfType<FixedAttr>(S2Dialect::FixedAttrHelper::getNameStr());
   if (!fixed)
     return op.emitOpError("has no fixed-point constants; run snn-quantize "
                           "first");
-  out.name = pop.name;
-  out.model = toImageModel(op.getModel());
-  out.shape = shapeOf(op.getType());
-  out.size = pop.size;
-  out.spiking = isa<SpikesType>(op.getType());
   fixedPoint.sIn = fixed.getSInValue();
   fixedPoint.sV = fixed.getSVValue();
+  bool spiking = isa<SpikesType>(op.getType());
   bool cuba = op.getModel() == NeuronModel::cuba_lif;
-  std::vector<double> bias(pop.size, 0.0);
-  for (const MappedProjection &p : model.projections)
-    if (model.populations[p.target].op == op &&
-        failed(addProjectionBias(p.rows->getOp(), bias)))
-      return failure();
-  Param decay(op.getDecay(), 0), gain(op.getGain(), 0), drive(op.getDrive(), 0);
-  Param threshold(op.getThresholdAttr(), 0), reset(op.getResetAttr(), 0);
-  Param synDecay(op.getSynDecayAttr(), 0), synGain(op.getSynGainAttr(), 0);
   for (uint32_t j = 0; j < pop.size; ++j) {
-    image::FloatNeuron f;
-    f.decay = decay[j];
-    f.gain = gain[j];
-    f.drive = drive[j];
-    f.bias = bias[j];
     spinnaker2::FixedNeuron q;
     q.decayQ = FixedAttr::at(fixed.getDecay(), j);
     q.gainM = FixedAttr::at(fixed.getGainM(), j);
     q.gainS = FixedAttr::at(fixed.getGainS(), j);
     q.driveQ = FixedAttr::at(fixed.getDrive(), j);
     q.biasQ = FixedAttr::at(fixed.getBias(), j);
-    if (out.spiking) {
-      f.threshold = threshold[j];
-      f.reset = reset[j];
+    if (spiking) {
       q.thresholdQ = FixedAttr::at(fixed.getThreshold(), j);
       q.resetQ = FixedAttr::at(fixed.getReset(), j);
     }
     if (cuba) {
-      f.synDecay = synDecay[j];
-      f.synGain = synGain[j];
       q.synDecayQ = FixedAttr::at(fixed.getSynDecay(), j);
       q.synGainM = FixedAttr::at(fixed.getSynGainM(), j);
       q.synGainS = FixedAttr::at(fixed.getSynGainS(), j);
     }
-    out.floatParams.push_back(f);
     fixedPoint.neurons.push_back(q);
   }
   return success();
 }
 
 LogicalResult
-ImageBuilder::fillProjection(const MappedProjection &projection,
-                             image::Projection &out,
-                             spinnaker2::ProjectionFixedPoint &fixedPoint) {
-  const ProjectionRows &rows = *projection.rows;
-  Operation *op = rows.getOp();
-  if (!rows.isQuantized())
+ImageBuilder::quantOf(const NetworkProjection &projection,
+                      QuantizedWeights &weights,
+                      spinnaker2::ProjectionFixedPoint &fixedPoint) {
+  Operation *op = projection.rows->getOp();
+  FailureOr<QuantizedWeights> loaded = QuantizedWeights::load(*projection.rows);
+  if (failed(loaded))
+    return failure();
+  if (!loaded->isQuantized())
     return op->emitOpError("has no quantized weights; run snn-quantize first");
-  out.name = model.populations[projection.source].name + "->" +
-             model.populations[projection.target].name;
-  out.kind = kindOf(op);
-  const MappedPopulation &source = model.populations[projection.source];
-  if (source.input >= 0)
-    out.source = {image::SourceKind::Input, uint32_t(source.input)};
-  else
-    out.source = {image::SourceKind::Population,
-                  uint32_t(imageIndex[projection.source])};
-  out.target = imageIndex[projection.target];
+  weights = std::move(*loaded);
   auto quant =
       op->getAttrOfType<QuantAttr>(S2Dialect::QuantAttrHelper::getNameStr());
   fixedPoint.shift = quant.getShift();
   fixedPoint.scale = quant.getScaleValue();
-  out.rmsError = quant.getRmsErrorValue();
-  out.maxError = quant.getMaxErrorValue();
-  out.maxDelay = rows.maxDelay();
-  if (auto procedural = dyn_cast<ProceduralOp>(op)) {
-    if (rows.maxDelay() != uint32_t(procedural.getDelaySteps()))
-      return op->emitOpError("is delayed by snn.delay ops as well; the "
-                             "spinnaker2 image gives a reservoir's "
-                             "recurrent synapses one delay");
-    out.isProcedural = true;
-    out.procedural.spec = procedural.getSpec();
-    out.procedural.delay = static_cast<uint16_t>(rows.maxDelay());
-    return success();
-  }
-  image::StoredSynapses &stored = out.stored;
-  std::vector<SynapseEntry> row;
-  stored.rowPtr.push_back(0);
-  for (uint32_t pre = 0; pre < rows.numSources(); ++pre) {
-    rows.row(pre, row);
-    for (const SynapseEntry &s : row) {
-      stored.target.push_back(s.target);
-      fixedPoint.weightQ.push_back(s.qweight);
-      stored.weight.push_back(s.weight);
-      stored.delay.push_back(static_cast<uint16_t>(s.delay));
-    }
-    stored.rowPtr.push_back(stored.target.size());
-  }
   return success();
 }
 
@@ -279,16 +185,8 @@ LogicalResult ImageBuilder::routing(spinnaker2::RoutingSection &out,
 FailureOr<image::Image> ImageBuilder::build() {
   image::Image out;
   NetworkOp network = model.network;
-  auto time = network->getAttrOfType<TimeAttr>("snn.time");
-  if (!time)
-    return network.emitOpError("has no time step; run snn-discretize first");
   out.snncVersion = "0.1.0";
-  out.network = network.getSymName().str();
   out.targetName = model.target.name;
-  out.dt = time.getDt().convertToDouble();
-  out.rule = time.getRule() == DiscretizationRule::euler
-                 ? image::Discretization::Euler
-                 : image::Discretization::Exact;
   out.seed = model.targetAttr.getSeed();
   out.report = report;
   try {
@@ -309,40 +207,53 @@ FailureOr<image::Image> ImageBuilder::build() {
   if (failed(routing(routes, topology)))
     return failure();
   out.layout = mapping::resolvedLayout(topology);
-  std::vector<spinnaker2::SliceKey> populationKeys;
 
+  // spinnaker2's half first, population by population and then projection
+  // by projection, so that a network the passes have not lowered is told
+  // which pass to run before anything else is checked.
+  std::vector<std::vector<image::Slice>> inputSlices, populationSlices;
+  std::vector<spinnaker2::SliceKey> populationKeys;
   for (auto [index, pop] : llvm::enumerate(model.populations)) {
     if (pop.input >= 0) {
-      imageIndex.push_back(-1);
-      image::InputPort port;
-      port.index = pop.input;
-      port.name = pop.name;
-      port.shape = shapeOf(network.getArgumentTypes()[pop.input]);
-      port.size = pop.size;
-      if (failed(slicesOf(index, port.slices, routes.keys)))
+      if (failed(slicesOf(index, inputSlices.emplace_back(), routes.keys)))
         return failure();
-      out.inputs.push_back(std::move(port));
       continue;
     }
-    imageIndex.push_back(out.populations.size());
-    image::Population population;
     spinnaker2::PopulationFixedPoint fixed;
-    if (failed(fillPopulation(pop, population, fixed)) ||
-        failed(slicesOf(index, population.slices, populationKeys)))
+    if (failed(fixedPointOf(pop, fixed)) ||
+        failed(
+            slicesOf(index, populationSlices.emplace_back(), populationKeys)))
       return failure();
-    out.populations.push_back(std::move(population));
     fixedPoint.populations.push_back(std::move(fixed));
   }
   // Global slice order: every input slice, then every population slice.
   routes.keys.insert(routes.keys.end(), populationKeys.begin(),
                      populationKeys.end());
-  for (const MappedProjection &projection : model.projections) {
-    image::Projection p;
-    spinnaker2::ProjectionFixedPoint fixed;
-    if (failed(fillProjection(projection, p, fixed)))
+  std::vector<QuantizedWeights> weights(model.projections.size());
+  fixedPoint.projections.resize(model.projections.size());
+  for (auto [index, projection] : llvm::enumerate(model.projections))
+    if (failed(
+            quantOf(projection, weights[index], fixedPoint.projections[index])))
       return failure();
-    out.projections.push_back(std::move(p));
-    fixedPoint.projections.push_back(std::move(fixed));
+
+  if (failed(fillCoreSections(
+          model, "spinnaker2", out,
+          [&](size_t projection, const SynapseEntry &synapse) {
+            fixedPoint.projections[projection].weightQ.push_back(
+                weights[projection].at(synapse));
+          })))
+    return failure();
+  for (auto [port, slices] : llvm::zip_equal(out.inputs, inputSlices))
+    port.slices = std::move(slices);
+  for (auto [population, slices] :
+       llvm::zip_equal(out.populations, populationSlices))
+    population.slices = std::move(slices);
+  for (auto [projection, p] :
+       llvm::zip_equal(model.projections, out.projections)) {
+    auto quant = projection.rows->getOp()->getAttrOfType<QuantAttr>(
+        S2Dialect::QuantAttrHelper::getNameStr());
+    p.rmsError = quant.getRmsErrorValue();
+    p.maxError = quant.getMaxErrorValue();
   }
 
   // Global slice numbers: input-port slices first, then populations.
@@ -365,24 +276,6 @@ FailureOr<image::Image> ImageBuilder::build() {
   for (const image::Population &population : out.populations)
     if (failed(place(population.slices)))
       return failure();
-
-  OutputOp output = network.getOutputOp();
-  for (auto [index, value] : llvm::enumerate(output.getOutputs())) {
-    auto neuron = value.getDefiningOp<DiscreteNeuronOp>();
-    if (!neuron)
-      return output.emitOpError("output #")
-             << index
-             << " is not a population; the spinnaker2 image records "
-                "populations as outputs";
-    uint32_t population = 0;
-    for (auto [k, pop] : llvm::enumerate(model.populations))
-      if (pop.op == neuron)
-        population = imageIndex[k];
-    out.outputs.push_back({uint32_t(index), population,
-                           isa<SpikesType>(neuron.getType())
-                               ? image::OutputKind::Spikes
-                               : image::OutputKind::Current});
-  }
   return out;
 }
 

@@ -11,7 +11,6 @@
 #include "snnc/spinnaker2/Dialect/S2Dialect.h"
 
 #include "mlir/IR/Builders.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <nlohmann/json.hpp>
@@ -23,29 +22,6 @@ using namespace snnc;
 /// Model kind the mapping graph records for input ports (they send spikes,
 /// hold no neuron state).
 static constexpr int32_t kSourceModel = 100;
-
-/// Delays are stored as 16-bit step counts in synapse rows and the image.
-static constexpr uint32_t kMaxDelaySteps = 65535;
-
-Operation *NetworkModel::opNamed(StringRef name) const {
-  for (const MappedPopulation &pop : populations)
-    if (pop.name == name && pop.op)
-      return pop.op;
-  return network;
-}
-
-static std::string populationName(DiscreteNeuronOp op, size_t index,
-                                  llvm::StringSet<> &taken) {
-  std::string base;
-  if (auto name = dyn_cast<NameLoc>(op.getLoc()))
-    base = name.getName().str();
-  else
-    base = stringifyNeuronModel(op.getModel()).str() + std::to_string(index);
-  std::string name = base;
-  for (int n = 2; !taken.insert(name).second; ++n)
-    name = base + "_" + std::to_string(n);
-  return name;
-}
 
 FailureOr<std::unique_ptr<NetworkModel>>
 snnc::buildNetworkModel(NetworkOp network) {
@@ -64,74 +40,35 @@ snnc::buildNetworkModel(NetworkOp network) {
   model->targetAttr = *target;
   double firingProbability = target->getFiringProbabilityValue();
 
+  if (failed(buildDiscreteNetwork(network, "spinnaker2", *model)))
+    return failure();
+
   mapping::MappingGraph &graph = model->graph;
   graph.firingProbability = firingProbability;
-  for (auto [index, type] : llvm::enumerate(network.getArgumentTypes())) {
-    MappedPopulation pop;
-    pop.name = "input" + std::to_string(index);
-    pop.input = index;
-    pop.size = cast<SignalType>(type).getNumElements();
+  for (const NetworkPopulation &pop : model->populations) {
     mapping::Population population;
     population.name = pop.name;
     population.size = pop.size;
-    population.modelKind = kSourceModel;
+    population.modelKind =
+        pop.op ? static_cast<int32_t>(pop.op.getModel()) : kSourceModel;
     graph.addPopulation(population);
-    model->populations.push_back(std::move(pop));
   }
-  llvm::StringSet<> taken;
-  llvm::DenseMap<Operation *, uint32_t> indexOf;
-  for (DiscreteNeuronOp op : network.getBody().getOps<DiscreteNeuronOp>()) {
-    MappedPopulation pop;
-    pop.name = populationName(op, indexOf.size(), taken);
-    pop.op = op;
-    pop.size = op.getNumNeurons();
-    indexOf[op] = model->populations.size();
-    mapping::Population population;
-    population.name = pop.name;
-    population.size = pop.size;
-    population.modelKind = static_cast<int32_t>(op.getModel());
-    graph.addPopulation(population);
-    model->populations.push_back(std::move(pop));
-  }
-  for (DiscreteNeuronOp op : network.getBody().getOps<DiscreteNeuronOp>()) {
-    for (Value input : op.getInputs()) {
-      FailureOr<Operation *> synapse = traceProjection(input, op);
-      if (failed(synapse))
-        return failure();
-      FailureOr<std::unique_ptr<ProjectionRows>> rows =
-          ProjectionRows::build(*synapse, input);
-      if (failed(rows))
-        return failure();
-      if ((*rows)->maxDelay() > kMaxDelaySteps)
-        return (*rows)->getOp()->emitOpError("has a delay of ")
-               << (*rows)->maxDelay() << " steps into population '"
-               << model->populations[indexOf[op]].name
-               << "', beyond the ring buffer's limit of " << kMaxDelaySteps
-               << " steps";
-      MappedProjection projection;
-      const SpikeSource &source = (*rows)->getSource();
-      projection.source = source.input >= 0 ? uint32_t(source.input)
-                                            : indexOf[source.population];
-      projection.target = indexOf[op];
-      projection.rows = std::move(*rows);
-      ProjectionRows *view = projection.rows.get();
-      mapping::Projection edge;
-      edge.name = model->populations[projection.source].name + "->" +
-                  model->populations[projection.target].name;
-      edge.source = projection.source;
-      edge.target = projection.target;
-      edge.maxDelay = view->maxDelay();
-      edge.procedural = view->isProcedural();
-      edge.rows = [view](uint32_t pre, std::vector<uint32_t> &targets) {
-        thread_local std::vector<SynapseEntry> row;
-        view->row(pre, row);
-        targets.clear();
-        for (const SynapseEntry &s : row)
-          targets.push_back(s.target);
-      };
-      graph.addProjection(std::move(edge));
-      model->projections.push_back(std::move(projection));
-    }
+  for (const NetworkProjection &projection : model->projections) {
+    const ProjectionRows *view = projection.rows.get();
+    mapping::Projection edge;
+    edge.name = model->projectionName(projection);
+    edge.source = projection.source;
+    edge.target = projection.target;
+    edge.maxDelay = view->maxDelay();
+    edge.procedural = view->isProcedural();
+    edge.rows = [view](uint32_t pre, std::vector<uint32_t> &targets) {
+      thread_local std::vector<SynapseEntry> row;
+      view->row(pre, row);
+      targets.clear();
+      for (const SynapseEntry &s : row)
+        targets.push_back(s.target);
+    };
+    graph.addProjection(std::move(edge));
   }
   return model;
 }
@@ -156,7 +93,7 @@ readSlices(const NetworkModel &model) {
   std::vector<spinnaker2::SlicesAttr> out;
   auto inputs = model.network->getAttrOfType<ArrayAttr>(
       S2Dialect::InputSlicesAttrHelper::getNameStr());
-  for (const MappedPopulation &pop : model.populations) {
+  for (const NetworkPopulation &pop : model.populations) {
     spinnaker2::SlicesAttr attr;
     if (pop.op)
       attr = pop.op->getAttrOfType<spinnaker2::SlicesAttr>(

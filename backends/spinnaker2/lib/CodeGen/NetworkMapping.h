@@ -1,7 +1,8 @@
 //===- NetworkMapping.h - A network as the mapper sees it -------*- C++ -*-===//
 //
-// Builds the shared mapping library's graph from a discretized snn.network
-// (input ports first, then every snn.neuron), runs the staged mapper, and
+// Builds the shared mapping library's graph from a discretized snn.network,
+// numbered as every target numbers it (input ports first, then every
+// snn.neuron; snnc/CodeGen/NetworkImage.h), runs the staged mapper, and
 // turns MappingErrors into diagnostics located at the population they name.
 // The partition, place and route passes and image emission all use it.
 //
@@ -10,10 +11,8 @@
 #ifndef SNNC_TRANSFORMS_NETWORKMAPPING_H
 #define SNNC_TRANSFORMS_NETWORKMAPPING_H
 
-#include "ProjectionRows.h"
-
 #include "snn/SnnAttrs.h"
-
+#include "snnc/CodeGen/NetworkImage.h"
 #include "snnc/mapping/Mapper.h"
 
 #include <memory>
@@ -22,33 +21,14 @@
 
 namespace snnc {
 
-/// A population of the mapping graph: a network input port (`op` null) or
-/// an snn.neuron.
-struct MappedPopulation {
-  std::string name;
-  int64_t input = -1;
-  mutable snn::DiscreteNeuronOp op;
-  uint32_t size = 0;
-};
-
-/// A projection of the mapping graph: rows plus source and target indices
-/// into NetworkModel::populations.
-struct MappedProjection {
-  std::unique_ptr<ProjectionRows> rows;
-  uint32_t source = 0, target = 0;
-};
-
-struct NetworkModel {
-  mutable snn::NetworkOp network;
-  std::vector<MappedPopulation> populations;
-  std::vector<MappedProjection> projections;
+/// A network as the spinnaker2 passes see it: the shared numbering of its
+/// populations and projections (snnc/CodeGen/NetworkImage.h), the mapping
+/// graph built from it, and the machine it is mapped onto.
+struct NetworkModel : DiscreteNetwork {
   mapping::MappingGraph graph;
   mapping::TargetModel target;
   /// The module's #snn.target: seed, firing probability, overrides.
   snn::TargetAttr targetAttr;
-
-  /// The op to attach a diagnostic about population `name` to.
-  mlir::Operation *opNamed(llvm::StringRef name) const;
 };
 
 /// Builds the model of `network` under its module's #snn.target: the

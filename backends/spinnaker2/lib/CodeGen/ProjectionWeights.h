@@ -10,7 +10,7 @@
 #ifndef SNNC_TRANSFORMS_PROJECTIONWEIGHTS_H
 #define SNNC_TRANSFORMS_PROJECTIONWEIGHTS_H
 
-#include "ProjectionRows.h"
+#include "snnc/CodeGen/ProjectionRows.h"
 
 #include <vector>
 
@@ -32,11 +32,6 @@ struct ProjectionWeights {
 /// Measures a projection (which must be verified) through its rows.
 mlir::FailureOr<ProjectionWeights>
 analyzeProjection(const ProjectionRows &rows);
-
-/// Adds the bias currents of an affine or conv2d projection, one per target
-/// neuron, to `bias`; other projections have none.
-mlir::LogicalResult addProjectionBias(mlir::Operation *op,
-                                      std::vector<double> &bias);
 
 } // namespace snnc
 

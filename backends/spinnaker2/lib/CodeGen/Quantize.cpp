@@ -9,7 +9,6 @@
 
 #include "snnc/spinnaker2/Passes.h"
 
-#include "ProjectionRows.h"
 #include "ProjectionWeights.h"
 #include "TargetModelCache.h"
 
@@ -84,7 +83,8 @@ LogicalResult Quantizer::collect(NetworkOp network) {
       continue;
     Population pop{neuron, {}, 1.0};
     for (Value input : neuron.getInputs()) {
-      FailureOr<Operation *> source = traceProjection(input, neuron);
+      FailureOr<Operation *> source =
+          traceProjection(input, neuron, "spinnaker2");
       if (failed(source)) {
         failedAny = true;
         continue;

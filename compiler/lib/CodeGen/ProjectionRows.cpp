@@ -5,11 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ProjectionRows.h"
+#include "snnc/CodeGen/ProjectionRows.h"
 
 #include "snn/ElementsData.h"
-#include "snnc/spinnaker2/Dialect/S2Dialect.h"
-#include "snnc/spinnaker2/FixedPoint.h"
 
 #include <algorithm>
 
@@ -43,12 +41,34 @@ static uint32_t maxOf(const std::vector<uint32_t> &v) {
   return v.empty() ? 0 : *std::max_element(v.begin(), v.end());
 }
 
-FailureOr<Operation *> snnc::traceProjection(Value value, Operation *user) {
+LogicalResult snnc::addProjectionBias(Operation *op,
+                                      std::vector<double> &bias) {
+  std::optional<ElementsAttr> attr;
+  int64_t perValue = 1;
+  if (auto affine = dyn_cast<AffineOp>(op)) {
+    attr = affine.getBias();
+  } else if (auto conv = dyn_cast<Conv2dOp>(op)) {
+    attr = conv.getBias();
+    perValue = bias.size() / conv.getWeight().getShapedType().getDimSize(0);
+  }
+  if (!attr)
+    return success();
+  FailureOr<std::vector<float>> values =
+      readF32(*attr, [op] { return op->emitOpError(); });
+  if (failed(values))
+    return failure();
+  for (size_t j = 0; j < bias.size(); ++j)
+    bias[j] += (*values)[j / perValue];
+  return success();
+}
+
+FailureOr<Operation *> snnc::traceProjection(Value value, Operation *user,
+                                             StringRef target) {
   while (true) {
     if (auto arg = dyn_cast<BlockArgument>(value))
       return user->emitOpError("is driven by the network's current input #")
-             << arg.getArgNumber()
-             << "; the spinnaker2 target takes spike inputs only";
+             << arg.getArgNumber() << "; the " << target
+             << " target takes spike inputs only";
     Operation *def = value.getDefiningOp();
     if (auto delay = dyn_cast<DelayOp>(def)) {
       value = delay.getInput();
@@ -64,9 +84,8 @@ FailureOr<Operation *> snnc::traceProjection(Value value, Operation *user) {
       return def->emitOpError("must be folded into its projection before "
                               "quantization (run -canonicalize)");
     return user->emitOpError("is driven by '")
-           << def->getName()
-           << "' directly; on spinnaker2 populations receive currents only "
-              "from synaptic projections";
+           << def->getName() << "' directly; on " << target
+           << " populations receive currents only from synaptic projections";
   }
 }
 
@@ -120,22 +139,7 @@ LogicalResult ProjectionRows::load(Value current) {
     }
   }
 
-  auto quant = op->getAttrOfType<spinnaker2::QuantAttr>(
-      spinnaker2::S2Dialect::QuantAttrHelper::getNameStr());
-  if (quant) {
-    quantized = true;
-    scale = quant.getScaleValue();
-  }
   auto error = [this] { return op->emitOpError(); };
-  auto readQuantized = [&]() -> LogicalResult {
-    if (!quant || !quant.getWeights())
-      return success();
-    FailureOr<std::vector<int64_t>> q = readInts(quant.getWeights(), 16, error);
-    if (failed(q))
-      return failure();
-    qweights = std::move(*q);
-    return success();
-  };
   ElementsAttr weightAttr;
   if (auto linear = dyn_cast<LinearOp>(op))
     weightAttr = linear.getWeight();
@@ -169,9 +173,10 @@ LogicalResult ProjectionRows::load(Value current) {
   }
   if (weightAttr) {
     FailureOr<std::vector<float>> w = readF32(weightAttr, error);
-    if (failed(w) || failed(readQuantized()))
+    if (failed(w))
       return failure();
     weights = std::move(*w);
+    stored = true;
   }
   if (auto procedural = dyn_cast<ProceduralOp>(op)) {
     expander = std::make_unique<reservoir::Expander>(procedural.getSpec());
@@ -181,13 +186,6 @@ LogicalResult ProjectionRows::load(Value current) {
     maxDelaySteps = 1 + maxOf(preDelay) + synapticMax + maxOf(postDelay);
   }
   return success();
-}
-
-int16_t ProjectionRows::quantizeWeight(float w) const {
-  if (!quantized)
-    return 0;
-  return static_cast<int16_t>(spinnaker2::quantizeReal(
-      w / scale, -spinnaker2::kWeightMax, spinnaker2::kWeightMax));
 }
 
 void ProjectionRows::row(uint32_t pre, std::vector<SynapseEntry> &out) const {
@@ -217,8 +215,7 @@ void ProjectionRows::denseRow(uint32_t pre,
     size_t k = static_cast<size_t>(o) * sources + pre;
     if (weights[k] == 0.0f)
       continue;
-    out.push_back({o, weights[k],
-                   qweights.empty() ? int16_t(0) : int16_t(qweights[k]), 1});
+    out.push_back({o, weights[k], 1, int64_t(k)});
   }
 }
 
@@ -226,8 +223,7 @@ void ProjectionRows::sparseRow(uint32_t pre,
                                std::vector<SynapseEntry> &out) const {
   for (int64_t k = rowPtr[pre]; k < rowPtr[pre + 1]; ++k)
     out.push_back({static_cast<uint32_t>(colIdx[k]), weights[k],
-                   qweights.empty() ? int16_t(0) : int16_t(qweights[k]),
-                   1 + (synDelay.empty() ? 0u : uint32_t(synDelay[k]))});
+                   1 + (synDelay.empty() ? 0u : uint32_t(synDelay[k])), k});
 }
 
 void ProjectionRows::convRow(uint32_t pre,
@@ -256,9 +252,7 @@ void ProjectionRows::convRow(uint32_t pre,
         if (weights[k] == 0.0f)
           continue;
         uint32_t target = (co * outH + ny / s[0]) * outW + nx / s[1];
-        out.push_back({target, weights[k],
-                       qweights.empty() ? int16_t(0) : int16_t(qweights[k]),
-                       1});
+        out.push_back({target, weights[k], 1, int64_t(k)});
       }
     }
 }
@@ -281,7 +275,7 @@ void ProjectionRows::poolRow(uint32_t pre,
       if (nx < 0 || nx % s[1] || nx / s[1] >= outW)
         continue;
       uint32_t target = (c * outH + ny / s[0]) * outW + nx / s[1];
-      out.push_back({target, 1.0f, quantizeWeight(1.0f), 1});
+      out.push_back({target, 1.0f, 1, kNoStoredWeight});
     }
   }
 }
@@ -292,6 +286,5 @@ void ProjectionRows::proceduralRow(uint32_t pre,
   expander->expandRow(pre, expanded);
   out.reserve(expanded.size());
   for (const reservoir::Synapse &s : expanded)
-    out.push_back(
-        {s.target, s.weight, quantizeWeight(s.weight), proceduralDelay});
+    out.push_back({s.target, s.weight, proceduralDelay, kNoStoredWeight});
 }

@@ -2,30 +2,42 @@
 //
 // A uniform, row-at-a-time view of every synaptic projection of a
 // discretized network: for presynaptic neuron i, its synapses as (target
-// neuron, float weight, quantized weight, delay in steps). Dense, CSR,
-// convolution, pooling and procedural projections all look the same, with
-// the delays of surrounding snn.delay ops folded in, so that mapping and
-// image emission never special-case a projection form.
+// neuron, float weight, delay in steps). Dense, CSR, convolution, pooling
+// and procedural projections all look the same, with the delays of
+// surrounding snn.delay ops folded in, so that mapping and image emission
+// never special-case a projection form. A target that stores weights in
+// its own format finds each synapse's stored weight by its index.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SNNC_TRANSFORMS_PROJECTIONROWS_H
-#define SNNC_TRANSFORMS_PROJECTIONROWS_H
+#ifndef SNNC_CODEGEN_PROJECTIONROWS_H
+#define SNNC_CODEGEN_PROJECTIONROWS_H
 
 #include "snn/SnnOps.h"
 #include "snnc/Support/Reservoir.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <memory>
 #include <vector>
 
 namespace snnc {
 
+/// Marks a synapse whose weight is not stored in the op (pooling's implied
+/// 1, a procedural projection's generated weights).
+inline constexpr int64_t kNoStoredWeight = -1;
+
 struct SynapseEntry {
   uint32_t target;
   float weight;
-  int16_t qweight;
   /// Total delay in steps: 1 + axonal + synaptic + dendritic (>= 1).
   uint32_t delay;
+  /// Index of the weight in ProjectionRows::storedWeights(), or
+  /// kNoStoredWeight, so that a target can pair each synapse with its own
+  /// copy of the stored weights (quantized, say) without re-deriving the
+  /// projection's layout.
+  int64_t stored;
 };
 
 /// Where a projection's spikes come from: a network input port or a
@@ -39,9 +51,16 @@ struct SpikeSource {
 /// Follows a population's input current back, through snn.delay and
 /// snn.flatten, to the synapse op that produces it. Fails with a diagnostic
 /// naming what drives the population instead (a network input current, an
-/// unfolded snn.scale, another population's value).
+/// unfolded snn.scale, another population's value); `target` names the
+/// target that cannot take it.
 mlir::FailureOr<mlir::Operation *> traceProjection(mlir::Value current,
-                                                   mlir::Operation *user);
+                                                   mlir::Operation *user,
+                                                   llvm::StringRef target);
+
+/// Adds the bias currents of an affine or conv2d projection, one per target
+/// neuron, to `bias`; other projections have none.
+mlir::LogicalResult addProjectionBias(mlir::Operation *op,
+                                      std::vector<double> &bias);
 
 class ProjectionRows {
 public:
@@ -57,8 +76,11 @@ public:
   uint32_t numSources() const { return sources; }
   uint32_t numTargets() const { return targets; }
   bool isProcedural() const { return expander != nullptr; }
-  /// The quantized weights exist only after snn-quantize.
-  bool isQuantized() const { return quantized; }
+  /// Whether the op stores its weights (dense, CSR, convolution kernel).
+  bool hasStoredWeights() const { return stored; }
+  /// The stored weights, flattened as in the op's attribute; empty for
+  /// pooling and procedural projections.
+  llvm::ArrayRef<float> storedWeights() const { return weights; }
   /// Largest total delay of any synapse, in steps.
   uint32_t maxDelay() const { return maxDelaySteps; }
 
@@ -74,21 +96,17 @@ private:
   void convRow(uint32_t pre, std::vector<SynapseEntry> &row) const;
   void poolRow(uint32_t pre, std::vector<SynapseEntry> &row) const;
   void proceduralRow(uint32_t pre, std::vector<SynapseEntry> &row) const;
-  int16_t quantizeWeight(float w) const;
 
   mlir::Operation *op = nullptr;
   SpikeSource source;
   uint32_t sources = 0, targets = 0;
-  bool quantized = false;
-  double scale = 1.0;
+  bool stored = false;
   uint32_t maxDelaySteps = 1;
   /// Axonal (per source) and dendritic (per target) delays in steps; empty
   /// when zero everywhere.
   std::vector<uint32_t> preDelay, postDelay;
-  /// Stored weights (dense, CSR values or convolution kernel) and their
-  /// quantized form.
+  /// Stored weights (dense, CSR values or convolution kernel).
   std::vector<float> weights;
-  std::vector<int64_t> qweights;
   /// CSR structure and per-synapse delays (snn.sparse).
   std::vector<int64_t> rowPtr, colIdx, synDelay;
   std::unique_ptr<snn::reservoir::Expander> expander;
@@ -97,4 +115,4 @@ private:
 
 } // namespace snnc
 
-#endif // SNNC_TRANSFORMS_PROJECTIONROWS_H
+#endif // SNNC_CODEGEN_PROJECTIONROWS_H
