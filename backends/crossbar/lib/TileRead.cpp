@@ -5,6 +5,7 @@
 #include "snnc/Support/IsaLevel.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace snnc::crossbar {
 namespace {
@@ -76,6 +77,7 @@ void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
   counts.rowDrives += count;
   counts.cellReads += uint64_t(count) * tile.cols;
   counts.conversions += tile.cols;
+  counts.conductanceNs += uint64_t(std::llround(rowConductance * 1e9));
   counts.cellJoules +=
       model.readVoltage * model.readVoltage * model.readPulse * rowConductance;
 }

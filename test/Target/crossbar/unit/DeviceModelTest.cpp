@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 using namespace snnc::crossbar;
 
 namespace {
@@ -73,6 +75,29 @@ TEST(CrossbarDeviceModel, RefusesImpossibleValuesNamingTheField) {
       std::string::npos);
   EXPECT_NE(refusal({{"formed_sigma_s", -1e-6}}).find("no negative spread"),
             std::string::npos);
+}
+
+TEST(CrossbarEnergyModel, EveryCoefficientHasANumberABasisAndASource) {
+  std::ifstream in(SNNC_CROSSBAR_ENERGY_JSON);
+  nlohmann::json model = nlohmann::json::parse(in);
+  size_t checked = 0;
+  for (const char *section : {"events", "static_w", "programming"})
+    for (auto &[name, entry] : model.at(section).items()) {
+      EXPECT_TRUE(entry.at("value").is_number()) << name;
+      EXPECT_GE(entry.at("value").get<double>(), 0) << name;
+      std::string basis = entry.at("basis").get<std::string>();
+      EXPECT_TRUE(basis == "measured" || basis == "derived" ||
+                  basis == "assumed")
+          << name;
+      EXPECT_GT(entry.at("source").get<std::string>().size(), 20u) << name;
+      ++checked;
+    }
+  EXPECT_GE(checked, 9u);
+  // The cell-read coefficient is V^2 t of the shipped target model.
+  DeviceModel m = readDeviceModel(shipped()).value();
+  EXPECT_DOUBLE_EQ(
+      model["events"]["conductance_reads_ns"]["value"].get<double>(),
+      m.readVoltage * m.readVoltage * m.readPulse * 1e-9);
 }
 
 } // namespace

@@ -54,6 +54,7 @@ TEST(CrossbarTileRead, ASingleRowReadsItsOwnCells) {
   for (uint32_t c = 0; c < 3; ++c)
     g += double(t.gPlus[6 + c]) + t.gMinus[6 + c];
   EXPECT_NEAR(counts.cellJoules, 0.04 * 10e-9 * g, 1e-25);
+  EXPECT_EQ(counts.conductanceNs, uint64_t(std::llround(g * 1e9)));
 }
 
 TEST(CrossbarTileRead, ZeroWeightsReadZeroAndAllRowsSaturate) {

@@ -40,7 +40,10 @@ struct ReadCounts {
   uint64_t cellReads = 0;
   uint64_t conversions = 0;
   uint64_t saturations = 0;
-  /// sum of V^2 G t over the cells read.
+  /// Conductances read, summed per tile read and rounded to whole nS: the
+  /// count energy.json prices at V^2 t per nS.
+  uint64_t conductanceNs = 0;
+  /// sum of V^2 G t over the cells read, unrounded.
   double cellJoules = 0;
 };
 
