@@ -105,18 +105,18 @@ TEST(CrossbarTileMap, RefusesANetworkLargerThanTheChip) {
       << map.error().message();
 }
 
-/// A 200-neuron reservoir, p = 0.2, weights 1 (E) and 2 (I).
-image::Image reservoir() {
+/// A reservoir of `size` neurons, p = 0.2, weights 1 (E) and 2 (I).
+image::Image reservoir(uint32_t size) {
   image::Image im;
   image::Population pop;
   pop.name = "res";
-  pop.size = 200;
+  pop.size = size;
   im.populations.push_back(pop);
   image::Projection p;
   p.source = {image::SourceKind::Population, 0};
   p.target = 0;
   p.isProcedural = true;
-  p.procedural.spec.size = 200;
+  p.procedural.spec.size = size;
   p.procedural.spec.rule.p = 0.2;
   using W = snn::reservoir::WeightDist;
   p.procedural.spec.weights = {
@@ -130,7 +130,7 @@ image::Image reservoir() {
 TEST(CrossbarTileMap, FormedReservoirsProgramNothingAndFollowTheSpread) {
   DeviceModel m;
   m.formedReservoir = true;
-  image::Expected<TileMap> map = mapTiles(reservoir(), m, 4);
+  image::Expected<TileMap> map = mapTiles(reservoir(200), m, 4);
   ASSERT_TRUE(map.ok()) << map.error().message();
   EXPECT_EQ(map->programmedCells, 0u);
   EXPECT_EQ(map->programPulses, 0u);
@@ -161,26 +161,7 @@ TEST(CrossbarTileMap, FormedReservoirsProgramNothingAndFollowTheSpread) {
 }
 
 TEST(CrossbarTileMap, ExpandsProceduralReservoirs) {
-  image::Image im;
-  image::Population pop;
-  pop.name = "res";
-  pop.size = 40;
-  im.populations.push_back(pop);
-  image::Projection p;
-  p.source = {image::SourceKind::Population, 0};
-  p.target = 0;
-  p.isProcedural = true;
-  p.procedural.spec.size = 40;
-  p.procedural.spec.rule.p = 0.2;
-  p.procedural.spec.weights = {
-      snn::reservoir::WeightDist{snn::reservoir::WeightDist::Kind::Constant,
-                                 1.0, 0},
-      {snn::reservoir::WeightDist::Kind::Constant, 1.0, 0},
-      {snn::reservoir::WeightDist::Kind::Constant, 2.0, 0},
-      {snn::reservoir::WeightDist::Kind::Constant, 2.0, 0}};
-  p.procedural.spec.seed = 3;
-  p.procedural.delay = 1;
-  im.projections.push_back(p);
+  image::Image im = reservoir(40);
   DeviceModel m;
   m.sigmaProgram = 0;
   image::Expected<TileMap> map = mapTiles(im, m, 1);
