@@ -60,9 +60,13 @@ int runFit(FitOptions options) {
                 batch.loaded.image.populations[tap->readout].name + "' has " +
                 std::to_string(tap->classes) + " neurons");
   size_t samples = batch.data.samples();
-  size_t holdout = options.holdout < 1
-                       ? size_t(std::llround(options.holdout * double(samples)))
-                       : size_t(options.holdout);
+  // A count at or past the split is clamped before the conversion, which
+  // would be undefined for a huge value.
+  size_t holdout =
+      options.holdout < 1
+          ? size_t(std::llround(options.holdout * double(samples)))
+          : (options.holdout >= double(samples) ? samples
+                                                : size_t(options.holdout));
   if (holdout == 0 || holdout >= samples)
     return fail("--holdout leaves " +
                 std::to_string(samples - std::min(holdout, samples)) + " of " +

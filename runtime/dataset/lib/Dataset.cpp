@@ -98,6 +98,11 @@ Expected<Dataset> loadValues(const std::string &valuesPath,
                                       " samples of " + valuesPath};
   Dataset d;
   d.source = valuesPath;
+  for (size_t i = 0; i < x->shape.size(); ++i)
+    if (x->shape[i] == 0)
+      return ImageError{valuesPath, "dimension " + std::to_string(i) +
+                                        " of the values is 0; a dataset needs "
+                                        "samples of at least one value"};
   for (size_t i = 1; i < x->shape.size(); ++i) {
     if (x->shape[i] > UINT32_MAX)
       return ImageError{valuesPath,

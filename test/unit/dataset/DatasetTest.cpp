@@ -102,6 +102,17 @@ TEST_F(DatasetFiles, RefusesMismatchedOrBadLabels) {
       << d.error().message();
 }
 
+TEST_F(DatasetFiles, RefusesSamplesWithoutValues) {
+  write(dir / "test-values.npy", npy("<f4", "(2, 0, 3)", {}));
+  write(dir / "test-labels.npy",
+        npy("|u1", "(2,)", std::vector<uint8_t>{0, 1}));
+  image::Expected<dataset::Dataset> d = load("test");
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.error().message().find("dimension 1 of the values is 0"),
+            std::string::npos)
+      << d.error().message();
+}
+
 TEST_F(DatasetFiles, NamesWhatItLookedFor) {
   image::Expected<dataset::Dataset> d = load("dev");
   ASSERT_FALSE(d.ok());
