@@ -5,6 +5,8 @@
 #include "snnc/runtime/Decoding.h"
 #include "snnc/runtime/SpikeFile.h"
 
+#include "snnc/Support/CounterRng.h"
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -171,10 +173,9 @@ void work(Shared &shared, std::unique_ptr<runtime::Engine> engine) {
 
 uint64_t sampleSeed(uint64_t seed, uint64_t index) {
   // SplitMix64 of (seed, index): neighbouring samples get unrelated streams.
-  uint64_t z = seed * 0x9E3779B97F4A7C15ull + index + 0x632BE59BD9B4E019ull;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
+  using snn::reservoir::detail::kGolden;
+  using snn::reservoir::detail::mix64;
+  return mix64(seed * kGolden + index + 0x632BE59BD9B4E019ull);
 }
 
 Expected<BatchResult> runBatch(const runtime::TargetRuntime &target,

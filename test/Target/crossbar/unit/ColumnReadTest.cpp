@@ -2,6 +2,8 @@
 
 #include "snnc/crossbar/ColumnRead.h"
 
+#include "Models.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,12 +12,7 @@ using namespace snnc::crossbar;
 
 namespace {
 
-DeviceModel noiseless() {
-  DeviceModel m;
-  m.sigmaProgram = 0;
-  m.sigmaReadFraction = 0;
-  return m;
-}
+using test::noiseless;
 
 TEST(CrossbarColumnRead, ZeroWeightsReadZero) {
   DeviceModel m = noiseless();

@@ -2,6 +2,8 @@
 
 #include "snnc/crossbar/Conductance.h"
 
+#include "Models.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,14 +13,10 @@ using namespace snnc::crossbar;
 
 namespace {
 
-DeviceModel quiet() {
-  DeviceModel m;
-  m.sigmaProgram = 0;
-  return m;
-}
+using test::unprogrammedNoise;
 
 TEST(CrossbarConductance, ZeroWeightsLeaveBothDevicesAtGmin) {
-  DeviceModel m = quiet();
+  DeviceModel m = unprogrammedNoise();
   std::vector<float> zeros(8, 0.0f);
   double scale = projectionScale(zeros.data(), zeros.size(), m);
   EXPECT_EQ(scale, 0.0);
@@ -29,7 +27,7 @@ TEST(CrossbarConductance, ZeroWeightsLeaveBothDevicesAtGmin) {
 }
 
 TEST(CrossbarConductance, TheSignPicksTheDeviceAndTheLargestWeightTheTopLevel) {
-  DeviceModel m = quiet();
+  DeviceModel m = unprogrammedNoise();
   std::vector<float> w = {0.5f, -1.0f, 0.25f};
   double scale = projectionScale(w.data(), w.size(), m);
   EXPECT_DOUBLE_EQ(scale, 1.0 / (m.gMax - m.gMin));

@@ -2,6 +2,8 @@
 
 #include "snnc/crossbar/TileRead.h"
 
+#include "Models.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -23,12 +25,7 @@ XbarTile tile(const DeviceModel &m, bool zero = false) {
   return t;
 }
 
-DeviceModel noiseless() {
-  DeviceModel m;
-  m.sigmaProgram = 0;
-  m.sigmaReadFraction = 0;
-  return m;
-}
+using test::noiseless;
 
 TEST(CrossbarTileRead, ASingleRowReadsItsOwnCells) {
   DeviceModel m = noiseless();
