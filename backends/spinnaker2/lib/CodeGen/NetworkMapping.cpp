@@ -8,6 +8,7 @@
 
 #include "TargetModelCache.h"
 #include "snn/NeuronParams.h"
+#include "snnc/CodeGen/NetworkGraph.h"
 #include "snnc/spinnaker2/Dialect/S2Dialect.h"
 
 #include "mlir/IR/Builders.h"
@@ -18,10 +19,6 @@
 using namespace mlir;
 using namespace snn;
 using namespace snnc;
-
-/// Model kind the mapping graph records for input ports (they send spikes,
-/// hold no neuron state).
-static constexpr int32_t kSourceModel = 100;
 
 FailureOr<std::unique_ptr<NetworkModel>>
 snnc::buildNetworkModel(NetworkOp network) {
@@ -43,46 +40,16 @@ snnc::buildNetworkModel(NetworkOp network) {
   if (failed(buildDiscreteNetwork(network, "spinnaker2", *model)))
     return failure();
 
-  mapping::MappingGraph &graph = model->graph;
-  graph.firingProbability = firingProbability;
-  for (const NetworkPopulation &pop : model->populations) {
-    mapping::Population population;
-    population.name = pop.name;
-    population.size = pop.size;
-    population.modelKind =
-        pop.op ? static_cast<int32_t>(pop.op.getModel()) : kSourceModel;
-    graph.addPopulation(population);
-  }
-  for (const NetworkProjection &projection : model->projections) {
-    const ProjectionRows *view = projection.rows.get();
-    mapping::Projection edge;
-    edge.name = model->projectionName(projection);
-    edge.source = projection.source;
-    edge.target = projection.target;
-    edge.maxDelay = view->maxDelay();
-    edge.procedural = view->isProcedural();
-    edge.rows = [view](uint32_t pre, std::vector<uint32_t> &targets) {
-      thread_local std::vector<SynapseEntry> row;
-      view->row(pre, row);
-      targets.clear();
-      for (const SynapseEntry &s : row)
-        targets.push_back(s.target);
-    };
-    graph.addProjection(std::move(edge));
-  }
+  // The graph is the one every target builds (snnc/CodeGen/NetworkGraph.h).
+  model->graph.firingProbability = firingProbability;
+  buildMappingGraph(*model, model->graph);
   return model;
 }
 
 FailureOr<mapping::MappingResult>
 snnc::runMapper(const NetworkModel &model,
                 const mapping::MappingOptions &options) {
-  try {
-    return mapping::mapNetwork(model.graph, model.target, options);
-  } catch (const mapping::MappingError &e) {
-    return model.opNamed(e.subject)->emitError(e.what());
-  } catch (const std::exception &e) {
-    return model.network.emitError("mapping failed: ") << e.what();
-  }
+  return runMapper(model, model.graph, model.target, nullptr, options);
 }
 
 /// Each mapping population's #s2.slices: s2.slices on snn.neuron ops, the

@@ -1,9 +1,9 @@
 //===- NetworkMapping.h - A network as the mapper sees it -------*- C++ -*-===//
 //
-// Builds the shared mapping library's graph from a discretized snn.network,
-// numbered as every target numbers it (input ports first, then every
-// snn.neuron; snnc/CodeGen/NetworkImage.h), runs the staged mapper, and
-// turns MappingErrors into diagnostics located at the population they name.
+// A discretized snn.network with the mapping graph every target builds
+// from it (snnc/CodeGen/NetworkGraph.h), under the spinnaker2 model; runs
+// the staged mapper, turning MappingErrors into diagnostics located at the
+// population they name.
 // The partition, place and route passes and image emission all use it.
 //
 //===----------------------------------------------------------------------===//
