@@ -4,8 +4,8 @@
 // threshold and reset in fixed point, with one definition of every rounding
 // and saturation), header-only and free of MLIR. Every target whose neurons
 // are digital uses it: a many-core chip's processors, or the periphery
-// beside a crossbar's arrays. How a target stores its weights (int16 with
-// shifts, conductance pairs) stays in the target.
+// beside in-memory-computing arrays. How a target stores its weights (int16
+// with shifts, conductance pairs) stays in the target.
 //
 //===----------------------------------------------------------------------===//
 
