@@ -43,6 +43,9 @@ void setupCompileCommand(CLI::App &app) {
                   "image directory to write (default: <input>.img)");
   sub->add_option("--dump-ir-after", options->dumpIrAfter,
                   "print the IR after a pass (its argument) or after all");
+  sub->add_flag("--dump-elide-blobs", options->dumpElideBlobs,
+                "leave the bytes of large blobs (weights, conductances) out "
+                "of dumped IR; the dump then does not parse back");
   sub->add_option("--report", options->report, "report format")
       ->check(CLI::IsMember({"table", "json", "none"}))
       ->capture_default_str();

@@ -69,6 +69,11 @@ private:
   std::chrono::steady_clock::time_point start;
 };
 
+/// Blobs longer than this (in hex characters) are elided by
+/// --dump-elide-blobs; small ones stay, so a dump of a small network reads
+/// the same either way.
+constexpr int64_t kDumpBlobChars = 64;
+
 /// Pass arguments of `pm`, in order, for --dump-ir-after.
 std::vector<std::string> passArguments(OpPassManager &pm) {
   std::vector<std::string> names;
@@ -171,7 +176,10 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
           return wanted == "all" || pass->getArgument() == wanted;
         },
         /*printModuleScope=*/true, /*printAfterOnlyOnChange=*/false,
-        /*printAfterOnlyOnFailure=*/false, out);
+        /*printAfterOnlyOnFailure=*/false, out,
+        options.dumpElideBlobs
+            ? OpPrintingFlags().elideLargeResourceString(kDumpBlobChars)
+            : OpPrintingFlags());
   }
   nlohmann::json stages = nlohmann::json::array();
   pm.addInstrumentation(std::make_unique<StageRecorder>(stages));

@@ -6,6 +6,8 @@
 
 #include "llvm/Support/Format.h"
 
+#include <map>
+
 namespace snnc::crossbar {
 
 nlohmann::json crossbarReport(ChipOp chip, const DeviceModel &model) {

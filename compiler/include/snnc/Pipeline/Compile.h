@@ -33,6 +33,10 @@ struct CompileOptions {
   std::string output;
   /// "" (none), "all", or a pass argument such as "snn-quantize".
   std::string dumpIrAfter;
+  /// Leave the hex bytes of large resource blobs (weight and conductance
+  /// tensors) out of the dumped IR: a readable dump of a large network,
+  /// which then no longer parses back.
+  bool dumpElideBlobs = false;
   /// "table" or "json"; empty for no report.
   std::string report = "table";
   /// Print each projection's quantization remark as it is made.
