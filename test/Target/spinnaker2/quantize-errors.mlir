@@ -1,7 +1,9 @@
 // RUN: snnc-opt %s -snn-target="target=spinnaker2" -snn-quantize -split-input-file -verify-diagnostics
-// RUN: not snnc-opt %s -split-input-file -snn-target="target=crossbar" -snn-quantize 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: not snnc-opt %s -split-input-file -snn-target="target=photonic" -snn-quantize 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: not snnc-opt %s -split-input-file -snn-target="target=crossbar" -snn-quantize 2>&1 | FileCheck %s --check-prefix=OTHER
 // What the spinnaker2 quantizer refuses, and why.
-// TARGET: target 'crossbar' is not built into this snnc; built targets: spinnaker2
+// TARGET: target 'photonic' is not built into this snnc; built targets: spinnaker2
+// OTHER: error: the module is compiled for target 'crossbar', not spinnaker2
 
 // expected-error @+1 {{'snn.network' op has no time step; run snn-discretize before snn-quantize}}
 snn.network @continuous(%in: !snn.spikes<1>) -> !snn.spikes<1> {
