@@ -13,8 +13,12 @@ namespace snnc::crossbar {
 nlohmann::json crossbarReport(ChipOp chip, const DeviceModel &model) {
   uint64_t tiles = 0, weighted = 0;
   std::map<uint64_t, uint64_t> tilesOf;
+  // The mesh node of every tile, in tile order: crossbar.tiles does not
+  // record it, and a NoC model or a placement plot may want it.
+  nlohmann::json nodes = nlohmann::json::array();
   for (TileOp tile : chip.getBody().front().getOps<TileOp>()) {
     ++tiles;
+    nodes.push_back(tile.getNode());
     weighted += tile.getSynapses();
     tilesOf[tile.getProjection()] += 1;
   }
@@ -68,7 +72,8 @@ nlohmann::json crossbarReport(ChipOp chip, const DeviceModel &model) {
             {"saved_pulses", saved},
             {"saved_energy_j", double(saved) * joules},
             {"saved_time_s", double(saved) * model.writePulse}}},
-          {"projections", projections}};
+          {"projections", projections},
+          {"tile_nodes", nodes}};
 }
 
 void printCrossbarReport(const nlohmann::json &report, llvm::raw_ostream &out) {

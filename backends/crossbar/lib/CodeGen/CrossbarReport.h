@@ -3,7 +3,7 @@
 // What a lowered chip uses and costs, read from its xbar.chip: tiles used
 // and available, cell utilisation, ADCs, the one-time programming (cells,
 // write pulses, energy and time) and what formed reservoirs saved of it,
-// and each projection's scale and weight error.
+// each projection's scale and weight error, and each tile's mesh node.
 //
 //===----------------------------------------------------------------------===//
 
