@@ -16,6 +16,8 @@
 
 #include "mlir/IR/Builders.h"
 
+#include <algorithm>
+
 namespace snnc::crossbar {
 #define GEN_PASS_DEF_XBARPARTITION
 #include "snnc/crossbar/Passes.h.inc"
@@ -40,6 +42,21 @@ LogicalResult partition(snn::NetworkOp network) {
     return network.emitError("the network needs ")
            << needed << " tiles of " << model.tileRows << " x "
            << model.tileCols << "; the chip has " << model.tilesPerChip
+           << " (tiles_per_chip; --target-config can change it)";
+  // Every slice needs a node of its own. Slices are cut greedily at the
+  // limit, so their count is known before partitioning; refusing here
+  // names the crossbar's units rather than the mapper's PEs.
+  uint64_t periphery = std::min(model.tileCols, model.neuronsPerTile);
+  uint64_t slices = 0;
+  for (const NetworkPopulation &pop : net.populations) {
+    uint64_t limit = pop.input >= 0 ? model.tileRows : periphery;
+    slices += (uint64_t(pop.size) + limit - 1) / limit;
+  }
+  if (slices > model.tilesPerChip)
+    return network.emitError("the network needs ")
+           << slices << " tile nodes (slices of at most " << periphery
+           << " neurons or " << model.tileRows << " inputs); the chip has "
+           << model.tilesPerChip
            << " (tiles_per_chip; --target-config can change it)";
   mapping::MappingOptions options;
   options.stopAfter = mapping::MappingStage::Partition;
