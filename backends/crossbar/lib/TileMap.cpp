@@ -171,4 +171,33 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
   return map;
 }
 
+std::vector<std::vector<float>> exactTileWeights(const image::Image &image,
+                                                 const TileMap &map) {
+  std::vector<std::vector<float>> out(map.tiles.size());
+  // Tiles of one projection, so that each projection is expanded once.
+  std::vector<std::vector<uint32_t>> tilesOf(image.projections.size());
+  for (uint32_t k = 0; k < map.tiles.size(); ++k) {
+    const XbarTile &t = map.tiles[k];
+    out[k].assign(size_t(t.block.rowCount) * t.block.colCount, 0.0f);
+    tilesOf[t.projection].push_back(k);
+  }
+  for (size_t p = 0; p < image.projections.size(); ++p) {
+    if (tilesOf[p].empty())
+      continue;
+    const image::Projection &proj = image.projections[p];
+    for (const Entry &e :
+         entriesOf(proj, image::sourceSize(image, proj.source)))
+      for (uint32_t k : tilesOf[p]) {
+        const XbarTile &t = map.tiles[k];
+        const TileBlock &b = t.block;
+        if (t.delay == e.delay && e.pre >= b.rowFirst &&
+            e.pre < b.rowFirst + b.rowCount && e.post >= b.colFirst &&
+            e.post < b.colFirst + b.colCount)
+          out[k][size_t(e.pre - b.rowFirst) * b.colCount +
+                 (e.post - b.colFirst)] += e.weight;
+      }
+  }
+  return out;
+}
+
 } // namespace snnc::crossbar

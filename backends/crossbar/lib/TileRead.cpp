@@ -62,9 +62,6 @@ void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
   support::IsaClones<accumulate>::run(AccumulateArgs{
       tile.difference.data(), tile.squares.data(), active, count, tile.cols,
       scratch.difference.data(), scratch.squares.data()});
-  double rowConductance = 0;
-  for (size_t k = 0; k < count; ++k)
-    rowConductance += tile.rowConductance[active[k]];
   bool noisy = model.sigmaReadFraction > 0;
   for (uint32_t c = 0; c < tile.cols; ++c) {
     double z = noisy ? readNoiseDraw(seed, step, tileIndex, c) : 0.0;
@@ -74,6 +71,14 @@ void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
     codes[c] = r.code;
     counts.saturations += r.saturated;
   }
+  countTileRead(tile, active, count, model, counts);
+}
+
+void countTileRead(const ReadyTile &tile, const uint32_t *active, size_t count,
+                   const DeviceModel &model, ReadCounts &counts) {
+  double rowConductance = 0;
+  for (size_t k = 0; k < count; ++k)
+    rowConductance += tile.rowConductance[active[k]];
   counts.rowDrives += count;
   counts.cellReads += uint64_t(count) * tile.cols;
   counts.conversions += tile.cols;

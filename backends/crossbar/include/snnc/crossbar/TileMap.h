@@ -58,6 +58,12 @@ struct TileMap {
 image::Expected<TileMap> mapTiles(const image::Image &image,
                                   const DeviceModel &model, uint64_t seed);
 
+/// The real weights each tile of `map` stands for, dense and row-major like
+/// its conductances (0 where there is no synapse): what the float engine
+/// integrates, and what the programmed pairs are measured against.
+std::vector<std::vector<float>> exactTileWeights(const image::Image &image,
+                                                 const TileMap &map);
+
 } // namespace snnc::crossbar
 
 #endif // SNNC_CROSSBAR_TILEMAP_H

@@ -61,6 +61,12 @@ void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
               const DeviceModel &model, const AdcRange &range,
               ReadScratch &scratch, int32_t *codes, ReadCounts &counts);
 
+/// Adds the events of reading rows `active` of `tile` to `counts`, all but
+/// the saturations, which only a conversion knows: what readTile counts,
+/// for engines that do not read the analog array (float).
+void countTileRead(const ReadyTile &tile, const uint32_t *active, size_t count,
+                   const DeviceModel &model, ReadCounts &counts);
+
 } // namespace snnc::crossbar
 
 #endif // SNNC_CROSSBAR_TILEREAD_H

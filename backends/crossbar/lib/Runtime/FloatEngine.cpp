@@ -1,0 +1,77 @@
+//===- FloatEngine.cpp - The network without device effects ---------------===//
+
+#include "ChipProgram.h"
+#include "Engines.h"
+#include "StepLoop.h"
+
+#include "snnc/runtime/FloatNeuron.h"
+
+namespace snnc::crossbar {
+namespace {
+
+/// The real weights of every tile (exactTileWeights) added in double, and
+/// the float neuron; the tile structure is the chip's, so the events
+/// counted are the chip's, without saturations.
+struct FloatArith {
+  using Acc = double;
+  using State = runtime::FloatNeuronState;
+
+  const ChipProgram &prog;
+  std::vector<std::vector<float>> weights;
+  std::vector<uint8_t> cuba;
+
+  FloatArith(const ChipProgram &prog)
+      : prog(prog), weights(exactTileWeights(*prog.image, *prog.map)) {
+    for (const image::Population &pop : prog.image->populations)
+      cuba.push_back(pop.model == image::NeuronModel::CubaLif);
+  }
+
+  bool update(size_t p, uint32_t j, Acc input, State &state) const {
+    const image::Population &pop = prog.image->populations[p];
+    return runtime::stepFloatNeuron(pop.floatParams[j], cuba[p], pop.spiking,
+                                    input, state);
+  }
+  double value(size_t, const State &state) const { return state.v; }
+  void read(const TileUse &use, const std::vector<uint32_t> &rows, uint64_t,
+            Acc *slot, ReadCounts &counts) {
+    const ReadyTile &tile = prog.tiles[use.tile];
+    const float *w = weights[use.tile].data();
+    for (uint32_t r : rows) {
+      const float *row = w + size_t(r) * tile.cols;
+      for (uint32_t c = 0; c < tile.cols; ++c)
+        slot[c] += row[c];
+    }
+    countTileRead(tile, rows.data(), rows.size(), prog.model, counts);
+  }
+};
+
+class FloatEngine : public runtime::Engine {
+public:
+  explicit FloatEngine(ChipProgram program)
+      : prog(std::move(program)), arith(prog) {}
+  const char *name() const override { return "float"; }
+  runtime::Expected<runtime::RunResult>
+  run(const std::vector<runtime::SpikeTrain> &inputs,
+      const runtime::RunOptions &options,
+      runtime::StepObserver *observer) override {
+    StepLoop<FloatArith> loop(prog, arith);
+    return loop.run(inputs, options, observer);
+  }
+
+private:
+  ChipProgram prog;
+  FloatArith arith;
+};
+
+} // namespace
+
+runtime::Expected<std::unique_ptr<runtime::Engine>>
+makeFloatEngine(const image::Image &image) {
+  image::Expected<ChipProgram> prog = loadChipProgram(image);
+  if (!prog)
+    return prog.error();
+  return std::unique_ptr<runtime::Engine>(
+      std::make_unique<FloatEngine>(std::move(*prog)));
+}
+
+} // namespace snnc::crossbar
