@@ -1,6 +1,6 @@
 //===- ChipProgram.cpp - Deriving what the crossbar engines run -----------===//
 
-#include "ChipProgram.h"
+#include "snnc/crossbar/ChipProgram.h"
 
 #include "snnc/crossbar/ImageSections.h"
 

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Engines.h"
+#include "snnc/crossbar/Engines.h"
 
 #include "snnc/crossbar/Counters.h"
 #include "snnc/crossbar/DeviceModel.h"

@@ -1,8 +1,8 @@
 //===- FloatEngine.cpp - The network without device effects ---------------===//
 
-#include "ChipProgram.h"
-#include "Engines.h"
 #include "StepLoop.h"
+#include "snnc/crossbar/ChipProgram.h"
+#include "snnc/crossbar/Engines.h"
 
 #include "snnc/runtime/FloatNeuron.h"
 

@@ -1,9 +1,9 @@
 //===- RefEngine.cpp - The crossbar chip, bit for bit
 //----------------------===//
 
-#include "ChipProgram.h"
-#include "Engines.h"
 #include "StepLoop.h"
+#include "snnc/crossbar/ChipProgram.h"
+#include "snnc/crossbar/Engines.h"
 
 namespace snnc::crossbar {
 namespace {

@@ -15,7 +15,7 @@
 #ifndef SNNC_CROSSBAR_STEPLOOP_H
 #define SNNC_CROSSBAR_STEPLOOP_H
 
-#include "ChipProgram.h"
+#include "snnc/crossbar/ChipProgram.h"
 
 #include "snnc/crossbar/Counters.h"
 #include "snnc/runtime/RunBookkeeping.h"

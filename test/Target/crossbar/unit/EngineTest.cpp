@@ -1,7 +1,7 @@
 //===- EngineTest.cpp - The crossbar's ref and float engines --------------===//
 
-#include "../../../../backends/crossbar/lib/Runtime/ChipProgram.h"
-#include "../../../../backends/crossbar/lib/Runtime/Engines.h"
+#include "snnc/crossbar/ChipProgram.h"
+#include "snnc/crossbar/Engines.h"
 
 #include "snnc/crossbar/Counters.h"
 #include "snnc/crossbar/ImageSections.h"
