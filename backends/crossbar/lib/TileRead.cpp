@@ -53,10 +53,10 @@ ReadyTile prepareTile(const XbarTile &tile) {
   return out;
 }
 
-void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
-              uint64_t seed, uint64_t step, uint32_t tileIndex,
-              const DeviceModel &model, const AdcRange &range,
-              ReadScratch &scratch, int32_t *codes, ReadCounts &counts) {
+void sampleTile(const ReadyTile &tile, const uint32_t *active, size_t count,
+                uint64_t seed, uint64_t step, uint32_t tileIndex,
+                const DeviceModel &model, const AdcRange &range,
+                ReadScratch &scratch, int64_t *samples) {
   scratch.difference.assign(tile.cols, 0.0f);
   scratch.squares.assign(tile.cols, 0.0f);
   support::IsaClones<accumulate>::run(AccumulateArgs{
@@ -65,9 +65,21 @@ void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
   bool noisy = model.sigmaReadFraction > 0;
   for (uint32_t c = 0; c < tile.cols; ++c) {
     double z = noisy ? readNoiseDraw(seed, step, tileIndex, c) : 0.0;
-    AdcResult r = convert(
+    samples[c] = sampleCurrent(
         columnCurrent(scratch.difference[c], scratch.squares[c], z, model),
         range);
+  }
+}
+
+void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
+              uint64_t seed, uint64_t step, uint32_t tileIndex,
+              const DeviceModel &model, const AdcRange &range,
+              ReadScratch &scratch, int32_t *codes, ReadCounts &counts) {
+  scratch.samples.resize(tile.cols);
+  sampleTile(tile, active, count, seed, step, tileIndex, model, range, scratch,
+             scratch.samples.data());
+  for (uint32_t c = 0; c < tile.cols; ++c) {
+    AdcResult r = quantizeSample(scratch.samples[c], range);
     codes[c] = r.code;
     counts.saturations += r.saturated;
   }

@@ -39,7 +39,19 @@ struct AdcResult {
   bool saturated = false;
 };
 
-/// Digitises a differential current.
+/// The SAR converter resolves the column current to 1/2^16 of a code before
+/// it rounds: the analog front end hands the digital half a sample in those
+/// units (two's complement, clamped to +-2^40), and the digital half (the
+/// RTL's ADC interface, or quantizeSample) rounds it half away from zero
+/// and clamps it to B bits.
+inline constexpr int32_t kSampleFractionBits = 16;
+inline constexpr int64_t kSampleBound = int64_t(1) << 40;
+
+/// The analog half: the current in 1/2^16 codes, rounded to nearest.
+int64_t sampleCurrent(double current, const AdcRange &range);
+/// The digital half: a sample as a B-bit code, saturation flagged.
+AdcResult quantizeSample(int64_t sample, const AdcRange &range);
+/// Both halves: digitises a differential current.
 AdcResult convert(double current, const AdcRange &range);
 
 /// The standard normal draw of column `column` of tile `tile` in `step`.
