@@ -27,7 +27,9 @@ AdcRange adcRange(const DeviceModel &model) {
 }
 
 int64_t sampleCurrent(double current, const AdcRange &range) {
-  double x = std::ldexp(current / range.lsb, kSampleFractionBits);
+  // Scaling by a power of two is exact (ldexp's result, without its call).
+  constexpr double scale = double(int64_t(1) << kSampleFractionBits);
+  double x = current / range.lsb * scale;
   // Far beyond any code: the comparator only tells the sign.
   constexpr double bound = double(kSampleBound);
   if (!(x == x))
