@@ -15,13 +15,13 @@ using snn::reservoir::detail::Ziggurat;
 constexpr uint64_t kReadStream = 0x72656164ULL;
 } // namespace
 
-AdcRange adcRange(const DeviceModel &model) {
+AdcRange adcRange(const DeviceModel &model, uint32_t fullScaleRows) {
   AdcRange r;
   int32_t half = int32_t(1) << (model.adcBits - 1);
   r.minCode = -half;
   r.maxCode = half - 1;
-  double fullScale = model.readVoltage * (model.gMax - model.gMin) *
-                     double(model.adcFullScaleRows);
+  double fullScale =
+      model.readVoltage * (model.gMax - model.gMin) * double(fullScaleRows);
   r.lsb = fullScale / double(half);
   return r;
 }

@@ -37,7 +37,8 @@ struct RefArith {
     const ReadyTile &tile = prog.tiles[use.tile];
     codes.resize(tile.cols);
     readTile(tile, rows.data(), rows.size(), prog.image->seed, t, use.tile,
-             prog.model, prog.range, scratch, codes.data(), counts);
+             prog.model, prog.plan.range[use.tile], scratch, codes.data(),
+             counts);
     accumulateCodes(codes.data(), tile.cols, use.multiplier, slot);
   }
 };
