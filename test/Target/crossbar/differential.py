@@ -15,13 +15,14 @@ rounding), which proves that the check can fail.
 import argparse
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+sys.path.insert(0, os.path.join(ROOT, "test", "golden"))
+from golden import input_shapes, random_input  # noqa: E402
 EXAMPLES = os.path.join(ROOT, "examples")
 NIR = os.path.join(os.path.dirname(ROOT), "shared", "nir")
 AGREEMENT_BOUND = 0.99
@@ -51,27 +52,6 @@ def run(cmd, check=True):
         sys.exit("differential: command failed (%d): %s\n%s" %
                  (proc.returncode, " ".join(cmd), proc.stderr))
     return proc
-
-
-def input_shapes(image):
-    with open(os.path.join(image, "manifest.json")) as f:
-        return [port["shape"] for port in json.load(f)["inputs"]]
-
-
-def random_input(shapes, steps, path, seed):
-    """Poisson spikes, p = 0.05 per element and step, from a fixed seed."""
-    rng = random.Random(seed)
-    ports = []
-    for shape in shapes:
-        size = 1
-        for d in shape:
-            size *= d
-        events = [[t, i] for t in range(steps) for i in range(size)
-                  if rng.random() < 0.05]
-        ports.append({"shape": shape, "events": events})
-    doc = ports[0] if len(ports) == 1 else {"ports": ports}
-    with open(path, "w") as f:
-        json.dump(doc, f)
 
 
 def cases():

@@ -43,33 +43,11 @@ struct RefArith {
   }
 };
 
-class RefEngine : public runtime::Engine {
-public:
-  explicit RefEngine(ChipProgram program)
-      : prog(std::move(program)), arith(prog) {}
-  const char *name() const override { return "ref"; }
-  runtime::Expected<runtime::RunResult>
-  run(const std::vector<runtime::SpikeTrain> &inputs,
-      const runtime::RunOptions &options,
-      runtime::StepObserver *observer) override {
-    StepLoop<RefArith> loop(prog, arith);
-    return loop.run(inputs, options, observer);
-  }
-
-private:
-  ChipProgram prog;
-  RefArith arith;
-};
-
 } // namespace
 
 runtime::Expected<std::unique_ptr<runtime::Engine>>
 makeRefEngine(const image::Image &image) {
-  image::Expected<ChipProgram> prog = loadChipProgram(image);
-  if (!prog)
-    return prog.error();
-  return std::unique_ptr<runtime::Engine>(
-      std::make_unique<RefEngine>(std::move(*prog)));
+  return makeLoopEngine<RefArith>("ref", image);
 }
 
 } // namespace snnc::crossbar
