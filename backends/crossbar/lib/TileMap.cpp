@@ -39,6 +39,22 @@ struct Entry {
 
 int16_t noQuantization(double, double) { return 0; }
 
+/// XbarTile::fullScaleRows from the columns' targeted |G+ - G-| sums.
+uint32_t fullScaleRows(const std::vector<double> &columnSum,
+                       const DeviceModel &model) {
+  double most = 0;
+  for (double s : columnSum)
+    most = std::max(most, s);
+  // A hair of slack, so that a sum of exactly k full rows stays k rows.
+  double rows = std::ceil(most / (model.gMax - model.gMin) - 1e-9);
+  // Powers of two, so that the code weights of one projection's tiles are
+  // powers of two apart and their periphery multipliers exact.
+  uint32_t scale = 1;
+  while (scale < rows && scale < model.adcFullScaleRows)
+    scale <<= 1;
+  return std::min(scale, model.adcFullScaleRows);
+}
+
 std::vector<Entry> entriesOf(const image::Projection &p, uint32_t sources) {
   std::vector<Entry> out;
   if (p.isProcedural) {
@@ -137,6 +153,8 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
         }
         tile.gPlus.resize(cells);
         tile.gMinus.resize(cells);
+        // Per column, the targeted |G+ - G-| summed over the rows.
+        std::vector<double> columnSum(block.colCount, 0.0);
         for (size_t c = 0; c < cells; ++c) {
           uint64_t pre = block.rowFirst + c / block.colCount;
           uint64_t post = block.colFirst + c % block.colCount;
@@ -150,9 +168,12 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
             }
             tile.gPlus[c] = float(g.plus);
             tile.gMinus[c] = float(g.minus);
+            columnSum[c % block.colCount] += std::fabs(g.plus - g.minus);
             continue;
           }
           ConductancePair target = targetPair(weight[c], scale, model);
+          columnSum[c % block.colCount] +=
+              std::fabs(target.plus - target.minus);
           map.programmedCells +=
               (target.plus != model.gMin) + (target.minus != model.gMin);
           // Keyed by the cell's place in the projection, so that the tile
@@ -163,12 +184,42 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
           tile.gPlus[c] = float(g.plus);
           tile.gMinus[c] = float(g.minus);
         }
+        tile.fullScaleRows = fullScaleRows(columnSum, model);
         map.tiles.push_back(std::move(tile));
       }
     }
   }
   map.programPulses = map.programmedCells * model.writeVerifyPulses;
   return map;
+}
+
+std::vector<std::vector<float>> exactTileWeights(const image::Image &image,
+                                                 const TileMap &map) {
+  std::vector<std::vector<float>> out(map.tiles.size());
+  // Tiles of one projection, so that each projection is expanded once.
+  std::vector<std::vector<uint32_t>> tilesOf(image.projections.size());
+  for (uint32_t k = 0; k < map.tiles.size(); ++k) {
+    const XbarTile &t = map.tiles[k];
+    out[k].assign(size_t(t.block.rowCount) * t.block.colCount, 0.0f);
+    tilesOf[t.projection].push_back(k);
+  }
+  for (size_t p = 0; p < image.projections.size(); ++p) {
+    if (tilesOf[p].empty())
+      continue;
+    const image::Projection &proj = image.projections[p];
+    for (const Entry &e :
+         entriesOf(proj, image::sourceSize(image, proj.source)))
+      for (uint32_t k : tilesOf[p]) {
+        const XbarTile &t = map.tiles[k];
+        const TileBlock &b = t.block;
+        if (t.delay == e.delay && e.pre >= b.rowFirst &&
+            e.pre < b.rowFirst + b.rowCount && e.post >= b.colFirst &&
+            e.post < b.colFirst + b.colCount)
+          out[k][size_t(e.pre - b.rowFirst) * b.colCount +
+                 (e.post - b.colFirst)] += e.weight;
+      }
+  }
+  return out;
 }
 
 } // namespace snnc::crossbar

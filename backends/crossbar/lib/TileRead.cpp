@@ -53,27 +53,44 @@ ReadyTile prepareTile(const XbarTile &tile) {
   return out;
 }
 
-void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
-              uint64_t seed, uint64_t step, uint32_t tileIndex,
-              const DeviceModel &model, const AdcRange &range,
-              ReadScratch &scratch, int32_t *codes, ReadCounts &counts) {
+void sampleTile(const ReadyTile &tile, const uint32_t *active, size_t count,
+                uint64_t seed, uint64_t step, uint32_t tileIndex,
+                const DeviceModel &model, const AdcRange &range,
+                ReadScratch &scratch, int64_t *samples) {
   scratch.difference.assign(tile.cols, 0.0f);
   scratch.squares.assign(tile.cols, 0.0f);
   support::IsaClones<accumulate>::run(AccumulateArgs{
       tile.difference.data(), tile.squares.data(), active, count, tile.cols,
       scratch.difference.data(), scratch.squares.data()});
-  double rowConductance = 0;
-  for (size_t k = 0; k < count; ++k)
-    rowConductance += tile.rowConductance[active[k]];
   bool noisy = model.sigmaReadFraction > 0;
   for (uint32_t c = 0; c < tile.cols; ++c) {
     double z = noisy ? readNoiseDraw(seed, step, tileIndex, c) : 0.0;
-    AdcResult r = convert(
+    samples[c] = sampleCurrent(
         columnCurrent(scratch.difference[c], scratch.squares[c], z, model),
         range);
+  }
+}
+
+void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
+              uint64_t seed, uint64_t step, uint32_t tileIndex,
+              const DeviceModel &model, const AdcRange &range,
+              ReadScratch &scratch, int32_t *codes, ReadCounts &counts) {
+  scratch.samples.resize(tile.cols);
+  sampleTile(tile, active, count, seed, step, tileIndex, model, range, scratch,
+             scratch.samples.data());
+  for (uint32_t c = 0; c < tile.cols; ++c) {
+    AdcResult r = quantizeSample(scratch.samples[c], range);
     codes[c] = r.code;
     counts.saturations += r.saturated;
   }
+  countTileRead(tile, active, count, model, counts);
+}
+
+void countTileRead(const ReadyTile &tile, const uint32_t *active, size_t count,
+                   const DeviceModel &model, ReadCounts &counts) {
+  double rowConductance = 0;
+  for (size_t k = 0; k < count; ++k)
+    rowConductance += tile.rowConductance[active[k]];
   counts.rowDrives += count;
   counts.cellReads += uint64_t(count) * tile.cols;
   counts.conversions += tile.cols;

@@ -96,6 +96,7 @@ FailureOr<image::Image> buildCrossbarImage(snn::NetworkOp network,
     XbarTile t;
     t.projection = uint32_t(tile.getProjection());
     t.delay = uint32_t(tile.getDelay());
+    t.fullScaleRows = uint32_t(tile.getFullScaleRows());
     t.block = {uint32_t(tile.getRowFirst()), uint32_t(tile.getRowCount()),
                uint32_t(tile.getColFirst()), uint32_t(tile.getColCount())};
     auto emit = [&] { return tile.emitOpError(); };

@@ -1,8 +1,8 @@
-//===- EnergyData.h - The crossbar energy model, embedded -------*- C++ -*-===//
+//===- EnergyData.h - The programming cost of the model ---------*- C++ -*-===//
 //
 // The compiler prices the one-time programming of a chip (write pulses) in
-// its report, with the coefficient of backends/crossbar/energy.json,
-// embedded at build time so that tools need no data directory.
+// its report, with the coefficient of backends/crossbar/energy.json as the
+// device layer embeds it (defaultEnergyModelText()).
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,9 +10,6 @@
 #define SNNC_CROSSBAR_CODEGEN_ENERGYDATA_H
 
 namespace snnc::crossbar {
-
-/// energy.json as built.
-const char *compilerEnergyModelText();
 
 /// Joules per write pulse (energy.json programming.joules_per_pulse).
 double programmingJoulesPerPulse();

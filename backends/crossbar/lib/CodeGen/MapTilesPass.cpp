@@ -109,6 +109,7 @@ LogicalResult mapNetworkTiles(snn::NetworkOp network) {
                      b.getI64IntegerAttr(tile.block.colCount),
                      b.getI64IntegerAttr(nodes[index]),
                      b.getI64IntegerAttr(error.weightedCells[index]),
+                     b.getI64IntegerAttr(tile.fullScaleRows),
                      snn::makeF32(ctx, shape, tile.gPlus, "xbar_g_plus"),
                      snn::makeF32(ctx, shape, tile.gMinus, "xbar_g_minus"));
   }

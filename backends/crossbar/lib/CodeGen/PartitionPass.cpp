@@ -68,10 +68,10 @@ LogicalResult partition(snn::NetworkOp network) {
     old.erase();
   OpBuilder b(network.getContext());
   b.setInsertionPointAfter(network);
-  ChipOp chip =
-      b.create<ChipOp>(network.getLoc(), network.getSymName(), model.tileRows,
-                       model.tileCols, model.tilesPerChip, model.meshCols,
-                       model.adcBits, adcRange(model).lsb, model.columnsPerAdc);
+  ChipOp chip = b.create<ChipOp>(
+      network.getLoc(), network.getSymName(), model.tileRows, model.tileCols,
+      model.tilesPerChip, model.meshCols, model.adcBits, adcRange(model).lsb,
+      model.adcFullScaleRows, model.columnsPerAdc);
   b.setInsertionPointToEnd(&chip.getBody().front());
   const mapping::Partition &part = result->partition;
   for (auto [index, pop] : llvm::enumerate(net.populations)) {

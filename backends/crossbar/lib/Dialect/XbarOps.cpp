@@ -30,7 +30,7 @@ using namespace snnc::crossbar;
 void ChipOp::build(OpBuilder &builder, OperationState &state, StringRef network,
                    int64_t tileRows, int64_t tileCols, int64_t tilesPerChip,
                    int64_t meshCols, int64_t adcBits, double adcLsb,
-                   int64_t columnsPerAdc) {
+                   int64_t adcFullScaleRows, int64_t columnsPerAdc) {
   state.addAttribute(getNetworkAttrName(state.name),
                      FlatSymbolRefAttr::get(builder.getContext(), network));
   state.addAttribute(getTileRowsAttrName(state.name),
@@ -45,6 +45,8 @@ void ChipOp::build(OpBuilder &builder, OperationState &state, StringRef network,
                      builder.getI64IntegerAttr(adcBits));
   state.addAttribute(getAdcLsbAttrName(state.name),
                      builder.getF64FloatAttr(adcLsb));
+  state.addAttribute(getAdcFullScaleRowsAttrName(state.name),
+                     builder.getI64IntegerAttr(adcFullScaleRows));
   state.addAttribute(getColumnsPerAdcAttrName(state.name),
                      builder.getI64IntegerAttr(columnsPerAdc));
   Region *body = state.addRegion();
@@ -149,6 +151,11 @@ LogicalResult TileOp::verify() {
     return emitOpError("block of ")
            << getColCount() << " columns exceeds the tile's "
            << chip.getTileCols() << " columns";
+  uint64_t rows = getFullScaleRows();
+  if ((rows & (rows - 1)) != 0 || rows > chip.getAdcFullScaleRows())
+    return emitOpError("ADC full scale of ")
+           << rows << " rows must be a power of two of at most the chip's "
+           << chip.getAdcFullScaleRows();
   int64_t cells = int64_t(getRowCount()) * int64_t(getColCount());
   if (int64_t(getSynapses()) > cells)
     return emitOpError("counts ")

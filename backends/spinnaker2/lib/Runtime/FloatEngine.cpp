@@ -3,8 +3,8 @@
 #include "snnc/spinnaker2/FloatEngine.h"
 
 #include "EngineData.h"
-#include "FloatNeuron.h"
 #include "Simulator.h"
+#include "snnc/runtime/FloatNeuron.h"
 
 namespace snnc::runtime {
 
@@ -12,7 +12,7 @@ namespace {
 
 struct FloatArith {
   using Acc = double;
-  using State = detail::FloatNeuronState;
+  using State = FloatNeuronState;
   using Neuron = image::FloatNeuron;
 
   static std::vector<Neuron> neurons(const image::Image &image, size_t p) {
@@ -21,7 +21,7 @@ struct FloatArith {
 
   static bool update(const Neuron &n, bool cuba, bool spiking, Acc input,
                      State &state) {
-    return detail::stepFloatNeuron(n, cuba, spiking, input, state);
+    return stepFloatNeuron(n, cuba, spiking, input, state);
   }
 
   static double valueScale(const image::Image &, size_t) { return 1; }

@@ -11,9 +11,9 @@
 #include "snnc/spinnaker2/NirFloatEngine.h"
 
 #include "EngineData.h"
-#include "FloatNeuron.h"
 #include "NirSchedule.h"
 #include "RunSetup.h"
+#include "snnc/runtime/FloatNeuron.h"
 
 #include "snnc/spinnaker2/Counters.h"
 
@@ -23,7 +23,7 @@ namespace snnc::runtime {
 
 namespace {
 
-using NeuronState = detail::FloatNeuronState;
+using NeuronState = FloatNeuronState;
 
 class NirRun {
 public:
@@ -93,8 +93,8 @@ private:
     std::vector<uint32_t> &spikes = popSpikes[p];
     spikes.clear();
     for (uint32_t j = 0; j < pop.size; ++j) {
-      if (detail::stepFloatNeuron(pop.floatParams[j], cuba, pop.spiking,
-                                  slot[j], states[p][j]))
+      if (stepFloatNeuron(pop.floatParams[j], cuba, pop.spiking, slot[j],
+                          states[p][j]))
         spikes.push_back(j);
       slot[j] = 0.0;
     }

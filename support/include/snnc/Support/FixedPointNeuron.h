@@ -128,6 +128,55 @@ inline bool stepNeuron(const NeuronConstants &c, bool cuba, bool spiking,
   return false;
 }
 
+/// The factor a constant input reaches the membrane with: for a CuBa
+/// synapse syn_gain / (1 - syn_decay), at least 1; 1 for other models
+/// (docs/numerics.md §3, G_j).
+inline double synapticInputGain(double synGain, double synDecay, bool cuba) {
+  if (!cuba)
+    return 1.0;
+  double leak = std::max(1.0 - synDecay, 1.0 / double(1 << kDecayBits));
+  return std::max(1.0, std::abs(synGain) / leak);
+}
+
+/// The largest |v| one neuron can reach when its input (after the synapse)
+/// is at most `input` in real units per step (docs/numerics.md §3, "Choosing
+/// s_v"). `Real` has the fields of a real-valued neuron: decay, gain,
+/// drive, threshold, reset.
+template <typename Real>
+double voltageBound(const Real &n, double input, bool spiking) {
+  double step = std::abs(n.drive) + n.gain * input;
+  if (spiking)
+    return std::max({std::abs(n.threshold), std::abs(n.reset),
+                     std::abs(n.threshold) + step});
+  return step / std::max(1.0 - n.decay, 1.0 / double(1 << kDecayBits));
+}
+
+/// A real-valued neuron's integer constants under input scale `sIn` and
+/// voltage scale `sV` (docs/numerics.md §3, "Per-neuron constants"). `Real`
+/// adds bias, syn_decay and syn_gain to voltageBound's fields.
+template <typename Real>
+NeuronConstants quantizeNeuron(const Real &n, double sIn, double sV,
+                               bool spiking, bool cuba) {
+  constexpr int64_t lo = std::numeric_limits<int32_t>::min();
+  constexpr int64_t hi = std::numeric_limits<int32_t>::max();
+  NeuronConstants c;
+  c.decay = static_cast<int32_t>(
+      quantizeReal(n.decay * (1 << kDecayBits), 0, 1 << kDecayBits));
+  c.gain = toMultiplier(n.gain * sIn / sV);
+  c.drive = static_cast<int32_t>(quantizeReal(n.drive / sV, lo, hi));
+  c.bias = static_cast<int32_t>(quantizeReal(n.bias / sIn, lo, hi));
+  if (spiking) {
+    c.threshold = static_cast<int32_t>(quantizeReal(n.threshold / sV, lo, hi));
+    c.reset = static_cast<int32_t>(quantizeReal(n.reset / sV, lo, hi));
+  }
+  if (cuba) {
+    c.synDecay = static_cast<int32_t>(
+        quantizeReal(n.synDecay * (1 << kDecayBits), 0, 1 << kDecayBits));
+    c.synGain = toMultiplier(n.synGain);
+  }
+  return c;
+}
+
 } // namespace snnc::fixedpoint
 
 #endif // SNNC_SUPPORT_FIXEDPOINTNEURON_H

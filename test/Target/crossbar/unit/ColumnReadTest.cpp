@@ -87,3 +87,27 @@ TEST(CrossbarColumnRead, EightBitsCutTheStepBySixteen) {
 }
 
 } // namespace
+
+TEST(CrossbarColumnRead, SamplesRoundHalfAwayFromZeroAndSaturate) {
+  DeviceModel m;
+  AdcRange r = adcRange(m);
+  const int64_t one = int64_t(1) << kSampleFractionBits;
+  EXPECT_EQ(quantizeSample(one / 2, r).code, 1);
+  EXPECT_EQ(quantizeSample(one / 2 - 1, r).code, 0);
+  EXPECT_EQ(quantizeSample(-one / 2, r).code, -1);
+  EXPECT_EQ(quantizeSample(-(one / 2 - 1), r).code, 0);
+  EXPECT_EQ(quantizeSample(3 * one / 2, r).code, 2);
+  EXPECT_EQ(quantizeSample(-3 * one / 2, r).code, -2);
+  // 5 bits: codes -16 .. 15; 15.5 rounds to 16, which saturates.
+  EXPECT_EQ(quantizeSample(15 * one + one / 2 - 1, r).code, 15);
+  EXPECT_FALSE(quantizeSample(15 * one + one / 2 - 1, r).saturated);
+  EXPECT_TRUE(quantizeSample(15 * one + one / 2, r).saturated);
+  EXPECT_EQ(quantizeSample(-16 * one - one / 2 + 1, r).code, -16);
+  EXPECT_FALSE(quantizeSample(-16 * one - one / 2 + 1, r).saturated);
+  EXPECT_TRUE(quantizeSample(-16 * one - one / 2, r).saturated);
+  // The analog half clamps far currents and maps NaN to 0.
+  EXPECT_EQ(sampleCurrent(1e30, r), kSampleBound);
+  EXPECT_EQ(sampleCurrent(-1e30, r), -kSampleBound);
+  EXPECT_EQ(sampleCurrent(std::nan(""), r), 0);
+  EXPECT_EQ(sampleCurrent(2.25 * r.lsb, r), 9 * one / 4);
+}

@@ -32,14 +32,32 @@ struct AdcRange {
   int32_t maxCode = 0;
 };
 
-AdcRange adcRange(const DeviceModel &model);
+/// The range of an ADC whose full scale is `fullScaleRows` rows of full
+/// weight: lsb = V (g_max - g_min) fullScaleRows / 2^(B-1).
+AdcRange adcRange(const DeviceModel &model, uint32_t fullScaleRows);
+/// At the model's largest full scale, adc_full_scale_rows.
+inline AdcRange adcRange(const DeviceModel &model) {
+  return adcRange(model, model.adcFullScaleRows);
+}
 
 struct AdcResult {
   int32_t code = 0;
   bool saturated = false;
 };
 
-/// Digitises a differential current.
+/// The SAR converter resolves the column current to 1/2^16 of a code before
+/// it rounds: the analog front end hands the digital half a sample in those
+/// units (two's complement, clamped to +-2^40), and the digital half (the
+/// RTL's ADC interface, or quantizeSample) rounds it half away from zero
+/// and clamps it to B bits.
+inline constexpr int32_t kSampleFractionBits = 16;
+inline constexpr int64_t kSampleBound = int64_t(1) << 40;
+
+/// The analog half: the current in 1/2^16 codes, rounded to nearest.
+int64_t sampleCurrent(double current, const AdcRange &range);
+/// The digital half: a sample as a B-bit code, saturation flagged.
+AdcResult quantizeSample(int64_t sample, const AdcRange &range);
+/// Both halves: digitises a differential current.
 AdcResult convert(double current, const AdcRange &range);
 
 /// The standard normal draw of column `column` of tile `tile` in `step`.

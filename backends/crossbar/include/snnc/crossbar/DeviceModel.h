@@ -57,6 +57,8 @@ struct DeviceModel {
 
 /// The target's own target.json, embedded at build time.
 const char *defaultTargetModelText();
+/// The target's energy.json (its default operating point), embedded.
+const char *defaultEnergyModelText();
 
 /// Reads a target model ({"field": {"value": x, ...}} or {"field": x}),
 /// fields it omits keep their defaults, after `overrides` (the same form)

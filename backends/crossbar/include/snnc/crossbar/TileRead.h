@@ -51,15 +51,32 @@ struct ReadCounts {
 struct ReadScratch {
   std::vector<float> difference;
   std::vector<float> squares;
+  std::vector<int64_t> samples;
 };
 
+/// The analog half of a read: one ADC sample (ColumnRead.h, in 1/2^16
+/// codes) per column of tile number `tileIndex`, rows `active` driven in
+/// step `step`. The rtl engine's behavioural array hands these to the
+/// RTL's ADC interface.
+void sampleTile(const ReadyTile &tile, const uint32_t *active, size_t count,
+                uint64_t seed, uint64_t step, uint32_t tileIndex,
+                const DeviceModel &model, const AdcRange &range,
+                ReadScratch &scratch, int64_t *samples);
+
 /// Reads tile number `tileIndex` with rows `active` (local indices,
-/// increasing, at least one) in step `step`; writes one ADC code per column
-/// into `codes` and adds the read's events to `counts`.
+/// increasing, at least one) in step `step`: sampleTile, then each sample
+/// quantized (quantizeSample); writes one ADC code per column into `codes`
+/// and adds the read's events to `counts`.
 void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
               uint64_t seed, uint64_t step, uint32_t tileIndex,
               const DeviceModel &model, const AdcRange &range,
               ReadScratch &scratch, int32_t *codes, ReadCounts &counts);
+
+/// Adds the events of reading rows `active` of `tile` to `counts`, all but
+/// the saturations, which only a conversion knows: what readTile counts,
+/// for engines that do not read the analog array (float).
+void countTileRead(const ReadyTile &tile, const uint32_t *active, size_t count,
+                   const DeviceModel &model, ReadCounts &counts);
 
 } // namespace snnc::crossbar
 

@@ -25,19 +25,20 @@ def Xbar_ChipOp : Xbar_Op<"chip", [IsolatedFromAbove, SingleBlock,
   let description = [{
     The lowered form of the `snn.network` named `network`: the chip's tile
     geometry and mesh, its ADC settings (bits, the current of one code step
-    in amperes, columns sharing one ADC), and in its body the network's
+    in amperes at the model's full scale of `rows` rows of full weight,
+    columns sharing one ADC), and in its body the network's
     slices, projections and tiles. After xbar-map-tiles it also records the
     programming figures of the whole chip.
 
     ```mlir
     xbar.chip @net tiles 256 x 256 chip 128 mesh 16
-        adc 5 bits lsb 6.125e-07 columns_per_adc 8 {
+        adc 5 bits lsb 9.8e-06 rows 32 columns_per_adc 8 {
       xbar.slice "input0" (0) input first 0 count 4 node 3
       xbar.slice "lif0" (1) first 0 count 2 node 4
       xbar.projection 0 "input0->lif0" rows 4 cols 2 scale 40000.0
           rms_error 0.0 max_error 0.0
       xbar.tile 0 projection 0 delay 1 rows 0 + 4 cols 0 + 2 node 4
-          synapses 8 g_plus dense<...> : tensor<4x2xf32>
+          synapses 8 adc_rows 4 g_plus dense<...> : tensor<4x2xf32>
           g_minus dense<...> : tensor<4x2xf32>
     }
     ```
@@ -50,6 +51,7 @@ def Xbar_ChipOp : Xbar_Op<"chip", [IsolatedFromAbove, SingleBlock,
                        ConfinedAttr<I64Attr, [IntMinValue<1>,
                                               IntMaxValue<16>]>:$adc_bits,
                        F64Attr:$adc_lsb,
+                       Xbar_Positive:$adc_full_scale_rows,
                        Xbar_Positive:$columns_per_adc,
                        OptionalAttr<Xbar_NonNegative>:$programmed_cells,
                        OptionalAttr<Xbar_NonNegative>:$program_pulses,
@@ -58,8 +60,9 @@ def Xbar_ChipOp : Xbar_Op<"chip", [IsolatedFromAbove, SingleBlock,
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
     $network `tiles` $tile_rows `x` $tile_cols `chip` $tiles_per_chip
-    `mesh` $mesh_cols `adc` $adc_bits `bits` `lsb` $adc_lsb
-    `columns_per_adc` $columns_per_adc attr-dict-with-keyword $body
+    `mesh` $mesh_cols `adc` $adc_bits `bits` `lsb` $adc_lsb `rows`
+    $adc_full_scale_rows `columns_per_adc` $columns_per_adc
+    attr-dict-with-keyword $body
   }];
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
@@ -67,7 +70,7 @@ def Xbar_ChipOp : Xbar_Op<"chip", [IsolatedFromAbove, SingleBlock,
   let builders = [OpBuilder<(ins "llvm::StringRef":$network,
       "int64_t":$tileRows, "int64_t":$tileCols, "int64_t":$tilesPerChip,
       "int64_t":$meshCols, "int64_t":$adcBits, "double":$adcLsb,
-      "int64_t":$columnsPerAdc)>];
+      "int64_t":$adcFullScaleRows, "int64_t":$columnsPerAdc)>];
 }
 
 def Xbar_SliceOp : Xbar_Op<"slice", [HasParent<"ChipOp">]> {
@@ -119,6 +122,9 @@ def Xbar_TileOp : Xbar_Op<"tile", [HasParent<"ChipOp">]> {
     [row_first, row_first + row_count) x columns [col_first, col_first +
     col_count) of projection `projection` for the synapses of delay
     `delay` steps. `synapses` counts its cells holding a nonzero weight.
+    `adc_rows` is the full scale of the tile's ADCs in rows of full weight
+    (a power of two, at most the model's adc_full_scale_rows): its code
+    step is the chip's `lsb` x adc_rows / adc_full_scale_rows.
     `g_plus` and `g_minus` are the programmed conductances of the block
     (f32 siemens, row_count x col_count, row-major); large blocks are
     `dense_resource` blobs.
@@ -128,11 +134,13 @@ def Xbar_TileOp : Xbar_Op<"tile", [HasParent<"ChipOp">]> {
                        Xbar_NonNegative:$row_first, Xbar_Positive:$row_count,
                        Xbar_NonNegative:$col_first, Xbar_Positive:$col_count,
                        Xbar_NonNegative:$node, Xbar_NonNegative:$synapses,
+                       Xbar_Positive:$full_scale_rows,
                        ElementsAttr:$g_plus, ElementsAttr:$g_minus);
   let assemblyFormat = [{
     $index `projection` $projection `delay` $delay `rows` $row_first `+`
     $row_count `cols` $col_first `+` $col_count `node` $node `synapses`
-    $synapses attr-dict `g_plus` $g_plus `g_minus` $g_minus
+    $synapses `adc_rows` $full_scale_rows attr-dict `g_plus` $g_plus
+    `g_minus` $g_minus
   }];
   let hasVerifier = 1;
 }

@@ -1,17 +1,17 @@
-//===- FloatNeuron.h - One neuron step in double -------------*- C++ -*-===//
+//===- FloatNeuron.h - One neuron step in double ----------------*- C++ -*-===//
 //
-// The discrete-time update of docs/numerics.md §2 in IEEE double. The float
-// engine and the NIR-exact engine differ only in when spikes are delivered,
-// never in this update, so both call this one function.
+// The discrete-time update of docs/numerics.md §2 in IEEE double. Every
+// target's float engine, and the NIR-exact engine, differ only in how
+// spikes are delivered, never in this update, so all call this function.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SNNC_SPINNAKER2_FLOATNEURON_H
-#define SNNC_SPINNAKER2_FLOATNEURON_H
+#ifndef SNNC_RUNTIME_FLOATNEURON_H
+#define SNNC_RUNTIME_FLOATNEURON_H
 
 #include "snnc/image/Image.h"
 
-namespace snnc::runtime::detail {
+namespace snnc::runtime {
 
 struct FloatNeuronState {
   double v = 0;
@@ -38,6 +38,6 @@ inline bool stepFloatNeuron(const image::FloatNeuron &n, bool cuba,
   return false;
 }
 
-} // namespace snnc::runtime::detail
+} // namespace snnc::runtime
 
-#endif // SNNC_SPINNAKER2_FLOATNEURON_H
+#endif // SNNC_RUNTIME_FLOATNEURON_H
