@@ -1,0 +1,183 @@
+//===- RtlEngineTest.cpp - The crossbar rtl engine against ref ------------===//
+
+#include "Networks.h"
+
+#include "snnc/crossbar/Counters.h"
+#include "snnc/crossbar/Engines.h"
+#include "snnc/crossbar/rtl/VerilatedXbarUnit.h"
+
+#include "Vxbar_unit_trunc.h"
+
+#include <gtest/gtest.h>
+
+using namespace snnc;
+using namespace snnc::crossbar;
+using namespace snnc::crossbar::test;
+
+namespace {
+
+runtime::RunResult run(runtime::Engine &engine, const image::Image &im,
+                       uint64_t steps, uint32_t period = 7) {
+  runtime::RunOptions options;
+  options.steps = steps;
+  runtime::Expected<runtime::RunResult> result =
+      engine.run({drive(im.inputs[0].size, steps, period)}, options);
+  EXPECT_TRUE(result.ok()) << result.error().message();
+  return result.ok() ? std::move(*result) : runtime::RunResult();
+}
+
+runtime::RunResult runRef(const image::Image &im, uint64_t steps,
+                          uint32_t period = 7) {
+  auto ref = makeRefEngine(im);
+  EXPECT_TRUE(ref.ok()) << ref.error().message();
+  return run(**ref, im, steps, period);
+}
+
+runtime::RunResult runRtl(const image::Image &im, uint64_t steps,
+                          uint32_t period = 7, crossbar::rtl::RtlOptions options = {}) {
+  auto engine = makeRtlEngine(im, std::move(options));
+  EXPECT_TRUE(engine.ok()) << engine.error().message();
+  return run(**engine, im, steps, period);
+}
+
+/// Identical spikes, readout values (to the bit) and counters.
+void expectIdentical(const runtime::RunResult &ref,
+                     const runtime::RunResult &rtl) {
+  ASSERT_EQ(ref.steps, rtl.steps);
+  ASSERT_EQ(ref.outputs.size(), rtl.outputs.size());
+  for (size_t k = 0; k < ref.outputs.size(); ++k) {
+    EXPECT_EQ(ref.outputs[k].spikes, rtl.outputs[k].spikes) << "output " << k;
+    EXPECT_EQ(ref.outputs[k].values, rtl.outputs[k].values) << "output " << k;
+  }
+  const runtime::CounterSchema &schema = *counterSchema();
+  for (size_t c = 0; c < NumCounters; ++c)
+    EXPECT_EQ(ref.counters[c], rtl.counters[c]) << schema.classes()[c].name;
+}
+
+uint64_t spikesOf(const runtime::RunResult &r) {
+  uint64_t n = 0;
+  for (const runtime::OutputTrace &t : r.outputs)
+    n += t.spikes.size();
+  return n;
+}
+
+TEST(CrossbarRtl, MatchesRefWithReadNoiseAndA5BitAdc) {
+  image::Image im = feedForward({}, 1);
+  runtime::RunResult ref = runRef(im, 60), rtl = runRtl(im, 60);
+  // Enough activity for the comparison to say something.
+  ASSERT_GT(spikesOf(ref), 100u);
+  ASSERT_GT(ref.counters[AdcConversions], 1000u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefWhileTheAdcSaturates) {
+  image::Image im = feedForward({{"adc_full_scale_rows", 2}}, 2);
+  runtime::RunResult ref = runRef(im, 40), rtl = runRtl(im, 40);
+  ASSERT_GT(ref.counters[AdcSaturations], 100u);
+  ASSERT_LT(ref.counters[AdcSaturations], ref.counters[AdcConversions]);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefWithA16BitAdc) {
+  image::Image im = feedForward({{"adc_bits", 16}}, 3);
+  runtime::RunResult ref = runRef(im, 40), rtl = runRtl(im, 40);
+  ASSERT_GT(spikesOf(ref), 50u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefWithSeveralDelaysAndCubaLif) {
+  image::Image im = feedForward({{"adc_bits", 8}}, 4, 300, 20, {20}, 4, true);
+  runtime::RunResult ref = runRef(im, 50), rtl = runRtl(im, 50);
+  ASSERT_GT(spikesOf(ref), 20u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefWithTilesAtExactMultiples) {
+  // 32 rows and 32 columns of 16 x 16 tiles, in two slices of one column
+  // block each; delays 1..4.
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 16}};
+  image::Image im = feedForward(tiles, 5, 32, 32, {16, 16}, 4);
+  runtime::RunResult ref = runRef(im, 50, 3), rtl = runRtl(im, 50, 3);
+  ASSERT_GT(spikesOf(ref), 20u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefWithTilesOffByOne) {
+  // 33 x 33: a last row block and a last column block (and slice) of one.
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 16}};
+  image::Image im = feedForward(tiles, 6, 33, 33, {16, 16, 1}, 4);
+  runtime::RunResult ref = runRef(im, 50, 3), rtl = runRtl(im, 50, 3);
+  ASSERT_GT(spikesOf(ref), 20u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefOnAProceduralReservoir) {
+  nlohmann::json tiles = {{"tile_rows", 32}, {"tile_cols", 32}};
+  for (bool cuba : {false, true}) {
+    image::Image im = reservoirNet(tiles, 7, cuba);
+    runtime::RunResult ref = runRef(im, 60, 4), rtl = runRtl(im, 60, 4);
+    ASSERT_GT(ref.outputs[1].spikes.size(), 20u) << cuba;
+    expectIdentical(ref, rtl);
+  }
+}
+
+TEST(CrossbarRtl, ATruncatingAdcIsCaught) {
+  // The differential test can fail: an ADC that truncates toward zero
+  // instead of rounding half away from zero gives other codes.
+  image::Image im = feedForward({}, 1);
+  crossbar::rtl::RtlOptions truncating;
+  truncating.factory = [](bool traced) -> std::unique_ptr<crossbar::rtl::XbarUnitModel> {
+    return std::make_unique<crossbar::rtl::VerilatedXbarUnit<Vxbar_unit_trunc>>(traced);
+  };
+  runtime::RunResult ref = runRef(im, 60), bad = runRtl(im, 60, 7, truncating);
+  EXPECT_NE(ref.outputs[1].values, bad.outputs[1].values);
+  EXPECT_NE(ref.outputs[0].spikes, bad.outputs[0].spikes);
+}
+
+TEST(CrossbarRtl, RunsAreRepeatableAndReportCycles) {
+  image::Image im = feedForward({}, 1);
+  auto engine = makeRtlEngine(im);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  runtime::RunResult a = run(**engine, im, 20), b = run(**engine, im, 20);
+  expectIdentical(a, b);
+  nlohmann::json report = (*engine)->extraReport(1e8);
+  EXPECT_EQ(report["units"], 2);
+  EXPECT_GT(report["unit_cycles_simulated"].get<uint64_t>(),
+            report["tile_read_cycles_simulated"].get<uint64_t>());
+  EXPECT_GT(report["tile_read_cycles_simulated"].get<uint64_t>(), 0u);
+  EXPECT_GT(report["step_cycles_max"].get<uint64_t>(), 0u);
+  EXPECT_EQ(report["unit_counters"]["adc_conversions"].get<uint64_t>(),
+            b.counters[AdcConversions]);
+  EXPECT_NE((*engine)->describeExtra(1e8).find("crossbar units"),
+            std::string::npos);
+}
+
+TEST(CrossbarRtl, RefusesASliceThatSplitsATile) {
+  // Columns 16..31 of a 16-wide tile fall into two slices of 20.
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 16}};
+  image::Image im = feedForward(tiles, 5, 32, 40, {20, 20}, 1);
+  auto engine = makeRtlEngine(im);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  runtime::RunOptions options;
+  options.steps = 2;
+  auto result = (*engine)->run({drive(32, 2)}, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message().find("beyond the slice"),
+            std::string::npos)
+      << result.error().message();
+}
+
+TEST(CrossbarRtl, RefusesALayoutThatDoesNotDescribeThePlacement) {
+  image::Image im = feedForward({}, 1);
+  im.layout.chipSites.clear();
+  auto engine = makeRtlEngine(im);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  runtime::RunOptions options;
+  options.steps = 2;
+  auto result = (*engine)->run({drive(300, 2)}, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message().find("machine layout"), std::string::npos)
+      << result.error().message();
+}
+
+} // namespace
