@@ -191,7 +191,8 @@ module xbar_periphery
   assign ring_waddr_o = addr;
   assign ring_wdata_o = '0;
 
-  assign busy_o        = (state_q != PIdle);
+  // Busy until the last neuron's outputs have been shown and counted.
+  assign busy_o        = (state_q != PIdle) || update_q || spike_valid_q || rec_valid_q;
   assign update_o      = update_q;
   assign spike_valid_o = spike_valid_q;
   assign spike_key_o   = spike_key_q;

@@ -155,8 +155,8 @@ image::Status Units::init() {
         options.factory ? options.factory(trace) : makeVerilatedXbarUnit(trace);
     if (trace && !model->openTrace(options.vcdPath))
       return image::ImageError{options.vcdPath, "cannot write the VCD file"};
-    auto driver = std::make_unique<UnitDriver>(std::move(model), tables[k],
-                                               array);
+    auto driver =
+        std::make_unique<UnitDriver>(std::move(model), tables[k], array);
     if (image::Status st = driver->load(configWrites(tables[k], prog)); !st)
       return st;
     drivers.push_back(std::move(driver));

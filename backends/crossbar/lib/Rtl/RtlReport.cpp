@@ -17,26 +17,26 @@ nlohmann::json toJson(const RtlStats &s, double clockHz) {
   for (const auto &[name, value] : s.counters)
     counters[name] = value;
   double mean = s.steps ? double(s.stepCyclesTotal) / double(s.steps) : 0;
-  return {{"units", s.units},
-          {"steps", s.steps},
-          {"step_cycles_mean", mean},
-          {"step_cycles_max", s.stepCyclesMax},
-          {"step_seconds_mean", clockHz > 0 ? mean / clockHz : 0},
-          {"unit_cycles_simulated", s.unitCycles},
-          {"tile_read_cycles_simulated", s.tileCycles},
-          {"unit_cycles_per_second",
-           perSecond(double(s.unitCycles), s.runSeconds)},
-          {"unit_cycles_per_cpu_second",
-           perSecond(double(s.unitCycles), s.runCpuSeconds)},
-          {"steps_per_second", perSecond(double(s.steps), s.runSeconds)},
-          {"run_seconds", s.runSeconds},
-          {"run_cpu_seconds", s.runCpuSeconds},
-          {"load_seconds", s.loadSeconds},
-          {"unit_counters", counters},
-          {"noc",
-           {{"deliveries", s.nocDeliveries},
-            {"hops", s.nocHops},
-            {"contention_cycles", s.nocContentionCycles}}}};
+  return {
+      {"units", s.units},
+      {"steps", s.steps},
+      {"step_cycles_mean", mean},
+      {"step_cycles_max", s.stepCyclesMax},
+      {"step_seconds_mean", clockHz > 0 ? mean / clockHz : 0},
+      {"unit_cycles_simulated", s.unitCycles},
+      {"tile_read_cycles_simulated", s.tileCycles},
+      {"unit_cycles_per_second", perSecond(double(s.unitCycles), s.runSeconds)},
+      {"unit_cycles_per_cpu_second",
+       perSecond(double(s.unitCycles), s.runCpuSeconds)},
+      {"steps_per_second", perSecond(double(s.steps), s.runSeconds)},
+      {"run_seconds", s.runSeconds},
+      {"run_cpu_seconds", s.runCpuSeconds},
+      {"load_seconds", s.loadSeconds},
+      {"unit_counters", counters},
+      {"noc",
+       {{"deliveries", s.nocDeliveries},
+        {"hops", s.nocHops},
+        {"contention_cycles", s.nocContentionCycles}}}};
 }
 
 std::string describe(const RtlStats &s, double clockHz) {
@@ -46,7 +46,8 @@ std::string describe(const RtlStats &s, double clockHz) {
   std::snprintf(line, sizeof line,
                 "rtl: %u crossbar units; step latency from RTL + NoC cycles: "
                 "mean %.1f, max %llu cycles",
-                s.units, mean, static_cast<unsigned long long>(s.stepCyclesMax));
+                s.units, mean,
+                static_cast<unsigned long long>(s.stepCyclesMax));
   text += line;
   if (clockHz > 0) {
     std::snprintf(line, sizeof line, " (mean %.3g s at %.3g Hz)",

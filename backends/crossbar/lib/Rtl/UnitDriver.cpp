@@ -67,8 +67,8 @@ image::Status UnitDriver::clear() {
   in.cmdValid = true;
   in.cmd = unit::CmdClear;
   model->tick(in);
-  uint64_t limit = uint64_t(unit::kRingWords) + unit::kMaxNeurons +
-                   unit::kMaxTiles + 64;
+  uint64_t limit =
+      uint64_t(unit::kRingWords) + unit::kMaxNeurons + unit::kMaxTiles + 64;
   for (uint64_t n = 0; model->outputs().busy; ++n) {
     if (n > limit)
       return fail(0, "the clear did not finish within " +
@@ -78,8 +78,7 @@ image::Status UnitDriver::clear() {
   return check(0);
 }
 
-image::Status UnitDriver::neuronPhase(uint64_t step,
-                                      std::vector<Spike> &spikes,
+image::Status UnitDriver::neuronPhase(uint64_t step, std::vector<Spike> &spikes,
                                       std::vector<Record> &records) {
   now = 0;
   XbarInputs in;

@@ -1,4 +1,4 @@
-//===- UnitMap.h - The crossbar unit's address map, codes, counters -*- C++ -*-===//
+//===- UnitMap.h - The crossbar unit's address map and codes ---*- C++ -*-===//
 //
 // The numbers of hw/crossbar/xbar_pkg.sv, for the driver: configuration
 // regions, registers and lanes, commands, errors and counter order. The
@@ -105,9 +105,9 @@ enum CounterIndex : unsigned {
 
 inline const char *counterName(unsigned c) {
   static const char *const names[NumCounters] = {
-      "neuron_updates", "row_drives", "cell_reads",
+      "neuron_updates",  "row_drives",      "cell_reads",
       "adc_conversions", "adc_saturations", "packets_in",
-      "spikes_out", "tile_reads", "busy_cycles"};
+      "spikes_out",      "tile_reads",      "busy_cycles"};
   return c < NumCounters ? names[c] : "?";
 }
 

@@ -121,21 +121,23 @@ buildUnitTables(const ChipProgram &prog) {
       return image::ImageError{"", "rtl: tile " + std::to_string(k) +
                                        " is driven by no source"};
     if (use->colFirst < t.first ||
-        uint64_t(use->colFirst) + tile.block.colCount > uint64_t(t.first) + t.neurons)
-      return refuse(t.label,
-                    "tile " + std::to_string(k) + " (columns " +
-                        std::to_string(use->colFirst) + ".." +
-                        std::to_string(use->colFirst + tile.block.colCount - 1) +
-                        ") reaches neurons beyond the slice's " +
-                        std::to_string(t.first) + ".." +
-                        std::to_string(t.first + t.neurons - 1));
+        uint64_t(use->colFirst) + tile.block.colCount >
+            uint64_t(t.first) + t.neurons)
+      return refuse(
+          t.label, "tile " + std::to_string(k) + " (columns " +
+                       std::to_string(use->colFirst) + ".." +
+                       std::to_string(use->colFirst + tile.block.colCount - 1) +
+                       ") reaches neurons beyond the slice's " +
+                       std::to_string(t.first) + ".." +
+                       std::to_string(t.first + t.neurons - 1));
     if (t.tiles.size() == unit::kMaxTiles)
       return refuse(t.label, "more than " + std::to_string(unit::kMaxTiles) +
                                  " tiles feed it");
     if (k > 0xFFFF || use->rowCount > 0xFFFF || tile.block.colCount > 0xFFFF ||
         use->delay > 0xFFFF)
-      return refuse(t.label, "tile " + std::to_string(k) +
-                                 " exceeds the 16-bit fields of the tile table");
+      return refuse(t.label,
+                    "tile " + std::to_string(k) +
+                        " exceeds the 16-bit fields of the tile table");
     if (use->multiplier < INT32_MIN || use->multiplier > INT32_MAX)
       return refuse(t.label, "tile " + std::to_string(k) +
                                  " has a code multiplier beyond 32 bits");
@@ -163,8 +165,8 @@ buildUnitTables(const ChipProgram &prog) {
   return tables;
 }
 
-std::vector<std::pair<uint32_t, uint32_t>> configWrites(const UnitTable &t,
-                                                        const ChipProgram &prog) {
+std::vector<std::pair<uint32_t, uint32_t>>
+configWrites(const UnitTable &t, const ChipProgram &prog) {
   using namespace unit;
   std::vector<std::pair<uint32_t, uint32_t>> w;
   auto reg = [&](Reg r, uint32_t v) {
@@ -179,24 +181,25 @@ std::vector<std::pair<uint32_t, uint32_t>> configWrites(const UnitTable &t,
   reg(RegReadCycles, t.readCycles);
   for (uint32_t k = 0; k < t.tiles.size(); ++k) {
     const UnitTile &u = t.tiles[k];
-    uint32_t lanes[] = {u.rowKey, u.rowCount, u.colFirst,         u.cols,
-                        u.delay,  uint32_t(u.multiplier), u.tile};
+    uint32_t lanes[] = {u.rowKey, u.rowCount, u.colFirst,
+                        u.cols,   u.delay,    uint32_t(u.multiplier),
+                        u.tile};
     for (uint32_t l = 0; l < 7; ++l)
       w.emplace_back(cfgAddress(RegionTiles, k * kTileLanes + l), lanes[l]);
   }
   const PopulationPeriphery &per = prog.plan.populations[t.population];
   for (uint32_t j = 0; j < t.neurons; ++j) {
     const fixedpoint::NeuronConstants &c = per.neurons[t.first + j];
-    uint32_t lanes[kParamLanes] = {
-        uint32_t(c.decay) | uint32_t(c.gain.s) << 17 |
-            uint32_t(c.synGain.s) << 23,
-        uint32_t(c.gain.m),
-        uint32_t(c.drive),
-        uint32_t(c.bias),
-        uint32_t(c.threshold),
-        uint32_t(c.reset),
-        uint32_t(c.synDecay),
-        uint32_t(c.synGain.m)};
+    uint32_t lanes[kParamLanes] = {uint32_t(c.decay) |
+                                       uint32_t(c.gain.s) << 17 |
+                                       uint32_t(c.synGain.s) << 23,
+                                   uint32_t(c.gain.m),
+                                   uint32_t(c.drive),
+                                   uint32_t(c.bias),
+                                   uint32_t(c.threshold),
+                                   uint32_t(c.reset),
+                                   uint32_t(c.synDecay),
+                                   uint32_t(c.synGain.m)};
     for (uint32_t l = 0; l < kParamLanes; ++l)
       w.emplace_back(cfgAddress(RegionParams, j * kParamLanes + l), lanes[l]);
   }

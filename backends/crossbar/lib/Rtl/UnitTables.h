@@ -58,8 +58,8 @@ image::Expected<std::vector<UnitTable>>
 buildUnitTables(const ChipProgram &prog);
 
 /// The configuration-bus writes (address, data) that load `table`.
-std::vector<std::pair<uint32_t, uint32_t>> configWrites(const UnitTable &table,
-                                                        const ChipProgram &prog);
+std::vector<std::pair<uint32_t, uint32_t>>
+configWrites(const UnitTable &table, const ChipProgram &prog);
 
 } // namespace snnc::crossbar::rtl
 

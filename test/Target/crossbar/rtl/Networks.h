@@ -1,4 +1,5 @@
-//===- Networks.h - Hand-built crossbar images for the rtl tests -*- C++ -*-===//
+//===- Networks.h - Hand-built crossbar images for the rtl tests -*- C++
+//-*-===//
 //
 // A small builder of placed crossbar images (inputs and populations in
 // slices on the PEs of one chip's 16 x 8 mesh, stored and procedural
@@ -67,9 +68,9 @@ public:
     pop.slices = slices(sliceSizes);
     im.populations.push_back(pop);
     uint32_t p = uint32_t(im.populations.size() - 1);
-    im.outputs.push_back({uint32_t(im.outputs.size()), p,
-                          pop.spiking ? image::OutputKind::Spikes
-                                      : image::OutputKind::Current});
+    im.outputs.push_back(
+        {uint32_t(im.outputs.size()), p,
+         pop.spiking ? image::OutputKind::Spikes : image::OutputKind::Current});
     return p;
   }
 
@@ -82,8 +83,9 @@ public:
     q.name = "q" + std::to_string(im.projections.size());
     q.source = {kind, source};
     q.target = target;
-    uint32_t rows = kind == image::SourceKind::Input ? im.inputs[source].size
-                                                     : im.populations[source].size;
+    uint32_t rows = kind == image::SourceKind::Input
+                        ? im.inputs[source].size
+                        : im.populations[source].size;
     q.stored.rowPtr.push_back(0);
     for (uint32_t i = 0; i < rows; ++i) {
       for (uint32_t j = 0; j < im.populations[target].size; ++j) {
@@ -172,10 +174,9 @@ inline image::Image feedForward(const nlohmann::json &overrides, uint64_t seed,
                                 uint16_t maxDelay = 1, bool cuba = false) {
   NetBuilder b;
   uint32_t in = b.addInput(inputs, {inputs});
-  uint32_t pop =
-      b.addPopulation("pop", cuba ? image::NeuronModel::CubaLif
-                                  : image::NeuronModel::Lif,
-                      hidden, cuba ? kCuba : kLif, hiddenSlices);
+  uint32_t pop = b.addPopulation(
+      "pop", cuba ? image::NeuronModel::CubaLif : image::NeuronModel::Lif,
+      hidden, cuba ? kCuba : kLif, hiddenSlices);
   uint32_t out = b.addPopulation("out", image::NeuronModel::Li, 5, kLi, {5});
   b.addStored(image::SourceKind::Input, in, pop,
               [&](uint32_t i, uint32_t j, float &w, uint16_t &d) {
@@ -195,8 +196,8 @@ inline image::Image feedForward(const nlohmann::json &overrides, uint64_t seed,
 
 /// 40 inputs -> 48 CuBa-LIF or LIF -> a 64-neuron procedural reservoir in
 /// two slices -> 8 LI readouts.
-inline image::Image reservoirNet(const nlohmann::json &overrides,
-                                 uint64_t seed, bool cuba) {
+inline image::Image reservoirNet(const nlohmann::json &overrides, uint64_t seed,
+                                 bool cuba) {
   NetBuilder b;
   uint32_t in = b.addInput(40, {40});
   uint32_t pre = b.addPopulation(

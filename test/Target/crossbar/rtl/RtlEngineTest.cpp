@@ -6,9 +6,17 @@
 #include "snnc/crossbar/Engines.h"
 #include "snnc/crossbar/rtl/VerilatedXbarUnit.h"
 
+#include "snnc/runtime/TargetRuntime.h"
+
 #include "Vxbar_unit_trunc.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+extern "C" void snncInitializecrossbarRuntime();
 
 using namespace snnc;
 using namespace snnc::crossbar;
@@ -16,33 +24,61 @@ using namespace snnc::crossbar::test;
 
 namespace {
 
-runtime::RunResult run(runtime::Engine &engine, const image::Image &im,
-                       uint64_t steps, uint32_t period = 7) {
+/// A run's result and what an observer saw after every step: the counters
+/// so far and every population's spikes.
+struct Recorded {
+  runtime::RunResult result;
+  std::vector<std::vector<uint64_t>> counters;
+  std::vector<std::vector<std::vector<uint32_t>>> spikes;
+};
+
+class Recorder : public runtime::StepObserver {
+public:
+  explicit Recorder(Recorded &recorded) : out(recorded) {}
+  bool onStep(const runtime::StepInfo &info) override {
+    std::vector<uint64_t> c;
+    for (size_t k = 0; k < info.counters.size(); ++k)
+      c.push_back(info.counters[k]);
+    out.counters.push_back(std::move(c));
+    out.spikes.push_back(info.populationSpikes);
+    return true;
+  }
+
+private:
+  Recorded &out;
+};
+
+Recorded run(runtime::Engine &engine, const image::Image &im, uint64_t steps,
+             uint32_t period = 7) {
   runtime::RunOptions options;
   options.steps = steps;
+  Recorded out;
+  Recorder recorder(out);
   runtime::Expected<runtime::RunResult> result =
-      engine.run({drive(im.inputs[0].size, steps, period)}, options);
+      engine.run({drive(im.inputs[0].size, steps, period)}, options, &recorder);
   EXPECT_TRUE(result.ok()) << result.error().message();
-  return result.ok() ? std::move(*result) : runtime::RunResult();
+  if (result.ok())
+    out.result = std::move(*result);
+  return out;
 }
 
-runtime::RunResult runRef(const image::Image &im, uint64_t steps,
-                          uint32_t period = 7) {
+Recorded runRef(const image::Image &im, uint64_t steps, uint32_t period = 7) {
   auto ref = makeRefEngine(im);
   EXPECT_TRUE(ref.ok()) << ref.error().message();
   return run(**ref, im, steps, period);
 }
 
-runtime::RunResult runRtl(const image::Image &im, uint64_t steps,
-                          uint32_t period = 7, crossbar::rtl::RtlOptions options = {}) {
+Recorded runRtl(const image::Image &im, uint64_t steps, uint32_t period = 7,
+                crossbar::rtl::RtlOptions options = {}) {
   auto engine = makeRtlEngine(im, std::move(options));
   EXPECT_TRUE(engine.ok()) << engine.error().message();
   return run(**engine, im, steps, period);
 }
 
-/// Identical spikes, readout values (to the bit) and counters.
-void expectIdentical(const runtime::RunResult &ref,
-                     const runtime::RunResult &rtl) {
+/// Identical spikes, readout values (to the bit) and counters, at the end
+/// and after every step.
+void expectIdentical(const Recorded &refRun, const Recorded &rtlRun) {
+  const runtime::RunResult &ref = refRun.result, &rtl = rtlRun.result;
   ASSERT_EQ(ref.steps, rtl.steps);
   ASSERT_EQ(ref.outputs.size(), rtl.outputs.size());
   for (size_t k = 0; k < ref.outputs.size(); ++k) {
@@ -52,42 +88,46 @@ void expectIdentical(const runtime::RunResult &ref,
   const runtime::CounterSchema &schema = *counterSchema();
   for (size_t c = 0; c < NumCounters; ++c)
     EXPECT_EQ(ref.counters[c], rtl.counters[c]) << schema.classes()[c].name;
+  ASSERT_EQ(refRun.counters.size(), ref.steps);
+  EXPECT_EQ(refRun.counters, rtlRun.counters);
+  EXPECT_EQ(refRun.spikes, rtlRun.spikes);
 }
 
-uint64_t spikesOf(const runtime::RunResult &r) {
+uint64_t spikesOf(const Recorded &r) {
   uint64_t n = 0;
-  for (const runtime::OutputTrace &t : r.outputs)
+  for (const runtime::OutputTrace &t : r.result.outputs)
     n += t.spikes.size();
   return n;
 }
 
 TEST(CrossbarRtl, MatchesRefWithReadNoiseAndA5BitAdc) {
   image::Image im = feedForward({}, 1);
-  runtime::RunResult ref = runRef(im, 60), rtl = runRtl(im, 60);
+  Recorded ref = runRef(im, 60), rtl = runRtl(im, 60);
   // Enough activity for the comparison to say something.
   ASSERT_GT(spikesOf(ref), 100u);
-  ASSERT_GT(ref.counters[AdcConversions], 1000u);
+  ASSERT_GT(ref.result.counters[AdcConversions], 1000u);
   expectIdentical(ref, rtl);
 }
 
 TEST(CrossbarRtl, MatchesRefWhileTheAdcSaturates) {
   image::Image im = feedForward({{"adc_full_scale_rows", 2}}, 2);
-  runtime::RunResult ref = runRef(im, 40), rtl = runRtl(im, 40);
-  ASSERT_GT(ref.counters[AdcSaturations], 100u);
-  ASSERT_LT(ref.counters[AdcSaturations], ref.counters[AdcConversions]);
+  Recorded ref = runRef(im, 40), rtl = runRtl(im, 40);
+  ASSERT_GT(ref.result.counters[AdcSaturations], 100u);
+  ASSERT_LT(ref.result.counters[AdcSaturations],
+            ref.result.counters[AdcConversions]);
   expectIdentical(ref, rtl);
 }
 
 TEST(CrossbarRtl, MatchesRefWithA16BitAdc) {
   image::Image im = feedForward({{"adc_bits", 16}}, 3);
-  runtime::RunResult ref = runRef(im, 40), rtl = runRtl(im, 40);
+  Recorded ref = runRef(im, 40), rtl = runRtl(im, 40);
   ASSERT_GT(spikesOf(ref), 50u);
   expectIdentical(ref, rtl);
 }
 
 TEST(CrossbarRtl, MatchesRefWithSeveralDelaysAndCubaLif) {
   image::Image im = feedForward({{"adc_bits", 8}}, 4, 300, 20, {20}, 4, true);
-  runtime::RunResult ref = runRef(im, 50), rtl = runRtl(im, 50);
+  Recorded ref = runRef(im, 50), rtl = runRtl(im, 50);
   ASSERT_GT(spikesOf(ref), 20u);
   expectIdentical(ref, rtl);
 }
@@ -97,7 +137,7 @@ TEST(CrossbarRtl, MatchesRefWithTilesAtExactMultiples) {
   // block each; delays 1..4.
   nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 16}};
   image::Image im = feedForward(tiles, 5, 32, 32, {16, 16}, 4);
-  runtime::RunResult ref = runRef(im, 50, 3), rtl = runRtl(im, 50, 3);
+  Recorded ref = runRef(im, 50, 3), rtl = runRtl(im, 50, 3);
   ASSERT_GT(spikesOf(ref), 20u);
   expectIdentical(ref, rtl);
 }
@@ -106,7 +146,7 @@ TEST(CrossbarRtl, MatchesRefWithTilesOffByOne) {
   // 33 x 33: a last row block and a last column block (and slice) of one.
   nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 16}};
   image::Image im = feedForward(tiles, 6, 33, 33, {16, 16, 1}, 4);
-  runtime::RunResult ref = runRef(im, 50, 3), rtl = runRtl(im, 50, 3);
+  Recorded ref = runRef(im, 50, 3), rtl = runRtl(im, 50, 3);
   ASSERT_GT(spikesOf(ref), 20u);
   expectIdentical(ref, rtl);
 }
@@ -115,8 +155,8 @@ TEST(CrossbarRtl, MatchesRefOnAProceduralReservoir) {
   nlohmann::json tiles = {{"tile_rows", 32}, {"tile_cols", 32}};
   for (bool cuba : {false, true}) {
     image::Image im = reservoirNet(tiles, 7, cuba);
-    runtime::RunResult ref = runRef(im, 60, 4), rtl = runRtl(im, 60, 4);
-    ASSERT_GT(ref.outputs[1].spikes.size(), 20u) << cuba;
+    Recorded ref = runRef(im, 60, 4), rtl = runRtl(im, 60, 4);
+    ASSERT_GT(ref.result.outputs[1].spikes.size(), 20u) << cuba;
     expectIdentical(ref, rtl);
   }
 }
@@ -126,19 +166,22 @@ TEST(CrossbarRtl, ATruncatingAdcIsCaught) {
   // instead of rounding half away from zero gives other codes.
   image::Image im = feedForward({}, 1);
   crossbar::rtl::RtlOptions truncating;
-  truncating.factory = [](bool traced) -> std::unique_ptr<crossbar::rtl::XbarUnitModel> {
-    return std::make_unique<crossbar::rtl::VerilatedXbarUnit<Vxbar_unit_trunc>>(traced);
+  truncating.factory =
+      [](bool traced) -> std::unique_ptr<crossbar::rtl::XbarUnitModel> {
+    return std::make_unique<crossbar::rtl::VerilatedXbarUnit<Vxbar_unit_trunc>>(
+        traced);
   };
-  runtime::RunResult ref = runRef(im, 60), bad = runRtl(im, 60, 7, truncating);
-  EXPECT_NE(ref.outputs[1].values, bad.outputs[1].values);
-  EXPECT_NE(ref.outputs[0].spikes, bad.outputs[0].spikes);
+  Recorded ref = runRef(im, 60), bad = runRtl(im, 60, 7, truncating);
+  EXPECT_NE(ref.result.outputs[1].values, bad.result.outputs[1].values);
+  EXPECT_NE(ref.result.outputs[0].spikes, bad.result.outputs[0].spikes);
+  EXPECT_NE(ref.counters, bad.counters);
 }
 
 TEST(CrossbarRtl, RunsAreRepeatableAndReportCycles) {
   image::Image im = feedForward({}, 1);
   auto engine = makeRtlEngine(im);
   ASSERT_TRUE(engine.ok()) << engine.error().message();
-  runtime::RunResult a = run(**engine, im, 20), b = run(**engine, im, 20);
+  Recorded a = run(**engine, im, 20), b = run(**engine, im, 20);
   expectIdentical(a, b);
   nlohmann::json report = (*engine)->extraReport(1e8);
   EXPECT_EQ(report["units"], 2);
@@ -147,7 +190,7 @@ TEST(CrossbarRtl, RunsAreRepeatableAndReportCycles) {
   EXPECT_GT(report["tile_read_cycles_simulated"].get<uint64_t>(), 0u);
   EXPECT_GT(report["step_cycles_max"].get<uint64_t>(), 0u);
   EXPECT_EQ(report["unit_counters"]["adc_conversions"].get<uint64_t>(),
-            b.counters[AdcConversions]);
+            b.result.counters[AdcConversions]);
   EXPECT_NE((*engine)->describeExtra(1e8).find("crossbar units"),
             std::string::npos);
 }
@@ -178,6 +221,35 @@ TEST(CrossbarRtl, RefusesALayoutThatDoesNotDescribeThePlacement) {
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message().find("machine layout"), std::string::npos)
       << result.error().message();
+}
+
+TEST(CrossbarRtl, WritesWaveformsOfOneUnit) {
+  image::Image im = feedForward({}, 1);
+  std::string path = ::testing::TempDir() + "crossbar-rtl.vcd";
+  crossbar::rtl::RtlOptions options;
+  options.vcdPath = path;
+  options.vcdPe = im.populations[0].slices[0].pe;
+  options.vcdSteps = {1, 2};
+  Recorded ref = runRef(im, 5), rtl = runRtl(im, 5, 7, options);
+  expectIdentical(ref, rtl);
+  std::ifstream in(path);
+  std::stringstream vcd;
+  vcd << in.rdbuf();
+  EXPECT_NE(vcd.str().find("adc_req_o"), std::string::npos);
+  EXPECT_NE(vcd.str().find("#"), std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST(CrossbarRtl, IsAnEngineOfTheCrossbarRuntime) {
+  snncInitializecrossbarRuntime();
+  auto target = runtime::lookupTargetRuntime(kTargetName);
+  ASSERT_TRUE(target.ok()) << target.error().message();
+  std::vector<std::string> engines = (*target)->engines();
+  EXPECT_NE(std::find(engines.begin(), engines.end(), "rtl"), engines.end());
+  image::Image im = feedForward({}, 1);
+  auto engine = (*target)->createEngine("rtl", im, runtime::EngineOptions());
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  EXPECT_STREQ((*engine)->name(), "rtl");
 }
 
 } // namespace

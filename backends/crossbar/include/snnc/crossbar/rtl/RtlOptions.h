@@ -1,4 +1,4 @@
-//===- RtlOptions.h - Options and figures of the crossbar rtl engine -*- C++ -*-===//
+//===- RtlOptions.h - Options and figures of the rtl engine ----*- C++ -*-===//
 //
 // What a caller may choose about the crossbar's rtl engine (which unit
 // model to simulate, waveforms) and the figures it reports beyond

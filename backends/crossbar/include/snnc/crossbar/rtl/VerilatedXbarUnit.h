@@ -1,4 +1,4 @@
-//===- VerilatedXbarUnit.h - A Verilated xbar_unit as a model ---*- C++ -*-===//
+//===- VerilatedXbarUnit.h - A Verilated xbar_unit as a model -*- C++ -*-===//
 //
 // Works for any Verilation of hw/crossbar/xbar_unit.sv built with --trace
 // (the production unit and the test-only variants of hw/CMakeLists.txt),
@@ -15,7 +15,8 @@
 
 namespace snnc::crossbar::rtl {
 
-template <typename VModel> class VerilatedXbarUnit final : public XbarUnitModel {
+template <typename VModel>
+class VerilatedXbarUnit final : public XbarUnitModel {
 public:
   explicit VerilatedXbarUnit(bool traced) : unit(traced, "xbar") { reset(); }
 
