@@ -5,7 +5,8 @@
 // the default 256 x 256 tiles: 300 inputs -> 20 neurons (two row blocks of
 // a narrow tile), and 512 -> 256 (two full tiles). Reported: tile-cycles/s,
 // the RTL clock cycles of the crossbar units simulated per wall second
-// (every unit, every phase), and of those the cycles spent reading tiles.
+// (every unit, every phase), and of those the cycles spent reading tiles;
+// rates are per wall second.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,6 +53,7 @@ BENCHMARK(rtlSteps)
     ->ArgNames({"inputs", "neurons"})
     ->Args({300, 20})
     ->Args({512, 256})
+    ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
