@@ -2,9 +2,11 @@
 //
 // The tile controller of one unit (a population slice and the tiles whose
 // columns it integrates). Between neuron phases it takes spike packets
-// from the input FIFO and matches each against its tile table: a packet in
-// a tile's row range drives that row's word line (an event on the row
-// port, which the behavioural analog array latches) and counts the row.
+// from the input FIFO and matches each against every entry of its tile
+// table at once (a CAM of row ranges): each tile whose row range holds the
+// packet gets that row's word line driven (an event on the row port, which
+// the behavioural analog array latches), one tile per cycle, and counts
+// the row.
 // On CmdRead it reads every tile with driven rows: it starts the read
 // pulse, waits read_cycles for the array to settle and the SAR ADCs to
 // resolve, then takes the column samples one per cycle through the
@@ -102,12 +104,52 @@ module xbar_tile_ctrl
   err_e                 err_q;
   logic [31:0]          err_info_q;
 
-  // Which entry this cycle looks at, and what it says.
-  logic [31:0] diff;
-  logic        hit, last_entry;
-  assign diff       = pkt_q - row_key_q[k_q];
-  assign hit        = (diff < 32'(row_count_q[k_q]));
-  assign last_entry = (TCntW'(k_q) + 1'b1 >= tiles_i);
+  // The matches of a packet: every entry at once, taken in the cycle the
+  // packet is popped and kept; word lines are then driven lowest entry
+  // first, one per cycle.
+  logic [MaxTiles-1:0] hits_q;
+  logic [TileW-1:0]    first_hit;
+  logic [15:0]         row_local;
+
+  // The entries holding packet `pkt` ({mask, lowest entry}), in one pass.
+  typedef struct packed {
+    logic [MaxTiles-1:0] mask;
+    logic [TileW-1:0]    first;
+  } match_t;
+
+  function automatic match_t match_of(input logic [31:0] pkt);
+    match_t m;
+    m = '0;
+    for (int t = MaxTiles - 1; t >= 0; t--) begin
+      if ((TCntW'(t) < tiles_i) && ((pkt - row_key_q[t]) < 32'(row_count_q[t]))) begin
+        m.mask[t] = 1'b1;
+        m.first   = TileW'(t);
+      end
+    end
+    return m;
+  endfunction
+
+  function automatic logic [TileW-1:0] lowest(input logic [MaxTiles-1:0] v);
+    logic [TileW-1:0] k;
+    k = '0;
+    for (int t = MaxTiles - 1; t >= 0; t--) begin
+      if (v[t]) k = TileW'(t);
+    end
+    return k;
+  endfunction
+
+  function automatic logic [MaxTiles-1:0] without(input logic [MaxTiles-1:0] v,
+                                                  input logic [TileW-1:0]    k);
+    logic [MaxTiles-1:0] r;
+    r    = v;
+    r[k] = 1'b0;
+    return r;
+  endfunction
+
+  logic [MaxTiles-1:0] hits_rest;
+  assign hits_rest = without(hits_q, first_hit);
+
+  assign row_local = 16'(pkt_q - row_key_q[first_hit]);
 
   // Where the entry's columns land: slot (step + delay) of its neurons.
   logic [15:0] slot;
@@ -139,6 +181,8 @@ module xbar_tile_ctrl
       state_q      <= TIdle;
       k_q          <= '0;
       pkt_q        <= '0;
+      hits_q       <= '0;
+      first_hit    <= '0;
       step_q       <= '0;
       col_q        <= '0;
       wait_q       <= '0;
@@ -168,25 +212,29 @@ module xbar_tile_ctrl
               step_q  <= step_i;
               k_q     <= '0;
               state_q <= TSelect;
-            end else if (!pkt_empty_i && tiles_i != '0) begin
-              // A unit without tiles drops what reaches it.
-              pkt_q   <= pkt_i;
-              k_q     <= '0;
-              state_q <= TScan;
+            end else if (!pkt_empty_i) begin
+              // The comparators work only in the cycle a packet is popped.
+              pkt_q               <= pkt_i;
+              {hits_q, first_hit} <= match_of(pkt_i);
+              state_q             <= TScan;
             end
           end
           TScan: begin
-            if (hit) begin
+            if (hits_q == '0) begin
+              // A packet no tile holds is dropped.
+              state_q <= TIdle;
+            end else begin
               row_valid_q <= 1'b1;
-              row_tile_q  <= tile_id_q[k_q];
-              row_q       <= diff[15:0];
-              if (rows_q[k_q] >= row_count_q[k_q]) begin
+              row_tile_q  <= tile_id_q[first_hit];
+              row_q       <= row_local;
+              if (rows_q[first_hit] >= row_count_q[first_hit]) begin
                 err_q      <= ErrRowCount;
-                err_info_q <= 32'(k_q);
+                err_info_q <= 32'(first_hit);
               end
+              hits_q    <= hits_rest;
+              first_hit <= lowest(hits_rest);
+              if (hits_rest == '0) state_q <= TIdle;
             end
-            k_q <= k_q + 1'b1;
-            if (last_entry) state_q <= TIdle;
           end
           TSelect: begin
             if (TCntW'(k_q) >= tiles_i) begin
@@ -242,8 +290,8 @@ module xbar_tile_ctrl
     end
     if (clr_we_i && clr_idx_i < 32'(MaxTiles)) begin
       rows_q[clr_idx_i[TileW-1:0]] <= '0;
-    end else if (state_q == TScan && hit) begin
-      rows_q[k_q] <= rows_q[k_q] + 1'b1;
+    end else if (state_q == TScan && hits_q != '0) begin
+      rows_q[first_hit] <= rows_q[first_hit] + 1'b1;
     end else if (state_q == TDrain) begin
       rows_q[k_q] <= '0;
     end
@@ -266,7 +314,7 @@ module xbar_tile_ctrl
   assign adc_col_o    = col_q;
 
   assign busy_o       = (state_q != TIdle) || acc_valid_q;
-  assign row_drive_o  = (state_q == TScan) && hit && !clr_i && !halt_i;
+  assign row_drive_o  = (state_q == TScan) && (hits_q != '0) && !clr_i && !halt_i;
   assign tile_read_o  = read_start_q;
   assign cells_o      = 32'(rows_q[k_q]) * 32'(cols_q[k_q]);
   assign conversion_o = converting && !clr_i && !halt_i;

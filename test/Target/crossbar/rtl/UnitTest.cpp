@@ -148,6 +148,26 @@ TEST(CrossbarUnit, APacketIsReadIntoSlotTPlusDelay) {
   EXPECT_EQ(h.counter(u::CntNeuronUpdates), 12u);
 }
 
+TEST(CrossbarUnit, APacketDrivesOneWordLinePerTileItReaches) {
+  UnitHarness h;
+  configure(h);
+  // A second tile over rows 12..13 (another delay of the same source).
+  h.reg(u::RegTiles, 2);
+  h.tile(1, u::LaneRowKey, 12);
+  h.tile(1, u::LaneRowCount, 2);
+  h.tile(1, u::LaneColFirst, 0);
+  h.tile(1, u::LaneCols, 4);
+  h.tile(1, u::LaneDelay, 1);
+  h.tile(1, u::LaneTileId, 9);
+  h.push(13);
+  // All entries are matched at once: pop, then one cycle per word line.
+  EXPECT_EQ(h.settle(), 3u);
+  ASSERT_EQ(h.rows.size(), 2u);
+  EXPECT_EQ(h.rows[0], std::make_pair(7u, 3u));
+  EXPECT_EQ(h.rows[1], std::make_pair(9u, 1u));
+  EXPECT_EQ(h.counter(u::CntRowDrives), 2u);
+}
+
 TEST(CrossbarUnit, RefusesOutOfRangeRegisters) {
   struct Case {
     u::Reg reg;
@@ -207,7 +227,13 @@ TEST(CrossbarUnit, RefusesTileColumnsBeyondTheSlice) {
 TEST(CrossbarUnit, RefusesAPushIntoAFullFifo) {
   UnitHarness h;
   configure(h);
-  h.reg(u::RegTiles, u::kMaxTiles); // a long table scan per packet
+  // Every entry holds row 10: a packet drives one word line per tile, one
+  // per cycle, while packets arrive every cycle.
+  h.reg(u::RegTiles, u::kMaxTiles);
+  for (uint32_t k = 1; k < u::kMaxTiles; ++k) {
+    h.tile(k, u::LaneRowKey, 10);
+    h.tile(k, u::LaneRowCount, 1);
+  }
   for (uint32_t n = 0; n < u::kFifoDepth + 4; ++n)
     h.push(10);
   EXPECT_EQ(h.out().errCode, u::ErrFifoOverflow);
