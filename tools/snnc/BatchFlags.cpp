@@ -58,6 +58,10 @@ void addBatchFlags(CLI::App &sub, BatchFlags &flags,
   sub.add_option("--target", flags.target,
                  "target to compile a network for (default: the first "
                  "built)");
+  sub.add_option("--target-config", flags.targetConfig,
+                 "JSON file overriding fields of the target model, when "
+                 "compiling a network")
+      ->check(CLI::ExistingFile);
   sub.add_option("--dt", flags.dt, "time step when compiling a network")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -92,6 +96,7 @@ image::Expected<PreparedBatch> prepareBatch(const BatchFlags &flags) {
   compile.dt = flags.dt;
   compile.rule = flags.rule;
   compile.seed = flags.seed;
+  compile.targetConfig = flags.targetConfig;
   image::Expected<LoadedImage> loaded = loadOrCompile(flags.image, compile);
   if (!loaded)
     return loaded.error();

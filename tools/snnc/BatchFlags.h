@@ -39,6 +39,7 @@ struct BatchFlags {
   uint32_t output = 0;
   /// When the image is a network to compile first.
   std::string target;
+  std::string targetConfig;
   double dt = 1e-3;
   std::string rule = "euler";
   std::string energyModel;

@@ -37,6 +37,9 @@ struct RunOptions {
   std::string energyModel;
   std::string operatingPoint;
   uint64_t seed = 1;
+  /// When compiling a network first.
+  std::string target;
+  std::string targetConfig;
   uint64_t stepsPerInference = 0;
   std::string plot;
   bool noProgress = false;
@@ -80,6 +83,8 @@ int runRun(RunOptions options) {
   }
   CompileOptions compile;
   compile.seed = options.seed;
+  compile.target = options.target;
+  compile.targetConfig = options.targetConfig;
   image::Expected<LoadedImage> loaded = loadOrCompile(options.image, compile);
   if (!loaded)
     return loaded.error().message().empty() ? kExitError
@@ -239,6 +244,13 @@ void setupRunCommand(CLI::App &app) {
   sub->add_option("--operating-point", options->operatingPoint,
                   "price with the target's energy model of this operating "
                   "point (snnc targets lists them; default: the first)");
+  sub->add_option("--target", options->target,
+                  "target to compile a network for (default: the first "
+                  "built)");
+  sub->add_option("--target-config", options->targetConfig,
+                  "JSON file overriding fields of the target model, when "
+                  "compiling a network")
+      ->check(CLI::ExistingFile);
   sub->add_option("--seed", options->seed,
                   "seed of placement (when compiling a network first) and of "
                   "the rate encoder");

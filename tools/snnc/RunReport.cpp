@@ -50,9 +50,10 @@ void printTable(const runtime::RunResult &result,
                 t.joules, t.basis.c_str());
   std::printf("  %-22s %14s %14s %14.4g\n", "total", "", "",
               energy.totalJoules);
-  std::printf("  energy per synaptic event: %.4g J dynamic, %.4g J total\n",
+  std::printf("  energy per synaptic event: %.4g J dynamic, %.4g J total "
+              "(%.4g TOPS/W equivalent, 2 ops per event)\n",
               energy.dynamicJoulesPerSynapticEvent,
-              energy.joulesPerSynapticEvent);
+              energy.joulesPerSynapticEvent, energy.topsPerWattEquivalent);
   std::printf("  energy per inference: %.4g J (%llu inference%s of %llu "
               "steps = %.3g s simulated; latency %.3g s with steps back to "
               "back)\n",

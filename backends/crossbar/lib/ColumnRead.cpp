@@ -15,19 +15,21 @@ using snn::reservoir::detail::Ziggurat;
 constexpr uint64_t kReadStream = 0x72656164ULL;
 } // namespace
 
-AdcRange adcRange(const DeviceModel &model) {
+AdcRange adcRange(const DeviceModel &model, uint32_t fullScaleRows) {
   AdcRange r;
   int32_t half = int32_t(1) << (model.adcBits - 1);
   r.minCode = -half;
   r.maxCode = half - 1;
-  double fullScale = model.readVoltage * (model.gMax - model.gMin) *
-                     double(model.adcFullScaleRows);
+  double fullScale =
+      model.readVoltage * (model.gMax - model.gMin) * double(fullScaleRows);
   r.lsb = fullScale / double(half);
   return r;
 }
 
 int64_t sampleCurrent(double current, const AdcRange &range) {
-  double x = std::ldexp(current / range.lsb, kSampleFractionBits);
+  // Scaling by a power of two is exact (ldexp's result, without its call).
+  constexpr double scale = double(int64_t(1) << kSampleFractionBits);
+  double x = current / range.lsb * scale;
   // Far beyond any code: the comparator only tells the sign.
   constexpr double bound = double(kSampleBound);
   if (!(x == x))

@@ -9,35 +9,39 @@
 namespace snnc::crossbar {
 
 PeripheryPlan planPeriphery(const image::Image &image, const TileMap &map,
-                            const AdcRange &range, const DeviceModel &model) {
+                            const DeviceModel &model) {
   size_t pops = image.populations.size();
-  size_t projs = image.projections.size();
+  size_t tiles = map.tiles.size();
   PeripheryPlan plan;
-  plan.codeWeight.assign(projs, 0.0);
-  plan.multiplier.assign(projs, 0);
+  plan.codeWeight.assign(tiles, 0.0);
+  plan.multiplier.assign(tiles, 0);
   plan.populations.resize(pops);
 
-  // c_q, and the finest code weight into each population.
+  // c_k, and the finest code weight into each population.
   std::vector<double> finest(pops, std::numeric_limits<double>::infinity());
-  for (size_t q = 0; q < projs; ++q) {
-    double scale = q < map.scale.size() ? map.scale[q] : 0.0;
-    plan.codeWeight[q] = range.lsb / model.readVoltage * scale;
-    if (plan.codeWeight[q] > 0) {
-      uint32_t p = image.projections[q].target;
-      finest[p] = std::min(finest[p], plan.codeWeight[q]);
+  for (size_t k = 0; k < tiles; ++k) {
+    const XbarTile &tile = map.tiles[k];
+    plan.range.push_back(adcRange(model, tile.fullScaleRows));
+    double scale =
+        tile.projection < map.scale.size() ? map.scale[tile.projection] : 0.0;
+    plan.codeWeight[k] = plan.range[k].lsb / model.readVoltage * scale;
+    if (plan.codeWeight[k] > 0) {
+      uint32_t p = image.projections[tile.projection].target;
+      finest[p] = std::min(finest[p], plan.codeWeight[k]);
     }
   }
 
   // Largest real input per step into each neuron: every tile read that
   // reaches it at its largest code, plus its bias.
-  double maxCode = std::max(std::abs(double(range.minCode)),
-                            std::abs(double(range.maxCode)));
   std::vector<std::vector<double>> input(pops);
   for (size_t p = 0; p < pops; ++p)
     input[p].assign(image.populations[p].size, 0.0);
-  for (const XbarTile &tile : map.tiles) {
+  for (size_t k = 0; k < tiles; ++k) {
+    const XbarTile &tile = map.tiles[k];
     uint32_t p = image.projections[tile.projection].target;
-    double most = maxCode * plan.codeWeight[tile.projection];
+    double maxCode = std::max(std::abs(double(plan.range[k].minCode)),
+                              std::abs(double(plan.range[k].maxCode)));
+    double most = maxCode * plan.codeWeight[k];
     for (uint32_t c = 0; c < tile.block.colCount; ++c)
       input[p][tile.block.colFirst + c] += most;
   }
@@ -56,10 +60,6 @@ PeripheryPlan planPeriphery(const image::Image &image, const TileMap &map,
             ? finest[p] / double(kFinestMultiplier)
             : (largestBias > 0 ? largestBias / double(fixedpoint::kInputBound)
                                : 1.0);
-    auto multiplierOf = [&](size_t q) {
-      return std::min<int64_t>(kMaxMultiplier,
-                               std::llround(plan.codeWeight[q] / out.sIn));
-    };
     // The accumulator of the busiest neuron must not saturate: coarsen
     // s_in until it fits (it never does for chips of realistic size).
     for (;;) {
@@ -71,9 +71,6 @@ PeripheryPlan planPeriphery(const image::Image &image, const TileMap &map,
         break;
       out.sIn *= 2;
     }
-    for (size_t q = 0; q < projs; ++q)
-      if (image.projections[q].target == p && plan.codeWeight[q] > 0)
-        plan.multiplier[q] = multiplierOf(q);
 
     double vMax = 0;
     for (uint32_t j = 0; j < pop.size; ++j) {
@@ -89,6 +86,13 @@ PeripheryPlan planPeriphery(const image::Image &image, const TileMap &map,
     for (const image::FloatNeuron &n : pop.floatParams)
       out.neurons.push_back(
           fixedpoint::quantizeNeuron(n, out.sIn, out.sV, pop.spiking, cuba));
+  }
+  for (size_t k = 0; k < tiles; ++k) {
+    const PopulationPeriphery &out =
+        plan.populations[image.projections[map.tiles[k].projection].target];
+    if (plan.codeWeight[k] > 0)
+      plan.multiplier[k] = std::min<int64_t>(
+          kMaxMultiplier, std::llround(plan.codeWeight[k] / out.sIn));
   }
   return plan;
 }

@@ -30,7 +30,8 @@ bool TileSection::equals(const image::SectionData &other) const {
   for (size_t t = 0; t < map.tiles.size(); ++t) {
     const XbarTile &a = map.tiles[t], &b = o->map.tiles[t];
     if (a.projection != b.projection || a.delay != b.delay ||
-        !(a.block == b.block) || a.gPlus != b.gPlus || a.gMinus != b.gMinus)
+        a.fullScaleRows != b.fullScaleRows || !(a.block == b.block) ||
+        a.gPlus != b.gPlus || a.gMinus != b.gMinus)
       return false;
   }
   return true;
@@ -79,7 +80,8 @@ std::vector<XbarTile> readShapes(const json &header, const image::Image &image,
       scales->push_back(f.number());
   std::vector<XbarTile> tiles;
   for (Field &f : root["tiles"].elements()) {
-    f.expectKeys({"projection", "delay", "rows", "cols", "fnv1a64"});
+    f.expectKeys({"projection", "delay", "rows", "cols", "adc_full_scale_rows",
+                  "fnv1a64"});
     XbarTile t;
     t.projection = f["projection"].u32();
     if (t.projection >= image.projections.size())
@@ -90,6 +92,10 @@ std::vector<XbarTile> readShapes(const json &header, const image::Image &image,
     if (t.delay < 1 || t.delay > p.maxDelay)
       f["delay"].fail("is " + std::to_string(t.delay) + ", outside [1, " +
                       std::to_string(p.maxDelay) + "]");
+    t.fullScaleRows = f["adc_full_scale_rows"].u32();
+    if (t.fullScaleRows < 1)
+      f["adc_full_scale_rows"].fail("is 0; an ADC's full scale is at least "
+                                    "one row");
     std::vector<Field> rows = f["rows"].elements(2),
                        cols = f["cols"].elements(2);
     t.block = {rows[0].u32(), rows[1].u32(), cols[0].u32(), cols[1].u32()};
@@ -114,7 +120,7 @@ class TileCodec : public image::SectionCodec {
 public:
   std::string name() const override { return kTilesSection; }
   std::string owner() const override { return kTargetName; }
-  uint32_t version() const override { return 1; }
+  uint32_t version() const override { return 2; }
 
   json header(const image::Image &,
               const image::SectionData &data) const override {
@@ -125,6 +131,7 @@ public:
                        {"delay", t.delay},
                        {"rows", {t.block.rowFirst, t.block.rowCount}},
                        {"cols", {t.block.colFirst, t.block.colCount}},
+                       {"adc_full_scale_rows", t.fullScaleRows},
                        {"fnv1a64", image::detail::toHex64(tileChecksum(t))}});
     return {{"scales", m.scale},
             {"tiles", tiles},

@@ -39,6 +39,22 @@ struct Entry {
 
 int16_t noQuantization(double, double) { return 0; }
 
+/// XbarTile::fullScaleRows from the columns' targeted |G+ - G-| sums.
+uint32_t fullScaleRows(const std::vector<double> &columnSum,
+                       const DeviceModel &model) {
+  double most = 0;
+  for (double s : columnSum)
+    most = std::max(most, s);
+  // A hair of slack, so that a sum of exactly k full rows stays k rows.
+  double rows = std::ceil(most / (model.gMax - model.gMin) - 1e-9);
+  // Powers of two, so that the code weights of one projection's tiles are
+  // powers of two apart and their periphery multipliers exact.
+  uint32_t scale = 1;
+  while (scale < rows && scale < model.adcFullScaleRows)
+    scale <<= 1;
+  return std::min(scale, model.adcFullScaleRows);
+}
+
 std::vector<Entry> entriesOf(const image::Projection &p, uint32_t sources) {
   std::vector<Entry> out;
   if (p.isProcedural) {
@@ -137,6 +153,8 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
         }
         tile.gPlus.resize(cells);
         tile.gMinus.resize(cells);
+        // Per column, the targeted |G+ - G-| summed over the rows.
+        std::vector<double> columnSum(block.colCount, 0.0);
         for (size_t c = 0; c < cells; ++c) {
           uint64_t pre = block.rowFirst + c / block.colCount;
           uint64_t post = block.colFirst + c % block.colCount;
@@ -150,9 +168,12 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
             }
             tile.gPlus[c] = float(g.plus);
             tile.gMinus[c] = float(g.minus);
+            columnSum[c % block.colCount] += std::fabs(g.plus - g.minus);
             continue;
           }
           ConductancePair target = targetPair(weight[c], scale, model);
+          columnSum[c % block.colCount] +=
+              std::fabs(target.plus - target.minus);
           map.programmedCells +=
               (target.plus != model.gMin) + (target.minus != model.gMin);
           // Keyed by the cell's place in the projection, so that the tile
@@ -163,6 +184,7 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
           tile.gPlus[c] = float(g.plus);
           tile.gMinus[c] = float(g.minus);
         }
+        tile.fullScaleRows = fullScaleRows(columnSum, model);
         map.tiles.push_back(std::move(tile));
       }
     }

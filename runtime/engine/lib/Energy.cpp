@@ -111,6 +111,9 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
         report.totalJoules / static_cast<double>(synaptic);
     report.dynamicJoulesPerSynapticEvent =
         report.dynamicJoules / static_cast<double>(synaptic);
+    if (report.totalJoules > 0)
+      report.topsPerWattEquivalent =
+          2.0 * static_cast<double>(synaptic) / report.totalJoules / 1e12;
   }
 
   NeuroBenchMetrics &nb = report.neurobench;
@@ -186,6 +189,7 @@ nlohmann::json runtime::toJson(const EnergyReport &report) {
       {"total_j", report.totalJoules},
       {"dynamic_j_per_synaptic_event", report.dynamicJoulesPerSynapticEvent},
       {"j_per_synaptic_event", report.joulesPerSynapticEvent},
+      {"tops_per_w_equivalent", report.topsPerWattEquivalent},
       {"neurobench",
        {{"SynapticOperations",
          {{"Effective_ACs", nb.effectiveAcs},

@@ -27,7 +27,7 @@ bool AnalogArray::read(uint32_t tile, uint64_t step) {
   const ReadyTile &t = prog.tiles[tile];
   samples.resize(t.cols);
   sampleTile(t, rows.data(), rows.size(), prog.image->seed, step, tile,
-             prog.model, prog.range, scratch, samples.data());
+             prog.model, prog.plan.range[tile], scratch, samples.data());
   ReadCounts counts;
   countTileRead(t, rows.data(), rows.size(), prog.model, counts);
   conductance += counts.conductanceNs;

@@ -68,7 +68,6 @@ image::Expected<ChipProgram> loadChipProgram(const image::Image &image) {
   if (!model)
     return image::ImageError{"target model", model.error().message()};
   prog.model = *model;
-  prog.range = adcRange(prog.model);
   const TileSection *data = image.sections.get<TileSection>(kTilesSection);
   if (!data)
     return image::ImageError{"sections", std::string("the image has no ") +
@@ -83,7 +82,7 @@ image::Expected<ChipProgram> loadChipProgram(const image::Image &image) {
   prog.tiles.reserve(map.tiles.size());
   for (const XbarTile &tile : map.tiles)
     prog.tiles.push_back(prepareTile(tile));
-  prog.plan = planPeriphery(image, map, prog.range, prog.model);
+  prog.plan = planPeriphery(image, map, prog.model);
 
   prog.numInputs = uint32_t(image.inputs.size());
   size_t sources = image.inputs.size() + image.populations.size();
@@ -97,7 +96,7 @@ image::Expected<ChipProgram> loadChipProgram(const image::Image &image) {
                           : prog.numInputs + proj.source.index;
     prog.uses[source].push_back({k, tile.block.rowFirst, tile.block.rowCount,
                                  proj.target, tile.block.colFirst, tile.delay,
-                                 prog.plan.multiplier[tile.projection]});
+                                 prog.plan.multiplier[k]});
     uint32_t &mask = prog.ringMask[proj.target];
     mask = std::max(mask, ringSlots(tile.delay) - 1);
   }

@@ -45,33 +45,11 @@ struct FloatArith {
   }
 };
 
-class FloatEngine : public runtime::Engine {
-public:
-  explicit FloatEngine(ChipProgram program)
-      : prog(std::move(program)), arith(prog) {}
-  const char *name() const override { return "float"; }
-  runtime::Expected<runtime::RunResult>
-  run(const std::vector<runtime::SpikeTrain> &inputs,
-      const runtime::RunOptions &options,
-      runtime::StepObserver *observer) override {
-    StepLoop<FloatArith> loop(prog, arith);
-    return loop.run(inputs, options, observer);
-  }
-
-private:
-  ChipProgram prog;
-  FloatArith arith;
-};
-
 } // namespace
 
 runtime::Expected<std::unique_ptr<runtime::Engine>>
 makeFloatEngine(const image::Image &image) {
-  image::Expected<ChipProgram> prog = loadChipProgram(image);
-  if (!prog)
-    return prog.error();
-  return std::unique_ptr<runtime::Engine>(
-      std::make_unique<FloatEngine>(std::move(*prog)));
+  return makeLoopEngine<FloatArith>("float", image);
 }
 
 } // namespace snnc::crossbar

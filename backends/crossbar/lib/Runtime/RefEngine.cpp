@@ -37,38 +37,17 @@ struct RefArith {
     const ReadyTile &tile = prog.tiles[use.tile];
     codes.resize(tile.cols);
     readTile(tile, rows.data(), rows.size(), prog.image->seed, t, use.tile,
-             prog.model, prog.range, scratch, codes.data(), counts);
+             prog.model, prog.plan.range[use.tile], scratch, codes.data(),
+             counts);
     accumulateCodes(codes.data(), tile.cols, use.multiplier, slot);
   }
-};
-
-class RefEngine : public runtime::Engine {
-public:
-  explicit RefEngine(ChipProgram program)
-      : prog(std::move(program)), arith(prog) {}
-  const char *name() const override { return "ref"; }
-  runtime::Expected<runtime::RunResult>
-  run(const std::vector<runtime::SpikeTrain> &inputs,
-      const runtime::RunOptions &options,
-      runtime::StepObserver *observer) override {
-    StepLoop<RefArith> loop(prog, arith);
-    return loop.run(inputs, options, observer);
-  }
-
-private:
-  ChipProgram prog;
-  RefArith arith;
 };
 
 } // namespace
 
 runtime::Expected<std::unique_ptr<runtime::Engine>>
 makeRefEngine(const image::Image &image) {
-  image::Expected<ChipProgram> prog = loadChipProgram(image);
-  if (!prog)
-    return prog.error();
-  return std::unique_ptr<runtime::Engine>(
-      std::make_unique<RefEngine>(std::move(*prog)));
+  return makeLoopEngine<RefArith>("ref", image);
 }
 
 } // namespace snnc::crossbar

@@ -21,6 +21,7 @@
 #include "snnc/runtime/RunBookkeeping.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace snnc::crossbar {
 
@@ -164,6 +165,38 @@ private:
   std::vector<uint32_t> rows;
   std::vector<uint64_t> tilesRead;
 };
+
+/// An engine that runs StepLoop<Arith> over one program; Arith is built
+/// once from the program (its tables outlive runs).
+template <typename Arith> class LoopEngine : public runtime::Engine {
+public:
+  LoopEngine(const char *engineName, ChipProgram program)
+      : engineName(engineName), prog(std::move(program)), arith(prog) {}
+  const char *name() const override { return engineName; }
+  runtime::Expected<runtime::RunResult>
+  run(const std::vector<runtime::SpikeTrain> &inputs,
+      const runtime::RunOptions &options,
+      runtime::StepObserver *observer) override {
+    StepLoop<Arith> loop(prog, arith);
+    return loop.run(inputs, options, observer);
+  }
+
+private:
+  const char *engineName;
+  ChipProgram prog;
+  Arith arith;
+};
+
+/// The engine `name` of `image`, or why its program cannot be derived.
+template <typename Arith>
+runtime::Expected<std::unique_ptr<runtime::Engine>>
+makeLoopEngine(const char *name, const image::Image &image) {
+  image::Expected<ChipProgram> prog = loadChipProgram(image);
+  if (!prog)
+    return prog.error();
+  return std::unique_ptr<runtime::Engine>(
+      std::make_unique<LoopEngine<Arith>>(name, std::move(*prog)));
+}
 
 } // namespace snnc::crossbar
 

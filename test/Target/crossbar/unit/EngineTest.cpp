@@ -206,16 +206,25 @@ TEST(CrossbarEngines, AFullScaleOfOneRowSaturates) {
   EXPECT_EQ(run("ref", wide, 5).counters[AdcSaturations], 0u);
 }
 
-TEST(CrossbarEngines, TheFinestProjectionHasAMultiplierOf256) {
+TEST(CrossbarEngines, TheFinestTileIntoAPopulationHasAMultiplierOf256) {
   image::Image im = network({}, 1);
   image::Expected<ChipProgram> prog = loadChipProgram(im);
   ASSERT_TRUE(prog.ok()) << prog.error().message();
-  EXPECT_EQ(prog->plan.multiplier[0], 256);
-  EXPECT_EQ(prog->plan.multiplier[1], 256);
-  // One code of projection 0 is lsb / V x scale of real weight.
-  EXPECT_DOUBLE_EQ(prog->plan.codeWeight[0], prog->range.lsb /
-                                                 prog->model.readVoltage *
-                                                 prog->map->scale[0]);
+  const TileMap &map = *prog->map;
+  std::vector<int64_t> finest(2, INT64_MAX);
+  for (size_t k = 0; k < map.tiles.size(); ++k) {
+    uint32_t p = im.projections[map.tiles[k].projection].target;
+    finest[p] = std::min(finest[p], prog->plan.multiplier[k]);
+    EXPECT_GE(prog->plan.multiplier[k], 256);
+    // One code of tile k is lsb_k / V x scale of real weight.
+    EXPECT_DOUBLE_EQ(prog->plan.codeWeight[k],
+                     prog->plan.range[k].lsb / prog->model.readVoltage *
+                         map.scale[map.tiles[k].projection]);
+    EXPECT_EQ(prog->plan.range[k].lsb,
+              adcRange(prog->model, map.tiles[k].fullScaleRows).lsb);
+  }
+  EXPECT_EQ(finest[0], 256);
+  EXPECT_EQ(finest[1], 256);
 }
 
 TEST(CrossbarEngines, AnImageWithoutTilesIsRefused) {

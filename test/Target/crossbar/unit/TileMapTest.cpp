@@ -179,3 +179,21 @@ TEST(CrossbarTileMap, ExpandsProceduralReservoirs) {
 }
 
 } // namespace
+
+TEST(CrossbarTileMap, EachTileTakesTheFullScaleOfItsLargestColumn) {
+  DeviceModel m;
+  image::Expected<TileMap> map = mapTiles(network(), m, 1);
+  ASSERT_TRUE(map.ok()) << map.error().message();
+  // Delay 1: column 0 of rows 0..255 sums |w| = 45 = 15 full weights, 16
+  // as a power of two; rows 256..299 reach 9 = 3, so 4. Delay 2: one
+  // synapse of 2/3, so 1.
+  EXPECT_EQ(map->tiles[0].fullScaleRows, 16u);
+  EXPECT_EQ(map->tiles[1].fullScaleRows, 4u);
+  EXPECT_EQ(map->tiles[2].fullScaleRows, 1u);
+  // The model's adc_full_scale_rows caps it.
+  m.adcFullScaleRows = 8;
+  image::Expected<TileMap> capped = mapTiles(network(), m, 1);
+  ASSERT_TRUE(capped.ok());
+  EXPECT_EQ(capped->tiles[0].fullScaleRows, 8u);
+  EXPECT_EQ(capped->tiles[1].fullScaleRows, 4u);
+}

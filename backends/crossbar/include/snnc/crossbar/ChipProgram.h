@@ -37,7 +37,6 @@ struct TileUse {
 struct ChipProgram {
   const image::Image *image = nullptr;
   DeviceModel model;
-  AdcRange range;
   const TileMap *map = nullptr;
   std::vector<ReadyTile> tiles;
   PeripheryPlan plan;

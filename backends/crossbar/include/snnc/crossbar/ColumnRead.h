@@ -32,7 +32,13 @@ struct AdcRange {
   int32_t maxCode = 0;
 };
 
-AdcRange adcRange(const DeviceModel &model);
+/// The range of an ADC whose full scale is `fullScaleRows` rows of full
+/// weight: lsb = V (g_max - g_min) fullScaleRows / 2^(B-1).
+AdcRange adcRange(const DeviceModel &model, uint32_t fullScaleRows);
+/// At the model's largest full scale, adc_full_scale_rows.
+inline AdcRange adcRange(const DeviceModel &model) {
+  return adcRange(model, model.adcFullScaleRows);
+}
 
 struct AdcResult {
   int32_t code = 0;

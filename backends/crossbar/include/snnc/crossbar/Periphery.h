@@ -1,13 +1,14 @@
 //===- Periphery.h - The digital neurons beside the arrays ------*- C++ -*-===//
 //
 // The integer arithmetic that turns ADC codes into neuron input
-// (docs/crossbar.md, "The digital periphery"). One ADC code of projection q
-// stands for the real weight c_q = (lsb / V) s_q, with s_q the projection's
-// weight units per siemens. Each population P integrates in units of
-// s_in(P) = min_q c_q / 2^8 over the projections into it, so that every
-// code multiplier m_q = round(c_q / s_in(P)) is at least 256 and rounds by
-// at most 0.2 %. A step's input to neuron j is the int64 sum over the tile
-// reads whose columns hold j of code x m_q, saturated to int32, which feeds
+// (docs/crossbar.md, "The digital periphery"). One ADC code of tile k stands
+// for the real weight c_k = (lsb_k / V) s_q, with lsb_k its ADC's step and
+// s_q its projection's weight units per siemens. Each population P
+// integrates in units of s_in(P) = min_k c_k / 2^8 over the tiles into it,
+// so that every code multiplier m_k = round(c_k / s_in(P)) is at least 256
+// and rounds by at most 0.2 %. A step's input to neuron j is the int64 sum
+// over the tile reads whose columns hold j of code x m_k, saturated to
+// int32, which feeds
 // the fixed-point neuron every digital target shares
 // (snnc/Support/FixedPointNeuron.h) with s_v chosen as docs/numerics.md §3
 // chooses it. The plan follows from the image alone, so the ref and rtl
@@ -43,17 +44,18 @@ struct PopulationPeriphery {
 };
 
 struct PeripheryPlan {
-  /// Per image projection: the real weight of one ADC code, and the code's
-  /// multiplier into its target's accumulator (0 for a projection of zero
-  /// weights, which reads as nothing).
+  /// Per tile: its ADC's range (XbarTile::fullScaleRows), the real weight
+  /// of one code, and the code's multiplier into its target's accumulator
+  /// (0 for a projection of zero weights, which reads as nothing).
+  std::vector<AdcRange> range;
   std::vector<double> codeWeight;
   std::vector<int64_t> multiplier;
   std::vector<PopulationPeriphery> populations;
 };
 
-/// The periphery of `image` whose synapses `map` holds, read with `range`.
+/// The periphery of `image` whose synapses `map` holds.
 PeripheryPlan planPeriphery(const image::Image &image, const TileMap &map,
-                            const AdcRange &range, const DeviceModel &model);
+                            const DeviceModel &model);
 
 /// Adds `code x multiplier` of a tile's columns into `slot` (int64 ring
 /// words of the target neurons the columns hold).

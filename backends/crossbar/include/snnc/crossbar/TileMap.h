@@ -33,6 +33,13 @@ struct XbarTile {
   uint32_t delay = 1;
   /// Rows: source elements; columns: target neurons.
   TileBlock block;
+  /// The ADC's full scale in rows of full weight (g_max - g_min): the
+  /// largest column's sum of |G+ - G-| over all its rows as targeted (before
+  /// noise), rounded up to a power of two and at most the model's
+  /// adc_full_scale_rows. A column cannot leave the range unless noise
+  /// pushes it, sparse tiles keep their resolution, and the code weights of
+  /// one projection's tiles stay powers of two apart (exact multipliers).
+  uint32_t fullScaleRows = 1;
   /// Programmed conductances in siemens, row-major rowCount x colCount.
   std::vector<float> gPlus, gMinus;
 };

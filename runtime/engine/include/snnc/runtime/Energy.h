@@ -79,6 +79,11 @@ struct EnergyReport {
   /// energy (static power and extra terms included).
   double dynamicJoulesPerSynapticEvent = 0;
   double joulesPerSynapticEvent = 0;
+  /// Synaptic events as operations per joule, in units of 10^12 (TOPS/W):
+  /// two operations (multiply and add) per event, as in-memory-computing
+  /// papers count a MAC, so that substrates compare on one figure; 0
+  /// without events.
+  double topsPerWattEquivalent = 0;
   NeuroBenchMetrics neurobench;
   /// Simulated biological time: steps x dt.
   double seconds = 0;

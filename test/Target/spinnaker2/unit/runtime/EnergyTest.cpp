@@ -182,6 +182,7 @@ TEST(Energy, PerSynapticOperationSplitsDynamicFromTotal) {
   ASSERT_GT(events, 0);
   EXPECT_DOUBLE_EQ(r.dynamicJoulesPerSynapticEvent, r.dynamicJoules / events);
   EXPECT_DOUBLE_EQ(r.joulesPerSynapticEvent, r.totalJoules / events);
+  EXPECT_DOUBLE_EQ(r.topsPerWattEquivalent, 2 * events / r.totalJoules / 1e12);
   EXPECT_LT(r.dynamicJoulesPerSynapticEvent, r.joulesPerSynapticEvent);
   // Static power is priced per unit kind the target reports in use.
   ASSERT_EQ(r.staticParts.size(), 2u);
