@@ -131,6 +131,13 @@ image::Status Units::init() {
                           : prog.numInputs + ref.owner;
     sliceKey.push_back(packetOf(source, s.first));
     slicePe.push_back(s.pe);
+    if (uint64_t(s.pe) >= uint64_t(perChip) * image.placement.chips)
+      return image::ImageError{
+          "placement",
+          "rtl: a slice sits on PE " + std::to_string(s.pe) +
+              " of a placement of " +
+              std::to_string(uint64_t(perChip) * image.placement.chips) +
+              " PEs"};
   }
 
   snnc::rtl::NocTiming timing;

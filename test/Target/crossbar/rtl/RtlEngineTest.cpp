@@ -223,6 +223,19 @@ TEST(CrossbarRtl, RefusesALayoutThatDoesNotDescribeThePlacement) {
       << result.error().message();
 }
 
+TEST(CrossbarRtl, RefusesASliceOffThePlacement) {
+  image::Image im = feedForward({}, 1);
+  im.populations[1].slices[0].pe = 500;
+  auto engine = makeRtlEngine(im);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  runtime::RunOptions options;
+  options.steps = 2;
+  auto result = (*engine)->run({drive(300, 2)}, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message().find("PE 500"), std::string::npos)
+      << result.error().message();
+}
+
 TEST(CrossbarRtl, WritesWaveformsOfOneUnit) {
   image::Image im = feedForward({}, 1);
   std::string path = ::testing::TempDir() + "crossbar-rtl.vcd";
