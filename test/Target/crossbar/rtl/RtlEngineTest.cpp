@@ -236,6 +236,26 @@ TEST(CrossbarRtl, RefusesASliceOffThePlacement) {
       << result.error().message();
 }
 
+TEST(CrossbarRtl, StepsOverTheRealTimeBudgetAreCountedFromRtlCycles) {
+  // dt of 1 ns at the default clock leaves a budget below one cycle.
+  image::Image im = feedForward({}, 1);
+  im.dt = 1e-9;
+  auto engine = makeRtlEngine(im);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  runtime::RunOptions options;
+  options.steps = 10;
+  auto all = (*engine)->run({drive(300, 10)}, options);
+  ASSERT_TRUE(all.ok()) << all.error().message();
+  EXPECT_EQ(all->realTimeViolations, 10u);
+  ASSERT_FALSE(all->peLoads.empty());
+  EXPECT_GT(all->peLoads[1].maxStepCycles, 0);
+  options.stopOnRealTimeViolation = true;
+  auto stopped = (*engine)->run({drive(300, 10)}, options);
+  ASSERT_TRUE(stopped.ok()) << stopped.error().message();
+  EXPECT_EQ(stopped->steps, 1u);
+  EXPECT_EQ(stopped->stopReason, runtime::StopReason::RealTimeViolation);
+}
+
 TEST(CrossbarRtl, WritesWaveformsOfOneUnit) {
   image::Image im = feedForward({}, 1);
   std::string path = ::testing::TempDir() + "crossbar-rtl.vcd";
