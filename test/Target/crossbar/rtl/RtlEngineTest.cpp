@@ -161,6 +161,24 @@ TEST(CrossbarRtl, MatchesRefOnAProceduralReservoir) {
   }
 }
 
+TEST(CrossbarRtl, MatchesRefOnAFormedReservoir) {
+  // Zero-shot mode: the reservoir's weights are the devices' own.
+  nlohmann::json formed = {
+      {"tile_rows", 32}, {"tile_cols", 32}, {"formed_reservoir", 1}};
+  image::Image im = reservoirNet(formed, 8, false);
+  Recorded ref = runRef(im, 60, 4), rtl = runRtl(im, 60, 4);
+  ASSERT_GT(ref.result.outputs[1].spikes.size(), 20u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefOnFull256x256Tiles) {
+  // 512 x 256: two full tiles into one slice of 256 neurons.
+  image::Image im = feedForward({}, 9, 512, 256, {256});
+  Recorded ref = runRef(im, 20), rtl = runRtl(im, 20);
+  ASSERT_GT(spikesOf(ref), 100u);
+  expectIdentical(ref, rtl);
+}
+
 TEST(CrossbarRtl, ATruncatingAdcIsCaught) {
   // The differential test can fail: an ADC that truncates toward zero
   // instead of rounding half away from zero gives other codes.
