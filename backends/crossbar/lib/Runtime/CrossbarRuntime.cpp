@@ -65,6 +65,14 @@ public:
       rtl.vcdSteps = {options.traceFirstStep, options.traceLastStep};
       return crossbar::makeRtlEngine(image, std::move(rtl));
     }
+    // Test only, not listed: rtl with a truncating ADC, for differential
+    // tests that must show they fail (test/Target/crossbar/differential.py
+    // --rtl rtl-trunc-adc --expect-mismatch).
+    if (engine == "rtl-trunc-adc") {
+      crossbar::rtl::RtlOptions rtl;
+      rtl.factory = crossbar::rtl::makeTruncatingAdcXbarUnit;
+      return crossbar::makeRtlEngine(image, std::move(rtl));
+    }
     return ImageError{"", "the crossbar target has no engine '" + engine +
                               "'; it runs ref, float and rtl"};
   }

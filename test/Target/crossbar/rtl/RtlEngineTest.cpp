@@ -301,6 +301,14 @@ TEST(CrossbarRtl, IsAnEngineOfTheCrossbarRuntime) {
   auto engine = (*target)->createEngine("rtl", im, runtime::EngineOptions());
   ASSERT_TRUE(engine.ok()) << engine.error().message();
   EXPECT_STREQ((*engine)->name(), "rtl");
+  // The unlisted test-only variant with a truncating ADC differs from ref.
+  EXPECT_EQ(std::find(engines.begin(), engines.end(), "rtl-trunc-adc"),
+            engines.end());
+  auto wrong =
+      (*target)->createEngine("rtl-trunc-adc", im, runtime::EngineOptions());
+  ASSERT_TRUE(wrong.ok()) << wrong.error().message();
+  Recorded ref = runRef(im, 60), bad = run(**wrong, im, 60);
+  EXPECT_NE(ref.result.outputs[1].values, bad.result.outputs[1].values);
 }
 
 } // namespace

@@ -67,6 +67,9 @@ using XbarUnitFactory =
 
 /// The production unit (Vxbar_unit).
 std::unique_ptr<XbarUnitModel> makeVerilatedXbarUnit(bool traced);
+/// Test only: the unit whose ADC truncates (Vxbar_unit_trunc), behind the
+/// unlisted engine name "rtl-trunc-adc".
+std::unique_ptr<XbarUnitModel> makeTruncatingAdcXbarUnit(bool traced);
 
 } // namespace snnc::crossbar::rtl
 
