@@ -1,10 +1,11 @@
-//===- snn_pe_pkg.sv - Address map, codes and arithmetic of the PE --------===//
+//===- snn_pe_pkg.sv - Address map, codes and CRC of the PE --------------===//
 //
 // Everything the PE's blocks and its C++ driver must agree on: the
 // configuration address map, register indices, commands, error codes,
-// counter order, the neuron parameter row layout, and the fixed-point
-// helpers of docs/numerics.md §3 (rshr, sat32). backends/spinnaker2/lib/Rtl/PeMap.h
-// mirrors the numbers; the RTL unit tests exercise every one of them.
+// counter order, the neuron parameter row layout and the CRC-32 of loads
+// (rshr and sat32 are hw/common/snn_fixed_pkg's, shared with every digital
+// target). backends/spinnaker2/lib/Rtl/PeMap.h mirrors the numbers; the
+// RTL unit tests exercise every one of them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -81,25 +82,6 @@ package snn_pe_pkg;
 
   // Key table entry: four 32-bit lanes.
   localparam int unsigned KeyLanes = 4;  // key, mask, {shift, row_base}, rows
-
-  // Clamp to [-2^31, 2^31 - 1].
-  function automatic logic [31:0] sat32(input logic signed [63:0] x);
-    if (x > 64'sh0000_0000_7FFF_FFFF) return 32'h7FFF_FFFF;
-    if (x < -64'sh0000_0000_8000_0000) return 32'h8000_0000;
-    return x[31:0];
-  endfunction
-
-  // Rounding arithmetic shift: (x + 2^(n-1)) >> n, round half up; x for
-  // n = 0. `trunc` drops the rounding term: a deliberately wrong variant
-  // that the differential tests must catch.
-  function automatic logic signed [63:0] rshr(input logic signed [63:0] x,
-                                              input logic [5:0] n,
-                                              input logic trunc);
-    logic signed [63:0] half;
-    if (n == 6'd0) return x;
-    half = trunc ? 64'sd0 : (64'sd1 <<< (n - 6'd1));
-    return (x + half) >>> n;
-  endfunction
 
   // CRC-32 (polynomial 0x04C11DB7, MSB first, no reflection) of one word.
   function automatic logic [31:0] crc32_word(input logic [31:0] crc,

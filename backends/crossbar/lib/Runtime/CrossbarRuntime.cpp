@@ -46,17 +46,35 @@ public:
   std::shared_ptr<const CounterSchema> counters() const override {
     return crossbar::counterSchema();
   }
-  std::vector<std::string> engines() const override { return {"ref", "float"}; }
+  std::vector<std::string> engines() const override {
+    return {"ref", "float", "rtl"};
+  }
 
   Expected<std::unique_ptr<Engine>>
   createEngine(const std::string &engine, const image::Image &image,
-               const EngineOptions &) const override {
+               const EngineOptions &options) const override {
     if (engine == "ref")
       return crossbar::makeRefEngine(image);
     if (engine == "float")
       return crossbar::makeFloatEngine(image);
+    if (engine == "rtl") {
+      crossbar::rtl::RtlOptions rtl;
+      rtl.vcdPath = options.tracePath;
+      if (options.traceUnit >= 0)
+        rtl.vcdPe = static_cast<uint32_t>(options.traceUnit);
+      rtl.vcdSteps = {options.traceFirstStep, options.traceLastStep};
+      return crossbar::makeRtlEngine(image, std::move(rtl));
+    }
+    // Test only, not listed: rtl with a truncating ADC, for differential
+    // tests that must show they fail (test/Target/crossbar/differential.py
+    // --rtl rtl-trunc-adc --expect-mismatch).
+    if (engine == "rtl-trunc-adc") {
+      crossbar::rtl::RtlOptions rtl;
+      rtl.factory = crossbar::rtl::makeTruncatingAdcXbarUnit;
+      return crossbar::makeRtlEngine(image, std::move(rtl));
+    }
     return ImageError{"", "the crossbar target has no engine '" + engine +
-                              "'; it runs ref and float"};
+                              "'; it runs ref, float and rtl"};
   }
 
   std::vector<NamedEnergyModel> energyModels() const override {

@@ -1,7 +1,8 @@
 //===- snn_neuron_dp.sv - One LIF/CuBa-LIF/IF/LI update in fixed point ----===//
 //
 // docs/numerics.md §3 steps 1-4, bit for bit with stepNeuron() of
-// backends/spinnaker2/include/snnc/spinnaker2/FixedPoint.h, on one shared
+// support/include/snnc/Support/FixedPointNeuron.h (every digital target's
+// neuron: a SpiNNaker2 PE's, a crossbar periphery's), on one shared
 // 32x32 multiplier: two products for LIF/IF/LI, four for CuBa-LIF. IF and
 // LI are LIF with other constants; `spiking` tells spiking models from
 // readouts. Operands are captured on start_i; results are valid while
@@ -12,9 +13,9 @@
 //===----------------------------------------------------------------------===//
 
 module snn_neuron_dp
-  import snn_pe_pkg::*;
+  import snn_fixed_pkg::*;
 #(
-  // Test only: truncate instead of rounding (see rshr in snn_pe_pkg).
+  // Test only: truncate instead of rounding (see rshr in snn_fixed_pkg).
   parameter bit TruncRounding = 1'b0
 ) (
   input  logic        clk_i,
