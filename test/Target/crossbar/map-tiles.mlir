@@ -1,6 +1,7 @@
 // RUN: snnc-opt %s -snn-target="target=crossbar target-config=%S/Inputs/noiseless.json" -snn-discretize -xbar-partition -xbar-place -xbar-map-tiles | FileCheck %s
 // RUN: snnc-opt %s -snn-target="target=crossbar target-config=%S/Inputs/noiseless.json" -snn-discretize -xbar-partition -xbar-place -xbar-map-tiles | snnc-opt | FileCheck %s
 // RUN: not snnc-opt %s -snn-target="target=crossbar target-config=%S/Inputs/noiseless.json" -snn-discretize -xbar-partition -xbar-map-tiles 2>&1 | FileCheck %s --check-prefix=ORDER
+// RUN: not snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -xbar-map-tiles 2>&1 | FileCheck %s --check-prefix=OTHER
 // Without programming noise, 4 x 4 tiles: the 5 x 3 projection becomes a
 // full row block and a row block of one, once per delay (1 step direct,
 // 3 steps through snn.delay); weights map to the documented levels.
@@ -24,6 +25,7 @@
 // CHECK-NEXT: xbar.tile 2 projection 1 delay 3 rows 0 + 4 cols 0 + 3 node {{[0-9]+}} synapses 12 adc_rows 4 g_plus dense<2.500000e-05> : tensor<4x3xf32> g_minus dense<5.000000e-07> : tensor<4x3xf32>
 // CHECK-NEXT: xbar.tile 3 projection 1 delay 3 rows 4 + 1 cols 0 + 3 node {{[0-9]+}} synapses 3 adc_rows 1
 // ORDER: error: 'xbar.slice' op slice of 'input0' has no node; run xbar-place first
+// OTHER: error: the module is compiled for target 'spinnaker2', not crossbar
 snn.network @net(%in: !snn.spikes<5>) -> !snn.spikes<3> {
   %w = snn.linear %in weight(dense<[[1.0, 0.5, 0.0, 0.0, -1.0], [0.0, 1.0, 0.0, 0.0, 0.0], [0.25, 0.0, 0.0, -0.5, 0.0]]> : tensor<3x5xf32>) : !snn.spikes<5> -> !snn.current<3>
   %dl = snn.delay %in {delay = 0.002} : !snn.spikes<5>
