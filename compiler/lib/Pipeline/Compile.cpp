@@ -118,6 +118,9 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   // The passes work on whole modules, so MLIR's thread pool buys nothing;
   // IR printing needs it off.
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
+  // A diagnostic names its place (file:line:col or the NIR node); a dump of
+  // the whole network after it only buries the message.
+  context.printOpOnDiagnostic(false);
   context.loadAllAvailableDialects();
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());

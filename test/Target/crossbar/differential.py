@@ -5,10 +5,10 @@ For each case the network is compiled to crossbar (default device model:
 programming and read noise on, 5-bit ADCs) and run on `ref` and `rtl` with
 `--compare`: the output spikes (compared event by event through `cmp` of
 the `-o` files), the readout values and every event counter must be
-identical. Then the case is compiled again with all noise off and 16-bit
-ADCs (Inputs/ideal.json) and `ref` is compared with `float`: the spike
-agreement over (neuron, step) pairs must reach the bound of docs/crossbar.md
-(0.99). With --wrong-rtl ENGINE the first check must FAIL instead on at
+identical. Then the case is compiled again with ideal devices (Inputs/ideal.json: no
+programming or read noise, 16-bit ADCs and 2^16 conductance levels) and
+`ref` is compared with `float`: the spike agreement over (neuron, step)
+pairs must reach the bound of docs/crossbar.md (0.99). With --wrong-rtl ENGINE the first check must FAIL instead on at
 least one case (the rtl engine built with a deliberately wrong ADC
 rounding), which proves that the check can fail.
 """
@@ -38,6 +38,9 @@ CASES = [
     ("lsm-fashion", os.path.join(EXAMPLES, "lsm-fashion.mlir"), [], None, 50),
 ]
 NIR_FLAGS = {
+    # Its convolutions, as dense tiles, need 451 tiles of 256 x 256.
+    "cnn_sinabs.nir": ["--target-config",
+                       os.path.join(HERE, "Inputs", "big-chip.json")],
     "braille_noDelay_bias_zero.nir": ["--dt", "1e-4", "--rule", "exact"],
     "braille_noDelay_bias_zero_subgraph.nir": ["--dt", "1e-4", "--rule",
                                                "exact"],
@@ -54,11 +57,16 @@ def run(cmd, check=True):
     return proc
 
 
+# Samples snnc must refuse (../shared/nir/README.md: the unrepaired subgraph
+# names a node it lacks); its repaired twin runs.
+NIR_REFUSED = {"braille_noDelay_bias_zero_subgraph.nir"}
+
+
 def cases():
     out = list(CASES)
     if os.path.isdir(NIR):
         for name in sorted(os.listdir(NIR)):
-            if name.endswith(".nir"):
+            if name.endswith(".nir") and name not in NIR_REFUSED:
                 out.append((name[:-4], os.path.join(NIR, name),
                             NIR_FLAGS.get(name, []), None, 100))
     return out
@@ -128,9 +136,22 @@ def main():
             if args.skip_float or args.expect_mismatch:
                 continue
             ideal_image = os.path.join(work, name + "-ideal.img")
+            ideal_flags = list(flags)
+            config = ideal
+            if "--target-config" in ideal_flags:
+                # The case's own fields, with ideal devices on top.
+                at = ideal_flags.index("--target-config")
+                with open(ideal_flags[at + 1]) as f:
+                    merged = json.load(f)
+                with open(ideal) as f:
+                    merged.update(json.load(f))
+                config = os.path.join(work, name + "-ideal.json")
+                with open(config, "w") as f:
+                    json.dump(merged, f)
+                del ideal_flags[at:at + 2]
             run([args.snnc, "compile", source, "--target", "crossbar",
-                 "--target-config", ideal, "-o", ideal_image, "--report",
-                 "none"] + flags)
+                 "--target-config", config, "-o", ideal_image, "--report",
+                 "none"] + ideal_flags)
             f = compare(args.snnc, ideal_image, inp, steps, "ref", "float",
                         work, name)
             print("differential: %-28s ideal devices, ref vs float: spike "
