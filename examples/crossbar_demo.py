@@ -187,9 +187,11 @@ def zero_shot(r, net):
     print("|---|---|---|---|")
     print("| the network's (no device effects) | crossbar float | %.2f %% | "
           "- |" % (100 * flt["accuracy"]))
+    saved = rep["formed"]
     print("| formed devices, readout fitted on the chip | crossbar ref | "
-          "%.2f %% | %s |" % (100 * chip["accuracy"],
-                               json.dumps(rep.get("target", rep))[:200]))
+          "%.2f %% | %d cells, %d write-verify pulses, %.3g uJ, %.3g ms |"
+          % (100 * chip["accuracy"], saved["cells"], saved["saved_pulses"],
+             1e6 * saved["saved_energy_j"], 1e3 * saved["saved_time_s"]))
     print("difference: %.2f points"
           % (100 * (flt["accuracy"] - chip["accuracy"])))
 
@@ -200,17 +202,17 @@ def substrates(r, net):
         ev, _, _ = r.fit_eval("%s-ref" % target, net, target, "ref", 1)
         rows.append((target, ev))
     print("\n| substrate (ref engine) | accuracy | energy/inference "
-          "(dynamic) | latency/inference | EDP | J per synaptic event |")
+          "(dynamic) | latency/inference | EDP | synaptic events/inference |")
     print("|---|---|---|---|---|---|")
     for target, ev in rows:
-        print("| %s | %.2f %% | %.3g mJ (%.3g mJ) | %.3g ms | %.3g uJ s | "
+        print("| %s | %.2f %% | %.3g uJ (%.3g uJ) | %.3g us | %.3g nJ s | "
               "%.3g |"
               % (target, 100 * ev["accuracy"],
-                 1e3 * ev["j_per_inference"]["mean"],
-                 1e3 * ev["dynamic_j_per_inference"]["mean"],
-                 1e3 * ev["latency_s_per_inference"]["mean"],
-                 1e6 * ev["edp_js"],
-                 ev.get("j_per_synaptic_event", float("nan"))))
+                 1e6 * ev["j_per_inference"]["mean"],
+                 1e6 * ev["dynamic_j_per_inference"]["mean"],
+                 1e6 * ev["latency_s_per_inference"]["mean"],
+                 1e9 * ev["edp_js"],
+                 ev["neurobench"]["SynapticOperations"]["Effective_ACs"]))
 
 
 def main():
