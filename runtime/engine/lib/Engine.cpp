@@ -104,6 +104,13 @@ void InputCursor::step(uint64_t t,
   }
 }
 
+uint32_t ringSlots(uint32_t maxDelay) {
+  uint32_t size = 1;
+  while (size <= maxDelay)
+    size <<= 1;
+  return size;
+}
+
 bool chargeLoad(PeLoad &load, double busyCycles, double stepCycles,
                 double budget) {
   load.busyCycles += busyCycles;

@@ -3,6 +3,7 @@
 #include "snnc/crossbar/ChipProgram.h"
 
 #include "snnc/crossbar/ImageSections.h"
+#include "snnc/runtime/RunBookkeeping.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,13 +13,6 @@
 namespace snnc::crossbar {
 
 namespace {
-
-uint32_t ringSlots(uint32_t maxDelay) {
-  uint32_t size = 1;
-  while (size <= maxDelay)
-    size <<= 1;
-  return size;
-}
 
 /// Global slice of element `e` of `slices` (which tile [0, size) in
 /// order), offset by `base`.
@@ -98,7 +92,7 @@ image::Expected<ChipProgram> loadChipProgram(const image::Image &image) {
                                  proj.target, tile.block.colFirst, tile.delay,
                                  prog.plan.multiplier[k]});
     uint32_t &mask = prog.ringMask[proj.target];
-    mask = std::max(mask, ringSlots(tile.delay) - 1);
+    mask = std::max(mask, runtime::detail::ringSlots(tile.delay) - 1);
   }
 
   // Units: the global slices and the PEs (tile nodes) they sit on.

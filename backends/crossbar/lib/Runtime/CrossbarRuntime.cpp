@@ -13,6 +13,7 @@
 #include "snnc/crossbar/DeviceModel.h"
 #include "snnc/crossbar/ImageSections.h"
 
+#include "snnc/runtime/RunBookkeeping.h"
 #include "snnc/runtime/TargetRuntime.h"
 
 #include <cmath>
@@ -120,8 +121,7 @@ public:
         uint64_t cells = uint64_t(tile.block.rowCount) * tile.block.colCount;
         f.weightBytes += uint64_t(std::ceil(double(cells) * 2 * bits / 8));
         uint32_t &slots = ring[image.projections[tile.projection].target];
-        while (slots <= tile.delay)
-          slots <<= 1;
+        slots = std::max(slots, runtime::detail::ringSlots(tile.delay));
       }
     for (size_t p = 0; p < image.populations.size(); ++p)
       f.stateBytes += uint64_t(image.populations[p].size) * (8 + 8 * ring[p]);

@@ -14,6 +14,7 @@
 #include "Topology.h"
 
 #include "snnc/image/Procedural.h"
+#include "snnc/runtime/RunBookkeeping.h"
 #include "snnc/runtime/TargetRuntime.h"
 #include "snnc/spinnaker2/FloatEngine.h"
 #include "snnc/spinnaker2/NirFloatEngine.h"

@@ -4,6 +4,8 @@
 
 #include "RouterHops.h"
 
+#include "snnc/runtime/RunBookkeeping.h"
+
 #include <algorithm>
 
 namespace snnc::runtime::detail {
@@ -152,13 +154,6 @@ double targetModelNumber(const image::Image &image, const char *key) {
   return it != image.targetModel.end() && it->is_object()
              ? modelNumber(*it, key)
              : 0;
-}
-
-uint32_t ringSlots(uint32_t maxDelay) {
-  uint32_t size = 1;
-  while (size <= maxDelay)
-    size <<= 1;
-  return size;
 }
 
 CycleModel readCycleModel(const image::Image &image) {

@@ -32,10 +32,6 @@ CycleModel readCycleModel(const image::Image &image);
 /// 0 when absent.
 double targetModelNumber(const image::Image &image, const char *key);
 
-/// Slots of a delay ring that holds delays up to `maxDelay`: the smallest
-/// power of two above it.
-uint32_t ringSlots(uint32_t maxDelay);
-
 /// A stored projection's synapses in the order and width the delivery loop
 /// reads them. Rows keep the image's boundaries (StoredSynapses::rowPtr);
 /// an empty array means the image's own array serves as it is.

@@ -43,6 +43,11 @@ private:
   std::vector<size_t> at;
 };
 
+/// Slots of a delay ring that holds delays up to `maxDelay`: the smallest
+/// power of two above it (docs/numerics.md §3, D), so that a slot index is
+/// a mask of the step.
+uint32_t ringSlots(uint32_t maxDelay);
+
 /// Charges one step of `busyCycles` ending at `stepCycles` to `load`; true
 /// (and a violation counted) when the step overran a positive `budget`.
 bool chargeLoad(PeLoad &load, double busyCycles, double stepCycles,
