@@ -32,6 +32,7 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
     return ImageError{"target config", "is not a JSON object"};
   DeviceModel m;
   uint32_t formed = 0;
+  uint32_t digitalReadout = 1;
   // Each field: where it goes, and whether it must be a whole number.
   struct Field {
     double *real = nullptr;
@@ -60,6 +61,7 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
       {"formed_mean_s", {&m.formedMean, nullptr}},
       {"formed_sigma_s", {&m.formedSigma, nullptr}},
       {"clock_hz", {&m.clockHz, nullptr}},
+      {"digital_readout", {nullptr, &digitalReadout}},
   };
   for (const nlohmann::json *source : {&model, &overrides})
     for (auto it = source->begin(); it != source->end(); ++it) {
@@ -87,6 +89,11 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
                                    "is " +
                                        std::to_string(formed));
   m.formedReservoir = formed == 1;
+  if (digitalReadout > 1)
+    return bad("digital_readout", "must be 0 (readouts on tiles) or 1 "
+                                  "(digital readouts); it is " +
+                                      std::to_string(digitalReadout));
+  m.digitalReadout = digitalReadout == 1;
   if (m.formedSigma < 0)
     return bad("formed_sigma_s", "must be >= 0 (no negative spread)");
   auto powerOfTwo = [](uint32_t x) { return x && !(x & (x - 1)); };

@@ -21,10 +21,14 @@ PeripheryPlan planPeriphery(const image::Image &image, const TileMap &map,
   std::vector<double> finest(pops, std::numeric_limits<double>::infinity());
   for (size_t k = 0; k < tiles; ++k) {
     const XbarTile &tile = map.tiles[k];
-    plan.range.push_back(adcRange(model, tile.fullScaleRows));
     double scale =
         tile.projection < map.scale.size() ? map.scale[tile.projection] : 0.0;
-    plan.codeWeight[k] = plan.range[k].lsb / model.readVoltage * scale;
+    // A digital tile's code is a sum of int16 weights, each worth the
+    // projection's scale.
+    plan.range.push_back(tile.digital ? AdcRange{}
+                                      : adcRange(model, tile.fullScaleRows));
+    plan.codeWeight[k] =
+        tile.digital ? scale : plan.range[k].lsb / model.readVoltage * scale;
     if (plan.codeWeight[k] > 0) {
       uint32_t p = image.projections[tile.projection].target;
       finest[p] = std::min(finest[p], plan.codeWeight[k]);
@@ -41,9 +45,17 @@ PeripheryPlan planPeriphery(const image::Image &image, const TileMap &map,
     uint32_t p = image.projections[tile.projection].target;
     double maxCode = std::max(std::abs(double(plan.range[k].minCode)),
                               std::abs(double(plan.range[k].maxCode)));
-    double most = maxCode * plan.codeWeight[k];
-    for (uint32_t c = 0; c < tile.block.colCount; ++c)
-      input[p][tile.block.colFirst + c] += most;
+    uint32_t cols = tile.block.colCount;
+    for (uint32_t c = 0; c < cols; ++c) {
+      // A digital column reaches at most the sum of its |weights|.
+      double code = maxCode;
+      if (tile.digital) {
+        code = 0;
+        for (uint32_t r = 0; r < tile.block.rowCount; ++r)
+          code += std::abs(double(tile.weights[size_t(r) * cols + c]));
+      }
+      input[p][tile.block.colFirst + c] += code * plan.codeWeight[k];
+    }
   }
 
   for (size_t p = 0; p < pops; ++p) {

@@ -31,7 +31,8 @@ bool TileSection::equals(const image::SectionData &other) const {
     const XbarTile &a = map.tiles[t], &b = o->map.tiles[t];
     if (a.projection != b.projection || a.delay != b.delay ||
         a.fullScaleRows != b.fullScaleRows || !(a.block == b.block) ||
-        a.gPlus != b.gPlus || a.gMinus != b.gMinus)
+        a.gPlus != b.gPlus || a.gMinus != b.gMinus ||
+        a.digital != b.digital || a.weights != b.weights)
       return false;
   }
   return true;
@@ -44,7 +45,8 @@ struct Violation {
 };
 
 std::string tileName(const XbarTile &t, size_t index) {
-  return "tile " + std::to_string(index) + " (projection " +
+  return std::string(t.digital ? "digital " : "") + "tile " +
+         std::to_string(index) + " (projection " +
          std::to_string(t.projection) + ", delay " + std::to_string(t.delay) +
          ", rows " + std::to_string(t.block.rowFirst) + ".." +
          std::to_string(t.block.rowFirst + t.block.rowCount - 1) +
@@ -52,9 +54,20 @@ std::string tileName(const XbarTile &t, size_t index) {
          std::to_string(t.block.colFirst + t.block.colCount - 1) + ")";
 }
 
-/// FNV-1a of the tile's bytes as the file holds them (little-endian f32).
+/// Bytes of a tile in the file: f32 G+ and G- per cell, or an int16 weight
+/// per cell of a digital tile.
+uint64_t tileBytes(const XbarTile &t) {
+  uint64_t cells = uint64_t(t.block.rowCount) * t.block.colCount;
+  return t.digital ? cells * sizeof(int16_t) : cells * 2 * sizeof(float);
+}
+
+/// FNV-1a of the tile's bytes as the file holds them (little-endian).
 uint64_t tileChecksum(const XbarTile &t) {
   image::detail::Fnv1a64 h;
+  for (int16_t w : t.weights) {
+    uint8_t le[2] = {uint8_t(uint16_t(w)), uint8_t(uint16_t(w) >> 8)};
+    h.update(le, 2);
+  }
   for (const std::vector<float> *column : {&t.gPlus, &t.gMinus})
     for (float g : *column) {
       uint32_t bits;
@@ -81,8 +94,12 @@ std::vector<XbarTile> readShapes(const json &header, const image::Image &image,
   std::vector<XbarTile> tiles;
   for (Field &f : root["tiles"].elements()) {
     f.expectKeys({"projection", "delay", "rows", "cols", "adc_full_scale_rows",
-                  "fnv1a64"});
+                  "digital", "fnv1a64"});
     XbarTile t;
+    uint32_t digital = f["digital"].u32();
+    if (digital > 1)
+      f["digital"].fail("is " + std::to_string(digital) + "; it is 0 or 1");
+    t.digital = digital == 1;
     t.projection = f["projection"].u32();
     if (t.projection >= image.projections.size())
       f["projection"].fail("names projection " + std::to_string(t.projection) +
@@ -93,9 +110,12 @@ std::vector<XbarTile> readShapes(const json &header, const image::Image &image,
       f["delay"].fail("is " + std::to_string(t.delay) + ", outside [1, " +
                       std::to_string(p.maxDelay) + "]");
     t.fullScaleRows = f["adc_full_scale_rows"].u32();
-    if (t.fullScaleRows < 1)
+    if (!t.digital && t.fullScaleRows < 1)
       f["adc_full_scale_rows"].fail("is 0; an ADC's full scale is at least "
                                     "one row");
+    if (t.digital && t.fullScaleRows != 0)
+      f["adc_full_scale_rows"].fail("is " + std::to_string(t.fullScaleRows) +
+                                    "; a digital tile has no ADC (0)");
     std::vector<Field> rows = f["rows"].elements(2),
                        cols = f["cols"].elements(2);
     t.block = {rows[0].u32(), rows[1].u32(), cols[0].u32(), cols[1].u32()};
@@ -120,7 +140,7 @@ class TileCodec : public image::SectionCodec {
 public:
   std::string name() const override { return kTilesSection; }
   std::string owner() const override { return kTargetName; }
-  uint32_t version() const override { return 2; }
+  uint32_t version() const override { return 3; }
 
   json header(const image::Image &,
               const image::SectionData &data) const override {
@@ -132,6 +152,7 @@ public:
                        {"rows", {t.block.rowFirst, t.block.rowCount}},
                        {"cols", {t.block.colFirst, t.block.colCount}},
                        {"adc_full_scale_rows", t.fullScaleRows},
+                       {"digital", t.digital ? 1 : 0},
                        {"fnv1a64", image::detail::toHex64(tileChecksum(t))}});
     return {{"scales", m.scale},
             {"tiles", tiles},
@@ -146,8 +167,7 @@ public:
     try {
       uint64_t bytes = 0;
       for (const XbarTile &t : readShapes(header, image, nullptr, nullptr))
-        bytes +=
-            uint64_t(t.block.rowCount) * t.block.colCount * 2 * sizeof(float);
+        bytes += tileBytes(t);
       return bytes;
     } catch (const FieldError &e) {
       return image::ImageError{fileName(), e.what};
@@ -158,6 +178,10 @@ public:
               image::detail::ByteSink &sink) const override {
     image::detail::Encoder out(sink);
     for (const XbarTile &t : static_cast<const TileSection &>(data).map.tiles) {
+      if (t.digital) {
+        out.putColumn(t.weights);
+        continue;
+      }
       out.putColumn(t.gPlus);
       out.putColumn(t.gMinus);
     }
@@ -182,10 +206,15 @@ public:
     for (size_t i = 0; i < s->map.tiles.size(); ++i) {
       XbarTile &t = s->map.tiles[i];
       size_t cells = size_t(t.block.rowCount) * t.block.colCount;
-      t.gPlus.resize(cells);
-      t.gMinus.resize(cells);
-      in.getColumn(t.gPlus);
-      in.getColumn(t.gMinus);
+      if (t.digital) {
+        t.weights.resize(cells);
+        in.getColumn(t.weights);
+      } else {
+        t.gPlus.resize(cells);
+        t.gMinus.resize(cells);
+        in.getColumn(t.gPlus);
+        in.getColumn(t.gMinus);
+      }
       if (image::detail::toHex64(tileChecksum(t)) != sums[i])
         return image::ImageError{fileName(),
                                  tileName(t, i) + ": checksum mismatch"};
@@ -224,6 +253,22 @@ public:
     for (size_t i = 0; i < m.tiles.size(); ++i) {
       const XbarTile &t = m.tiles[i];
       size_t cells = size_t(t.block.rowCount) * t.block.colCount;
+      if (t.digital) {
+        if (t.weights.size() != cells || !t.gPlus.empty() ||
+            !t.gMinus.empty())
+          return image::ImageError{fileName(),
+                                   tileName(t, i) + " holds " +
+                                       std::to_string(t.weights.size()) +
+                                       " weights for " +
+                                       std::to_string(cells) + " cells"};
+        for (size_t c = 0; c < cells; ++c)
+          if (t.weights[c] < -kDigitalWeightMax)
+            return image::ImageError{
+                fileName(), tileName(t, i) + " cell " + std::to_string(c) +
+                                " has weight " + std::to_string(t.weights[c]) +
+                                "; digital weights lie in [-32767, 32767]"};
+        continue;
+      }
       if (t.gPlus.size() != cells || t.gMinus.size() != cells)
         return image::ImageError{fileName(),
                                  tileName(t, i) + " holds " +
@@ -244,11 +289,15 @@ public:
   summarize(const image::Image &,
             const image::SectionData &data) const override {
     const TileMap &m = static_cast<const TileSection &>(data).map;
-    uint64_t cells = 0;
+    uint64_t cells = 0, weights = 0;
     for (const XbarTile &t : m.tiles)
-      cells += uint64_t(t.block.rowCount) * t.block.colCount;
-    return {{"tiles", std::to_string(m.tiles.size()) + " (" +
+      (t.digital ? weights : cells) +=
+          uint64_t(t.block.rowCount) * t.block.colCount;
+    return {{"tiles", std::to_string(m.arrayTiles()) + " (" +
                           std::to_string(cells) + " cells in use)"},
+            {"digital tiles", std::to_string(m.digitalTiles()) + " (" +
+                                  std::to_string(weights) +
+                                  " int16 readout weights)"},
             {"programming", std::to_string(m.programmedCells) + " devices, " +
                                 std::to_string(m.programPulses) +
                                 " pulses at most"},

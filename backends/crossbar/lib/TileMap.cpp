@@ -55,6 +55,21 @@ uint32_t fullScaleRows(const std::vector<double> &columnSum,
   return std::min(scale, model.adcFullScaleRows);
 }
 
+/// A projection into a readout, with digital readouts on.
+bool digitalProjection(const image::Image &image, const image::Projection &p,
+                       const DeviceModel &model) {
+  return model.digitalReadout && !image.populations[p.target].spiking;
+}
+
+/// round(w / scale), half away from zero, within +-kDigitalWeightMax.
+int16_t digitalWeight(double w, double scale) {
+  if (!(scale > 0))
+    return 0;
+  double k = std::round(w / scale);
+  k = std::clamp(k, -double(kDigitalWeightMax), double(kDigitalWeightMax));
+  return int16_t(k);
+}
+
 std::vector<Entry> entriesOf(const image::Projection &p, uint32_t sources) {
   std::vector<Entry> out;
   if (p.isProcedural) {
@@ -76,6 +91,13 @@ std::vector<Entry> entriesOf(const image::Projection &p, uint32_t sources) {
 
 } // namespace
 
+uint32_t TileMap::arrayTiles() const {
+  uint32_t n = 0;
+  for (const XbarTile &t : tiles)
+    n += !t.digital;
+  return n;
+}
+
 image::Expected<TileMap> mapTiles(const image::Image &image,
                                   const DeviceModel &model, uint64_t seed) {
   // Count first, so that a network too large is refused before any
@@ -90,8 +112,9 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
     entries.push_back(entriesOf(proj, rows));
     for (const Entry &e : entries.back())
       delays[p].insert(e.delay);
-    needed += delays[p].size() *
-              tilesNeeded(rows, cols, model.tileRows, model.tileCols);
+    if (!digitalProjection(image, proj, model))
+      needed += delays[p].size() *
+                tilesNeeded(rows, cols, model.tileRows, model.tileCols);
   }
   if (needed > model.tilesPerChip)
     return image::ImageError{
@@ -106,13 +129,15 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
     const image::Projection &proj = image.projections[p];
     uint32_t rows = image::sourceSize(image, proj.source);
     uint32_t cols = image.populations[proj.target].size;
-    bool formed = model.formedReservoir && proj.isProcedural;
+    bool digital = digitalProjection(image, proj, model);
+    bool formed = !digital && model.formedReservoir && proj.isProcedural;
     double largest = 0, squares = 0;
     for (const Entry &e : entries[p]) {
       largest = std::max(largest, std::fabs(double(e.weight)));
       squares += double(e.weight) * double(e.weight);
     }
-    double scale = largest / (model.gMax - model.gMin);
+    double scale = digital ? largest / kDigitalWeightMax
+                           : largest / (model.gMax - model.gMin);
     if (formed) {
       double spread = std::sqrt(model.formedMean * model.formedMean +
                                 model.formedSigma * model.formedSigma);
@@ -150,6 +175,15 @@ image::Expected<TileMap> mapTiles(const image::Image &image,
           weight[cell] += next->weight;
           if (formed)
             connected[cell] = true;
+        }
+        if (digital) {
+          tile.digital = true;
+          tile.fullScaleRows = 0;
+          tile.weights.resize(cells);
+          for (size_t c = 0; c < cells; ++c)
+            tile.weights[c] = digitalWeight(weight[c], scale);
+          map.tiles.push_back(std::move(tile));
+          continue;
         }
         tile.gPlus.resize(cells);
         tile.gMinus.resize(cells);

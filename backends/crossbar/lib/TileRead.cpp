@@ -40,6 +40,11 @@ ReadyTile prepareTile(const XbarTile &tile) {
   ReadyTile out;
   out.rows = tile.block.rowCount;
   out.cols = tile.block.colCount;
+  if (tile.digital) {
+    out.digital = true;
+    out.weights = tile.weights;
+    return out;
+  }
   size_t cells = size_t(out.rows) * out.cols;
   out.difference.resize(cells);
   out.squares.resize(cells);
@@ -75,6 +80,8 @@ void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
               uint64_t seed, uint64_t step, uint32_t tileIndex,
               const DeviceModel &model, const AdcRange &range,
               ReadScratch &scratch, int32_t *codes, ReadCounts &counts) {
+  if (tile.digital)
+    return readDigitalTile(tile, active, count, codes, counts);
   scratch.samples.resize(tile.cols);
   sampleTile(tile, active, count, seed, step, tileIndex, model, range, scratch,
              scratch.samples.data());
@@ -86,8 +93,25 @@ void readTile(const ReadyTile &tile, const uint32_t *active, size_t count,
   countTileRead(tile, active, count, model, counts);
 }
 
+void readDigitalTile(const ReadyTile &tile, const uint32_t *active,
+                     size_t count, int32_t *codes, ReadCounts &counts) {
+  std::fill(codes, codes + tile.cols, 0);
+  for (size_t k = 0; k < count; ++k) {
+    const int16_t *w = tile.weights.data() + size_t(active[k]) * tile.cols;
+    for (uint32_t c = 0; c < tile.cols; ++c)
+      codes[c] += w[c];
+  }
+  counts.digitalReads += uint64_t(count) * tile.cols;
+  counts.cellReads += uint64_t(count) * tile.cols;
+}
+
 void countTileRead(const ReadyTile &tile, const uint32_t *active, size_t count,
                    const DeviceModel &model, ReadCounts &counts) {
+  if (tile.digital) {
+    counts.digitalReads += uint64_t(count) * tile.cols;
+    counts.cellReads += uint64_t(count) * tile.cols;
+    return;
+  }
   double rowConductance = 0;
   for (size_t k = 0; k < count; ++k)
     rowConductance += tile.rowConductance[active[k]];

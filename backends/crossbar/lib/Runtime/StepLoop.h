@@ -42,6 +42,7 @@ public:
       states[p].assign(image.populations[p].size, State());
     }
     tilesRead.assign(prog.unitPe.size(), 0);
+    digitalWords.assign(prog.unitPe.size(), 0);
   }
 
   runtime::Expected<runtime::RunResult>
@@ -82,6 +83,7 @@ public:
       c[ConductanceReadsNs] += counts.conductanceNs;
       c[AdcConversions] += counts.conversions;
       c[AdcSaturations] += counts.saturations;
+      c[DigitalWeightReads] += counts.digitalReads;
       chargeCycles(result);
       result.steps = t + 1;
       if (observer &&
@@ -139,21 +141,29 @@ private:
                   ((t + use.delay) & prog.ringMask[use.target]) * size +
                   use.colFirst;
       arith.read(use, rows, t, slot, counts);
-      if (!prog.unitOfTile.empty())
-        ++tilesRead[prog.unitOfTile[use.tile]];
+      if (prog.unitOfTile.empty())
+        continue;
+      uint32_t unit = prog.unitOfTile[use.tile];
+      const ReadyTile &tile = prog.tiles[use.tile];
+      if (tile.digital)
+        digitalWords[unit] += uint64_t(rows.size()) * tile.cols;
+      else
+        ++tilesRead[unit];
     }
   }
 
   /// docs/crossbar.md, "Cycles": a unit whose tiles are read spends one
   /// read (its tiles read in parallel, each with its own ADCs) plus one
-  /// cycle per tile to add its partial sums, then one cycle per neuron.
+  /// cycle per tile to add its partial sums, one cycle per digital weight
+  /// fetched and added, then one cycle per neuron.
   void chargeCycles(runtime::RunResult &result) {
     for (size_t u = 0; u < tilesRead.size(); ++u) {
       uint64_t k = tilesRead[u];
-      double cycles =
-          double(k ? prog.readCycles + k : 0) + double(prog.unitNeurons[u]);
+      double cycles = double(k ? prog.readCycles + k : 0) +
+                      double(digitalWords[u]) + double(prog.unitNeurons[u]);
       runtime::detail::chargeLoad(result.peLoads[u], cycles, cycles, 0);
       tilesRead[u] = 0;
+      digitalWords[u] = 0;
     }
   }
 
@@ -163,7 +173,7 @@ private:
   std::vector<std::vector<State>> states;
   std::vector<std::vector<uint32_t>> popSpikes, inSpikes;
   std::vector<uint32_t> rows;
-  std::vector<uint64_t> tilesRead;
+  std::vector<uint64_t> tilesRead, digitalWords;
 };
 
 /// An engine that runs StepLoop<Arith> over one program; Arith is built

@@ -46,6 +46,10 @@ struct DeviceModel {
   bool formedReservoir = false;
   double formedMean = 0;
   double formedSigma = 6.6e-6;
+  /// Projections into non-spiking populations (readouts) run in the
+  /// periphery on int16 weights instead of on the arrays, as the seed
+  /// chip's trained readouts do (Lin et al. 2025); false puts them on tiles.
+  bool digitalReadout = true;
   uint32_t neuronsPerTile = 256;
   double clockHz = 500e6;
 

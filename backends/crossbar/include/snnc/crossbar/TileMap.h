@@ -40,12 +40,20 @@ struct XbarTile {
   /// pushes it, sparse tiles keep their resolution, and the code weights of
   /// one projection's tiles stay powers of two apart (exact multipliers).
   uint32_t fullScaleRows = 1;
-  /// Programmed conductances in siemens, row-major rowCount x colCount.
+  /// Programmed conductances in siemens, row-major rowCount x colCount
+  /// (empty for a digital tile).
   std::vector<float> gPlus, gMinus;
+  /// A digital tile (DeviceModel::digitalReadout): a block of a readout
+  /// projection held in the periphery's weight memory as int16, row-major,
+  /// in units of TileMap::scale[projection]; no array, no ADC, no noise
+  /// (docs/crossbar.md, "Digital readouts"). fullScaleRows is then 0.
+  bool digital = false;
+  std::vector<int16_t> weights;
 };
 
 struct TileMap {
-  /// Per image projection: weight units per siemens of difference.
+  /// Per image projection: weight units per siemens of difference, or per
+  /// int16 step for a projection on digital tiles.
   std::vector<double> scale;
   std::vector<XbarTile> tiles;
   /// Cells programmed away from g_min (write-verify targets), over all
@@ -57,7 +65,15 @@ struct TileMap {
   /// same connections would have taken.
   uint64_t formedCells = 0;
   uint64_t savedPulses = 0;
+
+  /// Tiles on the arrays (those tiles_per_chip bounds) and digital ones.
+  uint32_t arrayTiles() const;
+  uint32_t digitalTiles() const { return uint32_t(tiles.size()) - arrayTiles(); }
 };
+
+/// Largest int16 weight of a digital tile: weights map to
+/// round(w / scale) with scale = max |w| / kDigitalWeightMax.
+inline constexpr int32_t kDigitalWeightMax = 32767;
 
 /// Lowers the projections of `image` (its core sections complete) to
 /// tiles. Fails, naming the counts, when they need more tiles than the chip
