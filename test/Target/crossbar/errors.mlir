@@ -221,7 +221,7 @@ xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_p
 
 xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_per_adc 2 {
   xbar.projection 0 "lif0->li1" rows 4 cols 2 scale 1.0 rms_error 0.0 max_error 0.0
-  // expected-error @+1 {{'xbar.digital_tile' op block of 5 x 2 exceeds the chip's blocks of 4 x 2}}
+  // expected-error @+1 {{'xbar.digital_tile' op block of 5 rows exceeds the tile's 4 rows}}
   xbar.digital_tile 0 projection 0 delay 1 rows 0 + 5 cols 0 + 2 node 0 synapses 0
       weights dense<0> : tensor<5x2xi16>
 }

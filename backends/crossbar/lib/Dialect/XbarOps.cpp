@@ -157,25 +157,34 @@ LogicalResult ProjectionOp::verify() {
 // TileOp
 //===----------------------------------------------------------------------===//
 
+/// A block of `op` (an xbar.tile or xbar.digital_tile) fits the chip's
+/// tiles and holds no more synapses than cells.
+template <typename TileLike> static LogicalResult verifyBlock(TileLike op) {
+  auto chip = op->template getParentOfType<ChipOp>();
+  if (op.getRowCount() > chip.getTileRows())
+    return op.emitOpError("block of ")
+           << op.getRowCount() << " rows exceeds the tile's "
+           << chip.getTileRows() << " rows";
+  if (op.getColCount() > chip.getTileCols())
+    return op.emitOpError("block of ")
+           << op.getColCount() << " columns exceeds the tile's "
+           << chip.getTileCols() << " columns";
+  int64_t cells = int64_t(op.getRowCount()) * int64_t(op.getColCount());
+  if (int64_t(op.getSynapses()) > cells)
+    return op.emitOpError("counts ")
+           << op.getSynapses() << " synapses in its " << cells << " cells";
+  return success();
+}
+
 LogicalResult TileOp::verify() {
   auto chip = (*this)->getParentOfType<ChipOp>();
-  if (getRowCount() > chip.getTileRows())
-    return emitOpError("block of ")
-           << getRowCount() << " rows exceeds the tile's " << chip.getTileRows()
-           << " rows";
-  if (getColCount() > chip.getTileCols())
-    return emitOpError("block of ")
-           << getColCount() << " columns exceeds the tile's "
-           << chip.getTileCols() << " columns";
+  if (failed(verifyBlock(*this)))
+    return failure();
   uint64_t rows = getFullScaleRows();
   if ((rows & (rows - 1)) != 0 || rows > chip.getAdcFullScaleRows())
     return emitOpError("ADC full scale of ")
            << rows << " rows must be a power of two of at most the chip's "
            << chip.getAdcFullScaleRows();
-  int64_t cells = int64_t(getRowCount()) * int64_t(getColCount());
-  if (int64_t(getSynapses()) > cells)
-    return emitOpError("counts ")
-           << getSynapses() << " synapses in its " << cells << " cells";
   SmallVector<int64_t, 2> shape = {int64_t(getRowCount()),
                                    int64_t(getColCount())};
   Type f32 = Float32Type::get(getContext());
@@ -205,16 +214,8 @@ LogicalResult TileOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult DigitalTileOp::verify() {
-  auto chip = (*this)->getParentOfType<ChipOp>();
-  if (getRowCount() > chip.getTileRows() || getColCount() > chip.getTileCols())
-    return emitOpError("block of ")
-           << getRowCount() << " x " << getColCount()
-           << " exceeds the chip's blocks of " << chip.getTileRows() << " x "
-           << chip.getTileCols();
-  int64_t cells = int64_t(getRowCount()) * int64_t(getColCount());
-  if (int64_t(getSynapses()) > cells)
-    return emitOpError("counts ")
-           << getSynapses() << " synapses in its " << cells << " cells";
+  if (failed(verifyBlock(*this)))
+    return failure();
   SmallVector<int64_t, 2> shape = {int64_t(getRowCount()),
                                    int64_t(getColCount())};
   auto emit = [this] { return emitOpError(); };
