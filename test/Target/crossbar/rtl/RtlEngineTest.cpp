@@ -1,9 +1,11 @@
 //===- RtlEngineTest.cpp - The crossbar rtl engine against ref ------------===//
 
 #include "Networks.h"
+#include "UnitMap.h"
 
 #include "snnc/crossbar/Counters.h"
 #include "snnc/crossbar/Engines.h"
+#include "snnc/crossbar/ImageSections.h"
 #include "snnc/crossbar/rtl/VerilatedXbarUnit.h"
 
 #include "snnc/runtime/TargetRuntime.h"
@@ -177,6 +179,71 @@ TEST(CrossbarRtl, MatchesRefOnFull256x256Tiles) {
   Recorded ref = runRef(im, 20), rtl = runRtl(im, 20);
   ASSERT_GT(spikesOf(ref), 100u);
   expectIdentical(ref, rtl);
+}
+
+uint32_t digitalTilesOf(const image::Image &im) {
+  return im.sections.get<TileSection>(kTilesSection)->map.digitalTiles();
+}
+
+TEST(CrossbarRtl, MatchesRefOnDigitalReadouts) {
+  // Readouts in two slices fed by a population and by the inputs, over
+  // delays 1..3 and several row blocks: digital tiles on two units.
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 6}};
+  image::Image im = readoutNet(tiles, 21);
+  ASSERT_GE(digitalTilesOf(im), 8u);
+  Recorded ref = runRef(im, 60, 4), rtl = runRtl(im, 60, 4);
+  ASSERT_GT(ref.result.outputs[0].spikes.size(), 50u);
+  ASSERT_GT(ref.result.counters[DigitalWeightReads], 1000u);
+  EXPECT_LT(ref.result.counters[DigitalWeightReads],
+            ref.result.counters[SynapticEvents]);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefOnDigitalReadoutsWithFullTiles) {
+  // The default 256 x 256 tiles: the feed-forward readout is one digital
+  // tile of 20 rows x 5 columns.
+  image::Image im = feedForward({}, 22);
+  ASSERT_EQ(digitalTilesOf(im), 1u);
+  Recorded ref = runRef(im, 40), rtl = runRtl(im, 40);
+  ASSERT_GT(ref.result.counters[DigitalWeightReads], 100u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefWithReadoutsOnTheArrays) {
+  // digital_readout 0: the readouts are analog tiles again.
+  nlohmann::json analog = {
+      {"tile_rows", 16}, {"tile_cols", 6}, {"digital_readout", 0}};
+  image::Image im = readoutNet(analog, 23);
+  ASSERT_EQ(digitalTilesOf(im), 0u);
+  Recorded ref = runRef(im, 40, 4), rtl = runRtl(im, 40, 4);
+  EXPECT_EQ(ref.result.counters[DigitalWeightReads], 0u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefOnAWideDigitalReadout) {
+  // 2000 inputs x 10 readouts: 8 digital tiles, 22000 words of one unit.
+  image::Image im = wideReadout(2000, 24);
+  ASSERT_EQ(digitalTilesOf(im), 8u);
+  Recorded ref = runRef(im, 10, 5), rtl = runRtl(im, 10, 5);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, RefusesDigitalTilesBeyondTheUnitsMemory) {
+  // Rows x 11 words beyond the memory.
+  uint32_t inputs = crossbar::rtl::unit::kDigitalWords / 11 + 300;
+  image::Image im = wideReadout(inputs, 25);
+  auto engine = makeRtlEngine(im);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  runtime::RunOptions options;
+  options.steps = 2;
+  auto result = (*engine)->run({drive(inputs, 2)}, options);
+  ASSERT_FALSE(result.ok());
+  std::string message = result.error().message();
+  EXPECT_NE(message.find("digital_words of " +
+                         std::to_string(crossbar::rtl::unit::kDigitalWords)),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("unit on PE"), std::string::npos) << message;
 }
 
 TEST(CrossbarRtl, ATruncatingAdcIsCaught) {
