@@ -220,14 +220,16 @@ module xbar_tile_ctrl
 
   // Digital path: list reads issued, list appends, the weight's address
   // (base + list + row * cols + column) and the column sums.
-  logic        dig_issue, dig_append, dig_flush, dig_done;
+  logic        dig_issue, dig_append, dig_flush, dig_done, scan_fits, read_fits;
   logic [31:0] list_addr, append_addr, weight_addr;
   logic signed [31:0] dig_sum;
   logic        unused_dmem_addr;
+  assign scan_fits   = dig_fits(first_hit);
+  assign read_fits   = dig_fits(k_q);
   assign dig_issue   = (state_q == TDigital) && !clr_i && !halt_i;
   assign dig_append  = (state_q == TScan) && (hits_q != '0) && dig_q[first_hit] &&
                        (rows_q[first_hit] < row_count_q[first_hit]) &&
-                       dig_fits(first_hit) && !clr_i && !halt_i;
+                       scan_fits && !clr_i && !halt_i;
   assign dig_flush   = s2_valid_q && s2_last_q;
   assign dig_done    = (state_q == TDigDrain) && !s1_valid_q && !s2_valid_q;
   assign list_addr   = 32'(dbase_q[k_q]) + 32'(di_q);
@@ -318,7 +320,7 @@ module xbar_tile_ctrl
               if (rows_q[first_hit] >= row_count_q[first_hit]) begin
                 err_q      <= ErrRowCount;
                 err_info_q <= 32'(first_hit);
-              end else if (dig_q[first_hit] && !dig_fits(first_hit)) begin
+              end else if (dig_q[first_hit] && !scan_fits) begin
                 err_q      <= ErrDigital;
                 err_info_q <= 32'(first_hit);
               end
@@ -338,7 +340,7 @@ module xbar_tile_ctrl
             end else if (cols_q[k_q] == '0 || col_end > 17'(neurons_i)) begin
               err_q      <= ErrColumns;
               err_info_q <= {16'(k_q), cols_q[k_q]};
-            end else if (dig_q[k_q] && !dig_fits(k_q)) begin
+            end else if (dig_q[k_q] && !read_fits) begin
               err_q      <= ErrDigital;
               err_info_q <= 32'(k_q);
             end else if (dig_q[k_q]) begin
@@ -441,7 +443,10 @@ module xbar_tile_ctrl
   assign dlist_addr_o  = DmemAddrW'(dig_append ? append_addr : list_addr);
   assign dlist_wdata_o = row_local;
 
-  assign busy_o       = (state_q != TIdle) || acc_valid_q;
+  // An error counts as busy until the unit has latched it and halts, so
+  // that one raised in the last cycle of a packet is not lost to an idle
+  // unit.
+  assign busy_o       = (state_q != TIdle) || acc_valid_q || (err_q != ErrNone);
   assign row_drive_o  = (state_q == TScan) && (hits_q != '0) && !dig_q[first_hit] &&
                         !clr_i && !halt_i;
   assign tile_read_o  = read_start_q || dig_start_q;

@@ -240,17 +240,17 @@ inline image::Image reservoirNet(const nlohmann::json &overrides, uint64_t seed,
   return b.build(overrides, seed);
 }
 
-/// 40 inputs -> 48 LIF -> 12 LI readouts in two slices of 6, and the
+/// 40 inputs -> 48 LIF -> 12 LI readouts in slices of 8 and 4, and the
 /// inputs straight to the readouts too: both readout projections are
 /// digital tiles (digital_readout), with weights of both signs and delays
-/// 1..3. Pass tile_cols 6 so that no tile spans both readout slices.
+/// 1..3. Pass tile_cols 8 so that no tile spans both readout slices.
 inline image::Image readoutNet(const nlohmann::json &overrides, uint64_t seed) {
   NetBuilder b;
   uint32_t in = b.addInput(40, {40});
   uint32_t hid =
       b.addPopulation("hid", image::NeuronModel::Lif, 48, kLif, {48});
   uint32_t out =
-      b.addPopulation("out", image::NeuronModel::Li, 12, kLi, {6, 6});
+      b.addPopulation("out", image::NeuronModel::Li, 12, kLi, {8, 4});
   b.addStored(image::SourceKind::Input, in, hid,
               [](uint32_t i, uint32_t j, float &w, uint16_t &d) {
                 uint32_t h = mix(i, j, 4);

@@ -188,7 +188,7 @@ uint32_t digitalTilesOf(const image::Image &im) {
 TEST(CrossbarRtl, MatchesRefOnDigitalReadouts) {
   // Readouts in two slices fed by a population and by the inputs, over
   // delays 1..3 and several row blocks: digital tiles on two units.
-  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 6}};
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 8}};
   image::Image im = readoutNet(tiles, 21);
   ASSERT_GE(digitalTilesOf(im), 8u);
   Recorded ref = runRef(im, 60, 4), rtl = runRtl(im, 60, 4);
@@ -212,7 +212,7 @@ TEST(CrossbarRtl, MatchesRefOnDigitalReadoutsWithFullTiles) {
 TEST(CrossbarRtl, MatchesRefWithReadoutsOnTheArrays) {
   // digital_readout 0: the readouts are analog tiles again.
   nlohmann::json analog = {
-      {"tile_rows", 16}, {"tile_cols", 6}, {"digital_readout", 0}};
+      {"tile_rows", 16}, {"tile_cols", 8}, {"digital_readout", 0}};
   image::Image im = readoutNet(analog, 23);
   ASSERT_EQ(digitalTilesOf(im), 0u);
   Recorded ref = runRef(im, 40, 4), rtl = runRtl(im, 40, 4);

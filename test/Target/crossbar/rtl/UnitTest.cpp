@@ -486,6 +486,8 @@ TEST(CrossbarUnitDigital, RefusesADigitalTileBeyondItsMemory) {
   h.settle();
   h.push(10);
   h.settle();
+  // Refused before the list write lands beyond the memory.
+  EXPECT_EQ(h.counter(u::CntPacketsIn), 1u);
   EXPECT_EQ(h.out().errCode, u::ErrDigital);
   EXPECT_EQ(h.out().errInfo, 0u);
 }
