@@ -19,8 +19,8 @@
 // and its read sums, per column, the weights of the listed rows, one
 // weight per cycle (list word, then weight word, then add: a three-stage
 // pipeline over the memory's two ports), then adds code x m_q into the
-// ring as the ADC path does. A read of n rows x c columns takes
-// n * c + 4 cycles.
+// ring as the ADC path does. A read of n rows x c columns takes n * c
+// cycles and 5 more (select, three to drain the pipeline, next select).
 //
 //===----------------------------------------------------------------------===//
 

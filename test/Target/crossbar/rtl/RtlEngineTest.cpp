@@ -1,7 +1,9 @@
 //===- RtlEngineTest.cpp - The crossbar rtl engine against ref ------------===//
 
+#include "AnalogArray.h"
 #include "Networks.h"
 #include "UnitMap.h"
+#include "UnitTables.h"
 
 #include "snnc/crossbar/Counters.h"
 #include "snnc/crossbar/Engines.h"
@@ -16,6 +18,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 extern "C" void snncInitializecrossbarRuntime();
@@ -244,6 +247,61 @@ TEST(CrossbarRtl, RefusesDigitalTilesBeyondTheUnitsMemory) {
             std::string::npos)
       << message;
   EXPECT_NE(message.find("unit on PE"), std::string::npos) << message;
+}
+
+TEST(CrossbarRtl, LoadsDigitalTilesIntoTheDigitalMemory) {
+  // The tile table marks each digital tile with its base, the bases do not
+  // overlap, and every weight is written after the tile's row list.
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 8}};
+  image::Image im = readoutNet(tiles, 26);
+  image::Expected<ChipProgram> prog = loadChipProgram(im);
+  ASSERT_TRUE(prog.ok()) << prog.error().message();
+  auto tables = crossbar::rtl::buildUnitTables(*prog);
+  ASSERT_TRUE(tables.ok()) << tables.error().message();
+  namespace u = crossbar::rtl::unit;
+  uint32_t digital = 0;
+  for (const crossbar::rtl::UnitTable &t : *tables) {
+    std::map<uint32_t, uint32_t> writes;
+    for (auto [address, data] : crossbar::rtl::configWrites(t, *prog))
+      writes[address] = data;
+    uint64_t next = 0;
+    for (uint32_t k = 0; k < t.tiles.size(); ++k) {
+      const crossbar::rtl::UnitTile &ut = t.tiles[k];
+      uint32_t lane = writes[u::cfgAddress(u::RegionTiles,
+                                           k * u::kTileLanes + u::LaneDigital)];
+      ASSERT_EQ(ut.digital, prog->tiles[ut.tile].digital);
+      if (!ut.digital) {
+        EXPECT_EQ(lane, 0u);
+        continue;
+      }
+      ++digital;
+      EXPECT_EQ(lane, u::kDigitalFlag | ut.base);
+      EXPECT_EQ(ut.base, next);
+      next += uint64_t(ut.rowCount) * (ut.cols + 1);
+      const std::vector<int16_t> &w = prog->tiles[ut.tile].weights;
+      for (size_t i = 0; i < w.size(); ++i) {
+        uint32_t address =
+            u::cfgAddress(u::RegionDigital, ut.base + ut.rowCount + i);
+        ASSERT_TRUE(writes.count(address)) << i;
+        EXPECT_EQ(int16_t(uint16_t(writes[address])), w[i]) << i;
+      }
+    }
+    EXPECT_EQ(t.digitalWords, next);
+  }
+  EXPECT_EQ(digital, digitalTilesOf(im));
+}
+
+TEST(CrossbarRtl, TheAnalogArrayRefusesDigitalTiles) {
+  image::Image im = feedForward({}, 27);
+  image::Expected<ChipProgram> prog = loadChipProgram(im);
+  ASSERT_TRUE(prog.ok()) << prog.error().message();
+  crossbar::rtl::AnalogArray array(*prog);
+  for (uint32_t k = 0; k < prog->tiles.size(); ++k) {
+    EXPECT_EQ(array.isDigital(k), prog->tiles[k].digital);
+    EXPECT_EQ(array.drive(k, 0), !prog->tiles[k].digital) << k;
+    EXPECT_EQ(array.read(k, 0), !prog->tiles[k].digital) << k;
+  }
+  EXPECT_GT(array.conductanceNs(), 0u);
 }
 
 TEST(CrossbarRtl, ATruncatingAdcIsCaught) {
