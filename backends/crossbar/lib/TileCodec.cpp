@@ -31,8 +31,8 @@ bool TileSection::equals(const image::SectionData &other) const {
     const XbarTile &a = map.tiles[t], &b = o->map.tiles[t];
     if (a.projection != b.projection || a.delay != b.delay ||
         a.fullScaleRows != b.fullScaleRows || !(a.block == b.block) ||
-        a.gPlus != b.gPlus || a.gMinus != b.gMinus ||
-        a.digital != b.digital || a.weights != b.weights)
+        a.gPlus != b.gPlus || a.gMinus != b.gMinus || a.digital != b.digital ||
+        a.weights != b.weights)
       return false;
   }
   return true;
@@ -234,7 +234,9 @@ public:
       return "";
     // decode() names the first tile whose bytes do not match its checksum.
     const std::string &what = decoded.error().what;
-    return what.rfind("tile ", 0) == 0 ? what.substr(0, what.find(':')) : "";
+    bool named =
+        what.rfind("tile ", 0) == 0 || what.rfind("digital tile ", 0) == 0;
+    return named ? what.substr(0, what.find(':')) : "";
   }
 
   image::Status validate(const image::Image &image,
@@ -254,13 +256,11 @@ public:
       const XbarTile &t = m.tiles[i];
       size_t cells = size_t(t.block.rowCount) * t.block.colCount;
       if (t.digital) {
-        if (t.weights.size() != cells || !t.gPlus.empty() ||
-            !t.gMinus.empty())
-          return image::ImageError{fileName(),
-                                   tileName(t, i) + " holds " +
-                                       std::to_string(t.weights.size()) +
-                                       " weights for " +
-                                       std::to_string(cells) + " cells"};
+        if (t.weights.size() != cells || !t.gPlus.empty() || !t.gMinus.empty())
+          return image::ImageError{
+              fileName(),
+              tileName(t, i) + " holds " + std::to_string(t.weights.size()) +
+                  " weights for " + std::to_string(cells) + " cells"};
         for (size_t c = 0; c < cells; ++c)
           if (t.weights[c] < -kDigitalWeightMax)
             return image::ImageError{

@@ -196,3 +196,53 @@ xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_p
   xbar.tile 0 projection 0 delay 1 rows 0 + 4 cols 0 + 2 node 0 synapses 0 adc_rows 64
       g_plus dense<1.0e-6> : tensor<4x2xf32> g_minus dense<1.0e-6> : tensor<4x2xf32>
 }
+
+// -----
+
+xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_per_adc 2 {
+  xbar.projection 0 "lif0->li1" rows 4 cols 2 scale 1.0 rms_error 0.0 max_error 0.0
+  // A digital block holds int16 weights.
+  // expected-error @+1 {{'xbar.digital_tile' op weights}}
+  xbar.digital_tile 0 projection 0 delay 1 rows 0 + 4 cols 0 + 2 node 0 synapses 0
+      weights dense<1> : tensor<4x2xi32>
+}
+
+// -----
+
+xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_per_adc 2 {
+  xbar.projection 0 "lif0->li1" rows 4 cols 2 scale 1.0 rms_error 0.0 max_error 0.0
+  // -32768 has no positive twin, so the weights are symmetric.
+  // expected-error @+1 {{'xbar.digital_tile' op weight of cell (1, 1) is -32768; digital weights lie in [-32767, 32767]}}
+  xbar.digital_tile 0 projection 0 delay 1 rows 0 + 4 cols 0 + 2 node 0 synapses 0
+      weights dense<[[0, 0], [0, -32768], [0, 0], [0, 0]]> : tensor<4x2xi16>
+}
+
+// -----
+
+xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_per_adc 2 {
+  xbar.projection 0 "lif0->li1" rows 4 cols 2 scale 1.0 rms_error 0.0 max_error 0.0
+  // expected-error @+1 {{'xbar.digital_tile' op block of 5 rows exceeds the tile's 4 rows}}
+  xbar.digital_tile 0 projection 0 delay 1 rows 0 + 5 cols 0 + 2 node 0 synapses 0
+      weights dense<0> : tensor<5x2xi16>
+}
+
+// -----
+
+xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_per_adc 2 {
+  xbar.projection 0 "lif0->li1" rows 4 cols 2 scale 1.0 rms_error 0.0 max_error 0.0
+  xbar.tile 0 projection 0 delay 1 rows 0 + 4 cols 0 + 2 node 3 synapses 0 adc_rows 4
+      g_plus dense<1.0e-6> : tensor<4x2xf32> g_minus dense<1.0e-6> : tensor<4x2xf32>
+  // Array and digital tiles share one index space.
+  // expected-error @+1 {{'xbar.digital_tile' op tile 0 appears twice}}
+  xbar.digital_tile 0 projection 0 delay 1 rows 0 + 4 cols 0 + 2 node 3 synapses 0
+      weights dense<0> : tensor<4x2xi16>
+}
+
+// -----
+
+xbar.chip @net tiles 4 x 2 chip 8 mesh 4 adc 5 bits lsb 3.0e-7 rows 32 columns_per_adc 2 {
+  xbar.projection 0 "lif0->li1" rows 4 cols 2 scale 1.0 rms_error 0.0 max_error 0.0
+  // expected-error @+1 {{'xbar.digital_tile' op tile 0's rows [2, 6) lie outside projection 0's 4 rows}}
+  xbar.digital_tile 0 projection 0 delay 1 rows 2 + 4 cols 0 + 2 node 3 synapses 0
+      weights dense<0> : tensor<4x2xi16>
+}

@@ -22,6 +22,17 @@ nlohmann::json crossbarReport(ChipOp chip, const DeviceModel &model) {
     weighted += tile.getSynapses();
     tilesOf[tile.getProjection()] += 1;
   }
+  // Digital (readout) tiles: weight memory of a periphery, no array.
+  uint64_t digitalTiles = 0, digitalWeights = 0;
+  nlohmann::json digitalNodes = nlohmann::json::array();
+  std::map<uint64_t, bool> digitalProjection;
+  for (DigitalTileOp tile : chip.getBody().front().getOps<DigitalTileOp>()) {
+    ++digitalTiles;
+    digitalWeights += tile.getRowCount() * tile.getColCount();
+    digitalNodes.push_back(tile.getNode());
+    tilesOf[tile.getProjection()] += 1;
+    digitalProjection[tile.getProjection()] = true;
+  }
   uint64_t slices = 0;
   for (SliceOp slice : chip.getBody().front().getOps<SliceOp>()) {
     (void)slice;
@@ -41,6 +52,7 @@ nlohmann::json crossbarReport(ChipOp chip, const DeviceModel &model) {
                            {"cols", p.getCols()},
                            {"tiles", tilesOf[p.getIndex()]},
                            {"formed", p.getFormed()},
+                           {"digital", digitalProjection[p.getIndex()]},
                            {"scale", p.getScale().convertToDouble()},
                            {"rms_error", p.getRmsError().convertToDouble()},
                            {"max_error", p.getMaxError().convertToDouble()}});
@@ -72,6 +84,12 @@ nlohmann::json crossbarReport(ChipOp chip, const DeviceModel &model) {
             {"saved_pulses", saved},
             {"saved_energy_j", double(saved) * joules},
             {"saved_time_s", double(saved) * model.writePulse}}},
+          {"digital_readout",
+           {{"enabled", model.digitalReadout},
+            {"tiles", digitalTiles},
+            {"weights", digitalWeights},
+            {"bytes", 2 * digitalWeights},
+            {"tile_nodes", digitalNodes}}},
           {"projections", projections},
           {"tile_nodes", nodes}};
 }
@@ -83,7 +101,8 @@ void printCrossbarReport(const nlohmann::json &report, llvm::raw_ostream &out) {
   };
   const nlohmann::json &tiles = group("tiles"), &cells = group("cells"),
                        &adcs = group("adcs"), &prog = group("programming"),
-                       &formed = group("formed");
+                       &formed = group("formed"),
+                       &digital = group("digital_readout");
   out << "target crossbar: " << tiles.value("used", uint64_t(0)) << " of "
       << tiles.value("available", uint64_t(0)) << " tiles of "
       << tiles.value("rows", 0) << " x " << tiles.value("cols", 0) << "; "
@@ -111,7 +130,15 @@ void printCrossbarReport(const nlohmann::json &report, llvm::raw_ostream &out) {
         (unsigned long long)formed.value("cells", uint64_t(0)),
         (unsigned long long)formed.value("saved_pulses", uint64_t(0)),
         formed.value("saved_energy_j", 0.0), formed.value("saved_time_s", 0.0));
-  out << "weights (per projection, |w - (G+ - G-) scale|):\n";
+  if (digital.value("tiles", uint64_t(0)))
+    out << llvm::format(
+        "  digital readout          %llu blocks, %llu int16 weights (%llu "
+        "bytes) in periphery memory\n",
+        (unsigned long long)digital.value("tiles", uint64_t(0)),
+        (unsigned long long)digital.value("weights", uint64_t(0)),
+        (unsigned long long)digital.value("bytes", uint64_t(0)));
+  out << "weights (per projection, |w - stored|; stored = (G+ - G-) scale, "
+         "or int16 x scale if digital):\n";
   out << "  " << llvm::left_justify("projection", 32)
       << " tiles        scale    rms error    max error\n";
   if (report.contains("projections") && report["projections"].is_array())
@@ -121,7 +148,9 @@ void printCrossbarReport(const nlohmann::json &report, llvm::raw_ostream &out) {
                           (unsigned long long)p.value("tiles", uint64_t(0)),
                           p.value("scale", 0.0), p.value("rms_error", 0.0),
                           p.value("max_error", 0.0),
-                          p.value("formed", false) ? " formed" : "");
+                          p.value("formed", false)
+                              ? " formed"
+                              : (p.value("digital", false) ? " digital" : ""));
 }
 
 } // namespace snnc::crossbar

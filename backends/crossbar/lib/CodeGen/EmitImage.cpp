@@ -3,8 +3,9 @@
 // Reads back what the passes recorded in the xbar.chip: slices and their
 // nodes become the image's slices and placement (one slice per node: PEs
 // are tile nodes, chips = 1), the mesh becomes its MachineLayout, and the
-// xbar.projection and xbar.tile ops become the crossbar.tiles section. The
-// conductances are those of the IR, not a second run of mapTiles.
+// xbar.projection, xbar.tile and xbar.digital_tile ops become the
+// crossbar.tiles section. The conductances and weights are those of the IR,
+// not a second run of mapTiles.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,8 @@
 #include "snn/ElementsData.h"
 #include "snnc/crossbar/ImageSections.h"
 #include "snnc/mapping/Topology.h"
+
+#include <map>
 
 using namespace mlir;
 
@@ -92,21 +95,47 @@ FailureOr<image::Image> buildCrossbarImage(snn::NetworkOp network,
       return chip.emitOpError("declares no projection ")
              << index << " ('" << out.projections[index].name
              << "'); run xbar-map-tiles first";
-  for (TileOp tile : chip.getBody().front().getOps<TileOp>()) {
+  // Array and digital tiles, in the order of their indices (the chip's
+  // verifier holds those unique).
+  std::map<uint64_t, XbarTile> byIndex;
+  auto blockOf = [](auto tile) {
     XbarTile t;
     t.projection = uint32_t(tile.getProjection());
     t.delay = uint32_t(tile.getDelay());
-    t.fullScaleRows = uint32_t(tile.getFullScaleRows());
     t.block = {uint32_t(tile.getRowFirst()), uint32_t(tile.getRowCount()),
                uint32_t(tile.getColFirst()), uint32_t(tile.getColCount())};
-    auto emit = [&] { return tile.emitOpError(); };
-    FailureOr<std::vector<float>> plus = snn::readF32(tile.getGPlus(), emit);
-    FailureOr<std::vector<float>> minus = snn::readF32(tile.getGMinus(), emit);
-    if (failed(plus) || failed(minus))
-      return failure();
-    t.gPlus = std::move(*plus);
-    t.gMinus = std::move(*minus);
-    map.tiles.push_back(std::move(t));
+    return t;
+  };
+  for (Operation &op : chip.getBody().front()) {
+    if (auto tile = dyn_cast<TileOp>(op)) {
+      XbarTile t = blockOf(tile);
+      t.fullScaleRows = uint32_t(tile.getFullScaleRows());
+      auto emit = [&] { return tile.emitOpError(); };
+      FailureOr<std::vector<float>> plus = snn::readF32(tile.getGPlus(), emit);
+      FailureOr<std::vector<float>> minus =
+          snn::readF32(tile.getGMinus(), emit);
+      if (failed(plus) || failed(minus))
+        return failure();
+      t.gPlus = std::move(*plus);
+      t.gMinus = std::move(*minus);
+      byIndex[tile.getIndex()] = std::move(t);
+    } else if (auto tile = dyn_cast<DigitalTileOp>(op)) {
+      XbarTile t = blockOf(tile);
+      t.digital = true;
+      t.fullScaleRows = 0;
+      FailureOr<std::vector<int64_t>> weights = snn::readInts(
+          tile.getWeights(), 16, [&] { return tile.emitOpError(); });
+      if (failed(weights))
+        return failure();
+      t.weights.assign(weights->begin(), weights->end());
+      byIndex[tile.getIndex()] = std::move(t);
+    }
+  }
+  for (auto &[index, tile] : byIndex) {
+    if (index != map.tiles.size())
+      return chip.emitOpError("has no tile ")
+             << map.tiles.size() << "; tile indices run from 0 without gaps";
+    map.tiles.push_back(std::move(tile));
   }
   map.programmedCells = chip.getProgrammedCells().value_or(0);
   map.programPulses = chip.getProgramPulses().value_or(0);

@@ -75,12 +75,22 @@ LogicalResult mapNetworkTiles(snn::NetworkOp network) {
         home = int64_t(*slice.getNode());
     homes.push_back(home);
   }
-  std::vector<int64_t> nodes = assignTileNodes(homes, sliceNodes, model);
+  // Array tiles take nodes of their own; a digital tile is memory of its
+  // home periphery.
+  std::vector<int64_t> arrayHomes;
+  for (size_t t = 0; t < map.tiles.size(); ++t)
+    if (!map.tiles[t].digital)
+      arrayHomes.push_back(homes[t]);
+  std::vector<int64_t> arrayNodes =
+      assignTileNodes(arrayHomes, sliceNodes, model);
+  std::vector<int64_t> nodes(map.tiles.size());
+  for (size_t t = 0, a = 0; t < map.tiles.size(); ++t)
+    nodes[t] = map.tiles[t].digital ? homes[t] : arrayNodes[a++];
 
   MLIRContext *ctx = network.getContext();
   for (Operation &op :
        llvm::make_early_inc_range(chip.getBody().front().getOperations()))
-    if (isa<TileOp, ProjectionOp>(op))
+    if (isa<TileOp, DigitalTileOp, ProjectionOp>(op))
       op.erase();
   OpBuilder b(ctx);
   b.setInsertionPointToEnd(&chip.getBody().front());
@@ -100,6 +110,20 @@ LogicalResult mapNetworkTiles(snn::NetworkOp network) {
   }
   for (auto [index, tile] : llvm::enumerate(map.tiles)) {
     SmallVector<int64_t, 2> shape = {tile.block.rowCount, tile.block.colCount};
+    if (tile.digital) {
+      std::vector<int64_t> weights(tile.weights.begin(), tile.weights.end());
+      b.create<DigitalTileOp>(
+          locs[tile.projection], b.getI64IntegerAttr(index),
+          b.getI64IntegerAttr(tile.projection), b.getI64IntegerAttr(tile.delay),
+          b.getI64IntegerAttr(tile.block.rowFirst),
+          b.getI64IntegerAttr(tile.block.rowCount),
+          b.getI64IntegerAttr(tile.block.colFirst),
+          b.getI64IntegerAttr(tile.block.colCount),
+          b.getI64IntegerAttr(nodes[index]),
+          b.getI64IntegerAttr(error.weightedCells[index]),
+          snn::makeInts(ctx, shape, weights, 16, "xbar_weights"));
+      continue;
+    }
     b.create<TileOp>(locs[tile.projection], b.getI64IntegerAttr(index),
                      b.getI64IntegerAttr(tile.projection),
                      b.getI64IntegerAttr(tile.delay),

@@ -60,7 +60,8 @@ WeightError measureWeightError(const image::Image &image, const TileMap &map,
            t < map.tiles.size() && map.tiles[t].projection == p &&
            map.tiles[t].delay == delay;
            ++t) {
-        size_t n = map.tiles[t].gPlus.size();
+        size_t n =
+            size_t(map.tiles[t].block.rowCount) * map.tiles[t].block.colCount;
         weight[t].assign(n, 0.0);
         held[t].assign(n, false);
       }
@@ -85,8 +86,11 @@ WeightError measureWeightError(const image::Image &image, const TileMap &map,
         if (!held[t][cell])
           continue;
         double w = weights[cell];
-        double stored = (double(tile.gPlus[cell]) - double(tile.gMinus[cell])) *
-                        map.scale[p];
+        double stored =
+            tile.digital
+                ? double(tile.weights[cell]) * map.scale[p]
+                : (double(tile.gPlus[cell]) - double(tile.gMinus[cell])) *
+                      map.scale[p];
         double e = std::fabs(w - stored);
         squares += e * e;
         out.max[p] = std::max(out.max[p], e);

@@ -88,6 +88,11 @@ uint64_t tilesNeeded(const XbarNetwork &network) {
   for (const NetworkProjection &projection : network.projections) {
     uint32_t rows = network.populations[projection.source].size;
     uint32_t cols = network.populations[projection.target].size;
+    // A digital readout lives in periphery memory, not on tiles.
+    if (model.digitalReadout &&
+        !isa<snn::SpikesType>(
+            network.populations[projection.target].op.getType()))
+      continue;
     std::set<uint32_t> delays;
     for (uint32_t pre = 0; pre < rows; ++pre) {
       projection.rows->row(pre, row);

@@ -45,7 +45,7 @@ mlir::FailureOr<std::vector<SliceOp>> orderedSlices(ChipOp chip,
 
 /// Tiles the network's projections take (one set per distinct delay of
 /// each projection, docs/crossbar.md "Tiles"): the count mapTiles checks,
-/// found before anything is partitioned.
+/// found before anything is partitioned. Digital readouts take none.
 uint64_t tilesNeeded(const XbarNetwork &network);
 
 /// Runs the shared mapper with the crossbar's resource model; mapping

@@ -1,9 +1,10 @@
 //===- XbarOps.cpp - The crossbar target's ops ----------------------------===//
 //
 // Verifiers of the xbar ops. A tile checks its block against the chip's
-// tile size and its conductances (shape, finite, >= 0); the chip checks
-// what ties its ops together: blocks inside their projection, tile and
-// slice nodes inside the chip and unique.
+// tile size and its conductances (shape, finite, >= 0), a digital tile its
+// int16 weights; the chip checks what ties its ops together: tile indices
+// unique, blocks inside their projection, array tile and slice nodes inside
+// the chip and unique.
 //
 //===----------------------------------------------------------------------===//
 
@@ -63,7 +64,7 @@ LogicalResult ChipOp::verify() {
 LogicalResult ChipOp::verifyRegions() {
   int64_t nodes = getTilesPerChip();
   llvm::DenseMap<int64_t, ProjectionOp> projections;
-  llvm::DenseMap<int64_t, TileOp> tileAt, tileIndex;
+  llvm::DenseMap<int64_t, TileOp> tileAt;
   llvm::DenseMap<int64_t, SliceOp> sliceAt;
   for (Operation &op : getBody().front()) {
     if (auto projection = dyn_cast<ProjectionOp>(op)) {
@@ -83,13 +84,16 @@ LogicalResult ChipOp::verifyRegions() {
         return slice.emitOpError("slice of '")
                << slice.getPopulation() << "' shares node " << *node
                << " with a slice of '" << it->second.getPopulation() << "'";
-    } else if (!isa<TileOp>(op)) {
+    } else if (!isa<TileOp, DigitalTileOp>(op)) {
       return emitOpError("cannot hold '") << op.getName() << "'";
     }
   }
-  for (TileOp tile : getBody().front().getOps<TileOp>()) {
+  // Array and digital tiles share one index space (crossbar.tiles' order)
+  // and the checks of their blocks; only array tiles occupy a node.
+  llvm::DenseMap<int64_t, Operation *> indexUsed;
+  auto checkBlock = [&](auto tile) -> LogicalResult {
     int64_t index = tile.getIndex();
-    if (!tileIndex.try_emplace(index, tile).second)
+    if (!indexUsed.try_emplace(index, tile).second)
       return tile.emitOpError("tile ") << index << " appears twice";
     auto found = projections.find(tile.getProjection());
     if (found == projections.end())
@@ -109,11 +113,23 @@ LogicalResult ChipOp::verifyRegions() {
              << index << "'s columns [" << tile.getColFirst() << ", " << colEnd
              << ") lie outside projection " << projection.getIndex() << "'s "
              << projection.getCols() << " columns";
-    int64_t node = tile.getNode();
-    if (node >= nodes)
+    if (int64_t(tile.getNode()) >= nodes)
       return tile.emitOpError("tile ")
-             << index << " sits at node " << node << ", outside the chip's "
-             << nodes << " nodes";
+             << index << " sits at node " << tile.getNode()
+             << ", outside the chip's " << nodes << " nodes";
+    return success();
+  };
+  for (Operation &op : getBody().front()) {
+    if (auto digital = dyn_cast<DigitalTileOp>(op))
+      if (failed(checkBlock(digital)))
+        return failure();
+    auto tile = dyn_cast<TileOp>(op);
+    if (!tile)
+      continue;
+    if (failed(checkBlock(tile)))
+      return failure();
+    int64_t index = tile.getIndex();
+    int64_t node = tile.getNode();
     auto [it, fresh] = tileAt.try_emplace(node, tile);
     if (!fresh)
       return tile.emitOpError("tile ")
@@ -141,25 +157,34 @@ LogicalResult ProjectionOp::verify() {
 // TileOp
 //===----------------------------------------------------------------------===//
 
+/// A block of `op` (an xbar.tile or xbar.digital_tile) fits the chip's
+/// tiles and holds no more synapses than cells.
+template <typename TileLike> static LogicalResult verifyBlock(TileLike op) {
+  auto chip = op->template getParentOfType<ChipOp>();
+  if (op.getRowCount() > chip.getTileRows())
+    return op.emitOpError("block of ")
+           << op.getRowCount() << " rows exceeds the tile's "
+           << chip.getTileRows() << " rows";
+  if (op.getColCount() > chip.getTileCols())
+    return op.emitOpError("block of ")
+           << op.getColCount() << " columns exceeds the tile's "
+           << chip.getTileCols() << " columns";
+  int64_t cells = int64_t(op.getRowCount()) * int64_t(op.getColCount());
+  if (int64_t(op.getSynapses()) > cells)
+    return op.emitOpError("counts ")
+           << op.getSynapses() << " synapses in its " << cells << " cells";
+  return success();
+}
+
 LogicalResult TileOp::verify() {
   auto chip = (*this)->getParentOfType<ChipOp>();
-  if (getRowCount() > chip.getTileRows())
-    return emitOpError("block of ")
-           << getRowCount() << " rows exceeds the tile's " << chip.getTileRows()
-           << " rows";
-  if (getColCount() > chip.getTileCols())
-    return emitOpError("block of ")
-           << getColCount() << " columns exceeds the tile's "
-           << chip.getTileCols() << " columns";
+  if (failed(verifyBlock(*this)))
+    return failure();
   uint64_t rows = getFullScaleRows();
   if ((rows & (rows - 1)) != 0 || rows > chip.getAdcFullScaleRows())
     return emitOpError("ADC full scale of ")
            << rows << " rows must be a power of two of at most the chip's "
            << chip.getAdcFullScaleRows();
-  int64_t cells = int64_t(getRowCount()) * int64_t(getColCount());
-  if (int64_t(getSynapses()) > cells)
-    return emitOpError("counts ")
-           << getSynapses() << " synapses in its " << cells << " cells";
   SmallVector<int64_t, 2> shape = {int64_t(getRowCount()),
                                    int64_t(getColCount())};
   Type f32 = Float32Type::get(getContext());
@@ -181,5 +206,31 @@ LogicalResult TileOp::verify() {
                << "S; it is " << g;
     }
   }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DigitalTileOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DigitalTileOp::verify() {
+  if (failed(verifyBlock(*this)))
+    return failure();
+  SmallVector<int64_t, 2> shape = {int64_t(getRowCount()),
+                                   int64_t(getColCount())};
+  auto emit = [this] { return emitOpError(); };
+  if (failed(snn::checkElements(getWeights(),
+                                IntegerType::get(getContext(), 16), shape,
+                                "weights", emit)))
+    return failure();
+  FailureOr<std::vector<int64_t>> weights =
+      snn::readInts(getWeights(), 16, emit);
+  if (failed(weights))
+    return failure();
+  for (size_t c = 0; c < weights->size(); ++c)
+    if ((*weights)[c] < -32767)
+      return emitOpError("weight of cell (")
+             << c / getColCount() << ", " << c % getColCount()
+             << ") is -32768; digital weights lie in [-32767, 32767]";
   return success();
 }

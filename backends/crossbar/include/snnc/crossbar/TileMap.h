@@ -68,7 +68,9 @@ struct TileMap {
 
   /// Tiles on the arrays (those tiles_per_chip bounds) and digital ones.
   uint32_t arrayTiles() const;
-  uint32_t digitalTiles() const { return uint32_t(tiles.size()) - arrayTiles(); }
+  uint32_t digitalTiles() const {
+    return uint32_t(tiles.size()) - arrayTiles();
+  }
 };
 
 /// Largest int16 weight of a digital tile: weights map to

@@ -145,4 +145,36 @@ def Xbar_TileOp : Xbar_Op<"tile", [HasParent<"ChipOp">]> {
   let hasVerifier = 1;
 }
 
+def Xbar_DigitalTileOp
+    : Xbar_Op<"digital_tile", [HasParent<"ChipOp">]> {
+  let summary = "a block of a readout projection in a periphery's weight memory";
+  let description = [{
+    Tile `index` of the chip's tile order, like `xbar.tile`, but digital:
+    with digital readouts (target field `digital_readout`), a projection
+    into a non-spiking population is not put on an array; its block of
+    rows [row_first, row_first + row_count) x columns [col_first,
+    col_first + col_count) at delay `delay` sits in the weight memory of
+    the periphery at mesh node `node` as int16 `weights` (row-major), each
+    worth the projection's `scale`. A read adds the weights of the rows
+    that spiked, exactly: no ADC, no device noise, and it takes none of
+    the chip's array tiles.
+
+        xbar.digital_tile 9 projection 2 delay 1 rows 0 + 256 cols 0 + 10
+            node 3 synapses 2560 weights dense_resource<xbar_weights>
+            : tensor<256x10xi16>
+  }];
+  let arguments = (ins Xbar_NonNegative:$index,
+                       Xbar_NonNegative:$projection, Xbar_Positive:$delay,
+                       Xbar_NonNegative:$row_first, Xbar_Positive:$row_count,
+                       Xbar_NonNegative:$col_first, Xbar_Positive:$col_count,
+                       Xbar_NonNegative:$node, Xbar_NonNegative:$synapses,
+                       ElementsAttr:$weights);
+  let assemblyFormat = [{
+    $index `projection` $projection `delay` $delay `rows` $row_first `+`
+    $row_count `cols` $col_first `+` $col_count `node` $node `synapses`
+    $synapses attr-dict `weights` $weights
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // SNNC_CROSSBAR_XBAROPS_TD
