@@ -14,6 +14,7 @@ package xbar_pkg;
   localparam logic [3:0] RegionRegs   = 4'h0;
   localparam logic [3:0] RegionTiles  = 4'h1;  // tile * 8 + lane
   localparam logic [3:0] RegionParams = 4'h2;  // neuron * ParamLanes + lane
+  localparam logic [3:0] RegionDigital = 4'h3; // word of the digital memory
 
   // Registers of RegionRegs.
   localparam logic [7:0] RegNeurons    = 8'h00;  // neurons of the slice
@@ -38,7 +39,10 @@ package xbar_pkg;
   localparam int unsigned LaneDelay     = 4;
   localparam int unsigned LaneMult      = 5;  // code multiplier m_q (signed)
   localparam int unsigned LaneTileId    = 6;  // the analog array's tile
-  localparam int unsigned NumTileLanes  = 7;
+  // A digital tile (bit 31) and its base in the digital memory ([30:0]):
+  // row_count words of active-row list, then its int16 weights row-major.
+  localparam int unsigned LaneDigital   = 7;
+  localparam int unsigned NumTileLanes  = 8;
 
   // Neuron parameter row (as snn_pe's).
   localparam int unsigned ParamLanes    = 8;
@@ -72,7 +76,8 @@ package xbar_pkg;
     ErrBusy         = 4'd4,  // command or load while busy
     ErrDelay        = 4'd5,  // tile delay 0 or beyond the ring
     ErrColumns      = 4'd6,  // tile columns beyond the slice
-    ErrRowCount     = 4'd7   // more rows driven than the tile has
+    ErrRowCount     = 4'd7,  // more rows driven than the tile has
+    ErrDigital      = 4'd8   // digital tile beyond the digital memory
   } err_e;
 
   // Counters, in output order.
@@ -85,6 +90,7 @@ package xbar_pkg;
   localparam int unsigned CntSpikesOut     = 6;
   localparam int unsigned CntTileReads     = 7;
   localparam int unsigned CntBusyCycles    = 8;
-  localparam int unsigned NumCounters      = 9;
+  localparam int unsigned CntDigitalReads  = 9;  // weights of digital reads
+  localparam int unsigned NumCounters      = 10;
 
 endpackage

@@ -6,9 +6,11 @@
 // FIFO of spike packets; the tile controller (word lines, reads, the ADC's
 // digital half, partial sums into the ring, xbar_tile_ctrl); the neuron
 // periphery with spike packetisation (xbar_periphery); the int64 ring of
-// partial sums (dual port: neuron phase or accumulation); counters of
-// every event the energy model prices; and a sticky error code that halts
-// the unit. The analog array is not here: the driver's behavioural model
+// partial sums (dual port: neuron phase or accumulation); the digital
+// memory of the unit's digital (readout) tiles, their int16 weights and
+// active-row lists (dual port: weights and lists read together, so a
+// digital read adds one weight per cycle); counters of every event the
+// energy model prices; and a sticky error code that halts the unit. The analog array is not here: the driver's behavioural model
 // latches the word lines of the row port and answers the ADC port with
 // column samples.
 //
@@ -21,6 +23,8 @@ module xbar_unit
   parameter int unsigned MaxTiles    = 128,
   parameter int unsigned RingWords   = 8192,
   parameter int unsigned FifoDepth   = 64,
+  // 16-bit words of the digital memory (at most 2^20: RegionDigital).
+  parameter int unsigned DigitalWords = 65536,
   // Test only: a truncating ADC instead of rounding half away from zero.
   parameter bit          TruncAdc    = 1'b0,
   localparam int unsigned IdxW      = $clog2(MaxNeurons),
@@ -28,6 +32,7 @@ module xbar_unit
   localparam int unsigned TileW     = $clog2(MaxTiles),
   localparam int unsigned TCntW     = $clog2(MaxTiles + 1),
   localparam int unsigned RingAddrW = $clog2(RingWords),
+  localparam int unsigned DmemAddrW = $clog2(DigitalWords),
   // The clear command walks the ring, the neuron states and the tiles.
   localparam int unsigned ClearWords = (RingWords > MaxNeurons) ?
       ((RingWords > MaxTiles) ? RingWords : MaxTiles) :
@@ -110,6 +115,7 @@ module xbar_unit
       RegionRegs:   cfg_in_map = (offset < 20'(NumRegs));
       RegionTiles:  cfg_in_map = (entry < 17'(MaxTiles)) && (32'(lane) < NumTileLanes);
       RegionParams: cfg_in_map = (entry < 17'(MaxNeurons));
+      RegionDigital: cfg_in_map = (32'(offset) < DigitalWords);
       default:      cfg_in_map = 1'b0;
     endcase
     cfg_bad_value = 1'b0;
@@ -270,6 +276,35 @@ module xbar_unit
   logic unused_ring_b;
   assign unused_ring_b = ^ring_b_rdata;
 
+  ////////////////////
+  // Digital memory //
+  ////////////////////
+
+  // Port A: the weights a digital read adds. Port B: configuration writes
+  // (weights, while the unit is idle) and the tile controller's list
+  // appends and reads (only while it is busy), so they never collide.
+  logic                 dmem_re, dlist_req, dlist_we, dmem_cfg_we;
+  logic [DmemAddrW-1:0] dmem_raddr, dlist_addr;
+  logic [15:0]          dmem_rdata, dlist_wdata, dlist_rdata;
+  assign dmem_cfg_we = cfg_ok && region == RegionDigital;
+
+  snn_sram_2p #(
+    .Width (16),
+    .Depth (DigitalWords)
+  ) u_dmem (
+    .clk_i,
+    .a_req_i   (dmem_re),
+    .a_we_i    (1'b0),
+    .a_addr_i  (dmem_raddr),
+    .a_wdata_i ('0),
+    .a_rdata_o (dmem_rdata),
+    .b_req_i   (dmem_cfg_we || dlist_req),
+    .b_we_i    (dmem_cfg_we || dlist_we),
+    .b_addr_i  (dmem_cfg_we ? DmemAddrW'(offset) : dlist_addr),
+    .b_wdata_i (dmem_cfg_we ? cfg_wdata_i[15:0] : dlist_wdata),
+    .b_rdata_o (dlist_rdata)
+  );
+
   //////////////////////////////////////
   // Neuron periphery and tile control //
   //////////////////////////////////////
@@ -277,6 +312,7 @@ module xbar_unit
   logic                 neuron_start, read_start;
   logic [31:0]          slot_base;
   logic                 upd, tile_read, row_drive, conversion, saturation;
+  logic                 digital_read;
   logic [31:0]          cells;
   assign neuron_start = cmd_ok && cmd_i == CmdNeuron;
   assign read_start   = cmd_ok && cmd_i == CmdRead;
@@ -325,6 +361,7 @@ module xbar_unit
     .MaxTiles      (MaxTiles),
     .MaxNeurons    (MaxNeurons),
     .RingAddrW     (RingAddrW),
+    .DigitalWords  (DigitalWords),
     .TruncRounding (TruncAdc)
   ) u_tiles (
     .clk_i,
@@ -353,6 +390,14 @@ module xbar_unit
     .ring_we_o     (t_we),
     .ring_waddr_o  (t_waddr),
     .ring_wdata_o  (t_wdata),
+    .dmem_re_o     (dmem_re),
+    .dmem_raddr_o  (dmem_raddr),
+    .dmem_rdata_i  (dmem_rdata),
+    .dlist_req_o   (dlist_req),
+    .dlist_we_o    (dlist_we),
+    .dlist_addr_o  (dlist_addr),
+    .dlist_wdata_o (dlist_wdata),
+    .dlist_rdata_i (dlist_rdata),
     .row_valid_o   (row_valid_o),
     .row_tile_o    (row_tile_o),
     .row_o         (row_o),
@@ -365,6 +410,7 @@ module xbar_unit
     .row_drive_o   (row_drive),
     .tile_read_o   (tile_read),
     .cells_o       (cells),
+    .digital_read_o (digital_read),
     .conversion_o  (conversion),
     .saturation_o  (saturation),
     .err_o         (tile_err),
@@ -390,6 +436,7 @@ module xbar_unit
       cnt_q[CntSpikesOut]     <= cnt_q[CntSpikesOut] + 64'(spike_valid_o);
       cnt_q[CntTileReads]     <= cnt_q[CntTileReads] + 64'(tile_read);
       cnt_q[CntBusyCycles]    <= cnt_q[CntBusyCycles] + 64'(busy_o);
+      cnt_q[CntDigitalReads]  <= cnt_q[CntDigitalReads] + 64'(digital_read);
     end
   end
   assign counters_o = cnt_q;

@@ -10,14 +10,16 @@ AnalogArray::AnalogArray(const ChipProgram &prog)
     : prog(prog), latched(prog.tiles.size()) {}
 
 bool AnalogArray::drive(uint32_t tile, uint32_t row) {
-  if (tile >= prog.tiles.size() || row >= prog.tiles[tile].rows)
+  if (tile >= prog.tiles.size() || prog.tiles[tile].digital ||
+      row >= prog.tiles[tile].rows)
     return false;
   latched[tile].push_back(row);
   return true;
 }
 
 bool AnalogArray::read(uint32_t tile, uint64_t step) {
-  if (tile >= prog.tiles.size() || latched[tile].empty())
+  if (tile >= prog.tiles.size() || prog.tiles[tile].digital ||
+      latched[tile].empty())
     return false;
   std::vector<uint32_t> &rows = latched[tile];
   // A word line is on or off: a row driven twice is read once, and the

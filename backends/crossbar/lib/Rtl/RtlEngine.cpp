@@ -6,7 +6,8 @@
 // neuron phase, the spikes carried as packets over the NoC model to the
 // units whose tiles their rows drive, and every unit's synapse phase (word
 // lines, then one read of each driven tile, its columns accumulated into
-// slot t + delay). Spikes, readouts and counters equal ref's bit for bit;
+// slot t + delay; a digital tile's read is the unit's own, from its
+// digital memory). Spikes, readouts and counters equal ref's bit for bit;
 // cycles are the RTL's.
 //
 //===----------------------------------------------------------------------===//
@@ -218,19 +219,22 @@ image::Status Units::synapsePhase(size_t unit, uint64_t step,
 /// The units' counters run from the clear at the start of the run, so the
 /// sums are the run's totals so far; the conductance read is the array's.
 void Units::countStep(runtime::CounterSet &counters) {
-  uint64_t updates = 0, rows = 0, cells = 0, conversions = 0, saturations = 0;
+  uint64_t updates = 0, rows = 0, cells = 0, conversions = 0, saturations = 0,
+           digital = 0;
   for (const std::unique_ptr<UnitDriver> &d : drivers) {
     updates += d->counter(unit::CntNeuronUpdates);
     rows += d->counter(unit::CntRowDrives);
     cells += d->counter(unit::CntCellReads);
     conversions += d->counter(unit::CntConversions);
     saturations += d->counter(unit::CntSaturations);
+    digital += d->counter(unit::CntDigitalReads);
   }
   counters[NeuronUpdates] = updates;
   counters[RowDrives] = rows;
   counters[SynapticEvents] = cells;
   counters[AdcConversions] = conversions;
   counters[AdcSaturations] = saturations;
+  counters[DigitalWeightReads] = digital;
   counters[ConductanceReadsNs] = array.conductanceNs();
 }
 

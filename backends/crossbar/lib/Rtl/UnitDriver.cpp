@@ -22,8 +22,10 @@ UnitDriver::UnitDriver(std::unique_ptr<XbarUnitModel> model,
   neuronBound = 16 * uint64_t(table.neurons) + 64;
   packetBound = uint64_t(table.tiles.size()) + 16;
   readBound = 64;
+  // A digital read adds one weight per cycle of its driven rows.
   for (const UnitTile &t : table.tiles)
-    readBound += uint64_t(table.readCycles) + t.cols + 8;
+    readBound += t.digital ? uint64_t(t.rowCount) * t.cols + t.cols + 8
+                           : uint64_t(table.readCycles) + t.cols + 8;
 }
 
 void UnitDriver::tick(const XbarInputs &in) {
@@ -108,6 +110,20 @@ image::Status UnitDriver::neuronPhase(uint64_t step, std::vector<Spike> &spikes,
 
 image::Status UnitDriver::serve(uint64_t step, XbarInputs &in) {
   const XbarOutputs &out = model->outputs();
+  // A digital tile is read from the unit's own memory, never the array.
+  auto digital = [&](bool asked, uint32_t tile, const char *what) {
+    return asked && array.isDigital(tile)
+               ? fail(step, std::string("the unit ") + what +
+                                " of digital tile " + std::to_string(tile) +
+                                ", which has no array")
+               : image::Status::success();
+  };
+  if (image::Status st = digital(out.rowValid, out.rowTile, "drove a row"); !st)
+    return st;
+  if (image::Status st =
+          digital(out.readStart, out.readTile, "sent a read pulse");
+      !st)
+    return st;
   if (out.rowValid && !array.drive(out.rowTile, out.row))
     return fail(step, "drove row " + std::to_string(out.row) + " of tile " +
                           std::to_string(out.rowTile) +

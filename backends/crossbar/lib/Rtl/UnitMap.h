@@ -18,6 +18,7 @@ namespace snnc::crossbar::rtl::unit {
 inline constexpr uint32_t kMaxNeurons = SNNC_XBAR_MAX_NEURONS;
 inline constexpr uint32_t kMaxTiles = SNNC_XBAR_MAX_TILES;
 inline constexpr uint32_t kRingWords = SNNC_XBAR_RING_WORDS;
+inline constexpr uint32_t kDigitalWords = SNNC_XBAR_DIGITAL_WORDS;
 inline constexpr uint32_t kFifoDepth = SNNC_XBAR_IN_FIFO_DEPTH;
 inline constexpr uint32_t kNocHopCycles = SNNC_XBAR_NOC_HOP_CYCLES;
 
@@ -25,7 +26,16 @@ inline constexpr uint32_t kNocHopCycles = SNNC_XBAR_NOC_HOP_CYCLES;
 inline constexpr uint32_t kElementBits = 20;
 inline constexpr uint32_t kMaxSources = 1u << (32 - kElementBits);
 
-enum Region : uint32_t { RegionRegs = 0, RegionTiles = 1, RegionParams = 2 };
+enum Region : uint32_t {
+  RegionRegs = 0,
+  RegionTiles = 1,
+  RegionParams = 2,
+  RegionDigital = 3,
+};
+
+/// RegionDigital addresses words by a 20-bit offset.
+static_assert(kDigitalWords <= (1u << 20),
+              "digital_words beyond the 20-bit configuration offset");
 
 inline uint32_t cfgAddress(Region region, uint32_t offset) {
   return (uint32_t(region) << 20) | offset;
@@ -52,7 +62,12 @@ enum TileLane : uint32_t {
   LaneDelay = 4,
   LaneMult = 5,
   LaneTileId = 6,
+  /// kDigitalFlag | base: a digital tile whose active-row list (row count
+  /// words) and then int16 weights (row-major) start at word `base` of
+  /// the digital memory; 0 for a tile on the array.
+  LaneDigital = 7,
 };
+inline constexpr uint32_t kDigitalFlag = 1u << 31;
 
 inline constexpr uint32_t kParamLanes = 8;
 
@@ -67,6 +82,7 @@ enum Err : uint8_t {
   ErrDelay = 5,
   ErrColumns = 6,
   ErrRowCount = 7,
+  ErrDigital = 8,
 };
 
 inline std::string describeError(uint8_t code) {
@@ -85,6 +101,8 @@ inline std::string describeError(uint8_t code) {
     return "tile columns beyond the slice";
   case ErrRowCount:
     return "more rows driven than the tile has";
+  case ErrDigital:
+    return "digital tile beyond the digital memory";
   default:
     return "error code " + std::to_string(code);
   }
@@ -100,14 +118,15 @@ enum CounterIndex : unsigned {
   CntSpikesOut,
   CntTileReads,
   CntBusyCycles,
+  CntDigitalReads,
   NumCounters
 };
 
 inline const char *counterName(unsigned c) {
   static const char *const names[NumCounters] = {
-      "neuron_updates",  "row_drives",      "cell_reads",
-      "adc_conversions", "adc_saturations", "packets_in",
-      "spikes_out",      "tile_reads",      "busy_cycles"};
+      "neuron_updates",  "row_drives",          "cell_reads", "adc_conversions",
+      "adc_saturations", "packets_in",          "spikes_out", "tile_reads",
+      "busy_cycles",     "digital_weight_reads"};
   return c < NumCounters ? names[c] : "?";
 }
 

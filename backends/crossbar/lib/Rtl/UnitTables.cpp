@@ -149,6 +149,19 @@ buildUnitTables(const ChipProgram &prog) {
     ut.delay = use->delay;
     ut.multiplier = int32_t(use->multiplier);
     ut.tile = k;
+    if (tile.digital) {
+      if (prog.tiles[k].weights.size() != size_t(ut.rowCount) * ut.cols)
+        return image::ImageError{
+            "", "rtl: digital tile " + std::to_string(k) + " holds " +
+                    std::to_string(prog.tiles[k].weights.size()) +
+                    " weights for " + std::to_string(ut.rowCount) + " x " +
+                    std::to_string(ut.cols) + " cells"};
+      // The list of active rows, then the weights (checked against the
+      // memory once the unit's every tile is counted).
+      ut.digital = true;
+      ut.base = uint32_t(std::min<uint64_t>(t.digitalWords, UINT32_MAX));
+      t.digitalWords += uint64_t(ut.rowCount) * (uint64_t(ut.cols) + 1);
+    }
     t.tiles.push_back(ut);
     // The source slices whose elements reach these rows.
     const std::vector<image::Slice> &ss = slicesOf(source);
@@ -158,6 +171,14 @@ buildUnitTables(const ChipProgram &prog) {
         t.sources.push_back(sliceBase[source] + j);
   }
   for (UnitTable &t : tables) {
+    if (t.digitalWords > unit::kDigitalWords)
+      return refuse(t.label,
+                    "its digital tiles need " + std::to_string(t.digitalWords) +
+                        " words of digital memory (rows x (columns + 1) per "
+                        "tile: its weights and an active-row list), more than "
+                        "the unit's digital_words of " +
+                        std::to_string(unit::kDigitalWords) +
+                        " (hw/crossbar/unit-config.json)");
     std::sort(t.sources.begin(), t.sources.end());
     t.sources.erase(std::unique(t.sources.begin(), t.sources.end()),
                     t.sources.end());
@@ -181,11 +202,22 @@ configWrites(const UnitTable &t, const ChipProgram &prog) {
   reg(RegReadCycles, t.readCycles);
   for (uint32_t k = 0; k < t.tiles.size(); ++k) {
     const UnitTile &u = t.tiles[k];
-    uint32_t lanes[] = {u.rowKey, u.rowCount, u.colFirst,
-                        u.cols,   u.delay,    uint32_t(u.multiplier),
-                        u.tile};
-    for (uint32_t l = 0; l < 7; ++l)
+    uint32_t lanes[kTileLanes] = {
+        u.rowKey,   u.rowCount,
+        u.colFirst, u.cols,
+        u.delay,    uint32_t(u.multiplier),
+        u.tile,     u.digital ? kDigitalFlag | u.base : 0};
+    for (uint32_t l = 0; l < kTileLanes; ++l)
       w.emplace_back(cfgAddress(RegionTiles, k * kTileLanes + l), lanes[l]);
+    if (!u.digital)
+      continue;
+    // Every weight, zeros included: the memory holds no defined value
+    // until written.
+    const std::vector<int16_t> &weights = prog.tiles[u.tile].weights;
+    uint32_t first = u.base + u.rowCount;
+    for (size_t i = 0; i < weights.size(); ++i)
+      w.emplace_back(cfgAddress(RegionDigital, first + uint32_t(i)),
+                     uint32_t(uint16_t(weights[i])));
   }
   const PopulationPeriphery &per = prog.plan.populations[t.population];
   for (uint32_t j = 0; j < t.neurons; ++j) {

@@ -3,8 +3,9 @@
 // From the chip program (the one ref runs), per population slice: its
 // registers, the tile table of the tiles whose columns it integrates and
 // its neurons' fixed-point constants; and the configuration-bus writes
-// that load them. Slices that cannot fit a unit, and tiles whose columns
-// leave their slice, are refused naming the unit and the limit.
+// that load them (a digital tile's weights into the unit's digital
+// memory). Slices that cannot fit a unit, and tiles whose columns leave
+// their slice, are refused naming the unit and the limit.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +29,10 @@ struct UnitTile {
   uint32_t delay = 0;
   int32_t multiplier = 0;
   uint32_t tile = 0;
+  /// A digital tile: its active-row list (rowCount words) and weights
+  /// (rowCount x cols) from word `base` of the unit's digital memory.
+  bool digital = false;
+  uint32_t base = 0;
 };
 
 struct UnitTable {
@@ -43,6 +48,8 @@ struct UnitTable {
   uint32_t adcBits = 0;
   uint32_t readCycles = 0;
   std::vector<UnitTile> tiles;
+  /// Words of the digital memory the digital tiles take.
+  uint64_t digitalWords = 0;
   /// The global slices whose packets this unit absorbs.
   std::vector<uint32_t> sources;
   /// "unit on PE 3 (population 'pop' slice 0)", for errors.

@@ -240,6 +240,56 @@ inline image::Image reservoirNet(const nlohmann::json &overrides, uint64_t seed,
   return b.build(overrides, seed);
 }
 
+/// 40 inputs -> 48 LIF -> 12 LI readouts in slices of 8 and 4, and the
+/// inputs straight to the readouts too: both readout projections are
+/// digital tiles (digital_readout), with weights of both signs and delays
+/// 1..3. Pass tile_cols 8 so that no tile spans both readout slices.
+inline image::Image readoutNet(const nlohmann::json &overrides, uint64_t seed) {
+  NetBuilder b;
+  uint32_t in = b.addInput(40, {40});
+  uint32_t hid =
+      b.addPopulation("hid", image::NeuronModel::Lif, 48, kLif, {48});
+  uint32_t out =
+      b.addPopulation("out", image::NeuronModel::Li, 12, kLi, {8, 4});
+  b.addStored(image::SourceKind::Input, in, hid,
+              [](uint32_t i, uint32_t j, float &w, uint16_t &d) {
+                uint32_t h = mix(i, j, 4);
+                w = float(int(h % 9) - 2) / 4;
+                d = 1;
+                return h % 3 != 0;
+              });
+  b.addStored(image::SourceKind::Population, hid, out,
+              [](uint32_t j, uint32_t k, float &w, uint16_t &d) {
+                uint32_t h = mix(j, k, 5);
+                w = float(int(h % 201) - 100) / 37;
+                d = uint16_t(1 + (h >> 9) % 3);
+                return h % 5 != 0;
+              });
+  b.addStored(image::SourceKind::Input, in, out,
+              [](uint32_t i, uint32_t k, float &w, uint16_t &d) {
+                uint32_t h = mix(i, k, 6);
+                w = float(int(h % 13) - 6) / 5;
+                d = 2;
+                return h % 4 == 0;
+              });
+  return b.build(overrides, seed);
+}
+
+/// `inputs` inputs straight into 10 LI readouts: one digital tile per
+/// 256 rows, rows x 11 words of a unit's digital memory.
+inline image::Image wideReadout(uint32_t inputs, uint64_t seed) {
+  NetBuilder b;
+  uint32_t in = b.addInput(inputs, {inputs});
+  uint32_t out = b.addPopulation("out", image::NeuronModel::Li, 10, kLi, {10});
+  b.addStored(image::SourceKind::Input, in, out,
+              [](uint32_t i, uint32_t k, float &w, uint16_t &d) {
+                w = float(int(mix(i, k, 7) % 11) - 5) / 5;
+                d = 1;
+                return true;
+              });
+  return b.build({}, seed);
+}
+
 /// Input i fires in step t when (i + 3 t) % period == 0.
 inline runtime::SpikeTrain drive(uint32_t size, uint64_t steps,
                                  uint32_t period = 7) {

@@ -1,9 +1,13 @@
 //===- RtlEngineTest.cpp - The crossbar rtl engine against ref ------------===//
 
+#include "AnalogArray.h"
 #include "Networks.h"
+#include "UnitMap.h"
+#include "UnitTables.h"
 
 #include "snnc/crossbar/Counters.h"
 #include "snnc/crossbar/Engines.h"
+#include "snnc/crossbar/ImageSections.h"
 #include "snnc/crossbar/rtl/VerilatedXbarUnit.h"
 
 #include "snnc/runtime/TargetRuntime.h"
@@ -14,6 +18,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 extern "C" void snncInitializecrossbarRuntime();
@@ -177,6 +182,126 @@ TEST(CrossbarRtl, MatchesRefOnFull256x256Tiles) {
   Recorded ref = runRef(im, 20), rtl = runRtl(im, 20);
   ASSERT_GT(spikesOf(ref), 100u);
   expectIdentical(ref, rtl);
+}
+
+uint32_t digitalTilesOf(const image::Image &im) {
+  return im.sections.get<TileSection>(kTilesSection)->map.digitalTiles();
+}
+
+TEST(CrossbarRtl, MatchesRefOnDigitalReadouts) {
+  // Readouts in two slices fed by a population and by the inputs, over
+  // delays 1..3 and several row blocks: digital tiles on two units.
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 8}};
+  image::Image im = readoutNet(tiles, 21);
+  ASSERT_GE(digitalTilesOf(im), 8u);
+  Recorded ref = runRef(im, 60, 4), rtl = runRtl(im, 60, 4);
+  ASSERT_GT(ref.result.outputs[0].spikes.size(), 50u);
+  ASSERT_GT(ref.result.counters[DigitalWeightReads], 1000u);
+  EXPECT_LT(ref.result.counters[DigitalWeightReads],
+            ref.result.counters[SynapticEvents]);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefOnDigitalReadoutsWithFullTiles) {
+  // The default 256 x 256 tiles: the feed-forward readout is one digital
+  // tile of 20 rows x 5 columns.
+  image::Image im = feedForward({}, 22);
+  ASSERT_EQ(digitalTilesOf(im), 1u);
+  Recorded ref = runRef(im, 40), rtl = runRtl(im, 40);
+  ASSERT_GT(ref.result.counters[DigitalWeightReads], 100u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefWithReadoutsOnTheArrays) {
+  // digital_readout 0: the readouts are analog tiles again.
+  nlohmann::json analog = {
+      {"tile_rows", 16}, {"tile_cols", 8}, {"digital_readout", 0}};
+  image::Image im = readoutNet(analog, 23);
+  ASSERT_EQ(digitalTilesOf(im), 0u);
+  Recorded ref = runRef(im, 40, 4), rtl = runRtl(im, 40, 4);
+  EXPECT_EQ(ref.result.counters[DigitalWeightReads], 0u);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, MatchesRefOnAWideDigitalReadout) {
+  // 2000 inputs x 10 readouts: 8 digital tiles, 22000 words of one unit.
+  image::Image im = wideReadout(2000, 24);
+  ASSERT_EQ(digitalTilesOf(im), 8u);
+  Recorded ref = runRef(im, 10, 5), rtl = runRtl(im, 10, 5);
+  expectIdentical(ref, rtl);
+}
+
+TEST(CrossbarRtl, RefusesDigitalTilesBeyondTheUnitsMemory) {
+  // Rows x 11 words beyond the memory.
+  uint32_t inputs = crossbar::rtl::unit::kDigitalWords / 11 + 300;
+  image::Image im = wideReadout(inputs, 25);
+  auto engine = makeRtlEngine(im);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  runtime::RunOptions options;
+  options.steps = 2;
+  auto result = (*engine)->run({drive(inputs, 2)}, options);
+  ASSERT_FALSE(result.ok());
+  std::string message = result.error().message();
+  EXPECT_NE(message.find("digital_words of " +
+                         std::to_string(crossbar::rtl::unit::kDigitalWords)),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("unit on PE"), std::string::npos) << message;
+}
+
+TEST(CrossbarRtl, LoadsDigitalTilesIntoTheDigitalMemory) {
+  // The tile table marks each digital tile with its base, the bases do not
+  // overlap, and every weight is written after the tile's row list.
+  nlohmann::json tiles = {{"tile_rows", 16}, {"tile_cols", 8}};
+  image::Image im = readoutNet(tiles, 26);
+  image::Expected<ChipProgram> prog = loadChipProgram(im);
+  ASSERT_TRUE(prog.ok()) << prog.error().message();
+  auto tables = crossbar::rtl::buildUnitTables(*prog);
+  ASSERT_TRUE(tables.ok()) << tables.error().message();
+  namespace u = crossbar::rtl::unit;
+  uint32_t digital = 0;
+  for (const crossbar::rtl::UnitTable &t : *tables) {
+    std::map<uint32_t, uint32_t> writes;
+    for (auto [address, data] : crossbar::rtl::configWrites(t, *prog))
+      writes[address] = data;
+    uint64_t next = 0;
+    for (uint32_t k = 0; k < t.tiles.size(); ++k) {
+      const crossbar::rtl::UnitTile &ut = t.tiles[k];
+      uint32_t lane = writes[u::cfgAddress(u::RegionTiles,
+                                           k * u::kTileLanes + u::LaneDigital)];
+      ASSERT_EQ(ut.digital, prog->tiles[ut.tile].digital);
+      if (!ut.digital) {
+        EXPECT_EQ(lane, 0u);
+        continue;
+      }
+      ++digital;
+      EXPECT_EQ(lane, u::kDigitalFlag | ut.base);
+      EXPECT_EQ(ut.base, next);
+      next += uint64_t(ut.rowCount) * (ut.cols + 1);
+      const std::vector<int16_t> &w = prog->tiles[ut.tile].weights;
+      for (size_t i = 0; i < w.size(); ++i) {
+        uint32_t address =
+            u::cfgAddress(u::RegionDigital, ut.base + ut.rowCount + i);
+        ASSERT_TRUE(writes.count(address)) << i;
+        EXPECT_EQ(int16_t(uint16_t(writes[address])), w[i]) << i;
+      }
+    }
+    EXPECT_EQ(t.digitalWords, next);
+  }
+  EXPECT_EQ(digital, digitalTilesOf(im));
+}
+
+TEST(CrossbarRtl, TheAnalogArrayRefusesDigitalTiles) {
+  image::Image im = feedForward({}, 27);
+  image::Expected<ChipProgram> prog = loadChipProgram(im);
+  ASSERT_TRUE(prog.ok()) << prog.error().message();
+  crossbar::rtl::AnalogArray array(*prog);
+  for (uint32_t k = 0; k < prog->tiles.size(); ++k) {
+    EXPECT_EQ(array.isDigital(k), prog->tiles[k].digital);
+    EXPECT_EQ(array.drive(k, 0), !prog->tiles[k].digital) << k;
+    EXPECT_EQ(array.read(k, 0), !prog->tiles[k].digital) << k;
+  }
+  EXPECT_GT(array.conductanceNs(), 0u);
 }
 
 TEST(CrossbarRtl, ATruncatingAdcIsCaught) {
