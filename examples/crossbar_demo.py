@@ -59,9 +59,19 @@ class Runner:
 
     def fit_eval(self, tag, net, target, engine, seed, config=None):
         """Fits on the first --train-limit images, evaluates on the first
-        --test-limit test images; returns (eval report, fit s, eval s)."""
+        --test-limit test images; returns (eval report, fit s, eval s).
+        With --reuse, a run whose evaluation is already in --work (same
+        limits) is read back instead of run again."""
         a = self.args
         trained = os.path.join(a.work, tag + ".mlir")
+        done = os.path.join(a.work, tag + ".eval.json")
+        if a.reuse and os.path.exists(done):
+            with open(done) as f:
+                report = json.load(f)
+            if report.get("samples") == a.test_limit:
+                print("%s: %.2f %% (reused)" % (tag, 100 * report["accuracy"]),
+                      file=sys.stderr)
+                return report, 0.0, 0.0
         flags = ["--target", target, "--engine", engine, "--seed", str(seed)]
         if config:
             flags += ["--target-config", config]
@@ -224,6 +234,10 @@ def main():
     ap.add_argument("--chips", type=int, default=3)
     ap.add_argument("--train-limit", type=int, default=10000)
     ap.add_argument("--test-limit", type=int, default=2000)
+    ap.add_argument("--reuse", action="store_true",
+                    help="read back runs already evaluated in --work "
+                         "(resume or extend a sweep); the reservoir and "
+                         "limits must be the same")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     net = os.path.join(args.work, "lsm.mlir")
