@@ -110,10 +110,12 @@ def svg_sweep(points, path):
     lo, hi = math.floor(lo * 20) / 20, math.ceil(hi * 20) / 20
     if hi - lo < 0.05:
         hi = lo + 0.05
-    xmax = max(xs) or 1.0
+    # Factors double from level to level: evenly spaced, labelled by value.
+    slot = {v: i for i, v in enumerate(xs)}
 
     def X(v):
-        return left + (w - left - right) * v / xmax
+        return left + 20 + (w - left - right - 40) * slot[v] / max(
+            1, len(xs) - 1)
 
     def Y(v):
         return top + (h - top - bottom) * (hi - v) / (hi - lo)
