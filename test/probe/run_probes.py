@@ -26,6 +26,8 @@ DELAY_OP = "exit0-miscompile-delay-op-2pow32-steps-truncated.mlir"
 DELAY_RES = "exit0-miscompile-reservoir-delay-2pow32-steps-truncated-to-1.mlir"
 DELAY_SPARSE = "exit0-miscompile-sparse-delay-1e20s-becomes-1-step.mlir"
 DELAY_NIR = "unclear-compile-nir-delay-1e300-overflows-int64.nir"
+HUGE_W_IN = "hang-compile-cuba-lif-large-w_in.mlir"
+LOGNORMAL = "hang-compile-reservoir-lognormal-overflows-f32.mlir"
 
 DEPTH = r"error: nested deeper than 1000 levels"
 LIMIT = r"beyond the limit of 65535 steps"
@@ -54,6 +56,13 @@ CASES = [
      r"\.mlir:2:8: error: 'snn\.sparse' op delays\[0\] of 1e\+20 s .*" + LIMIT),
     ("snnc", DELAY_NIR, ["compile"], "out.img",
      r"node 'dl': error: 'snn\.delay' op delay\[0\] of 1e\+300 s .*" + LIMIT),
+    # H1: the quantizer doubled its input scale forever.
+    ("snnc", HUGE_W_IN, ["compile"], "out.img",
+     r"\.mlir:3:8: error: 'snn\.neuron' op neuron 0: the synaptic filter's "
+     r"gain 1e\+10 .*beyond the int32 accumulator's 2147483647"),
+    ("snnc", LOGNORMAL, ["compile"], "out.img",
+     r"\.mlir:3:8: error: 'snn\.procedural' op has weights or biases that "
+     r"are not finite \(largest \|w\| = inf\)"),
 ]
 
 
