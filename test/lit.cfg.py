@@ -12,7 +12,7 @@ config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.snnc_obj_root, "test")
 config.excludes = ["Inputs", "corpus", "fuzz_snnc_opt.py", "CMakeLists.txt", "lit.cfg.py",
-                   "lit.site.cfg.py", "unit", "bench"]
+                   "lit.site.cfg.py", "unit", "bench", "probe"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%python", config.python_executable))

@@ -54,7 +54,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   if (std::optional<snn::InputProblem> problem =
-          snn::checkResourceBlobs(input->getBuffer())) {
+          snn::checkInput(input->getBuffer())) {
     llvm::errs() << input->getBufferIdentifier() << ":" << problem->line << ":"
                  << problem->column << ": error: " << problem->message << "\n";
     return 1;

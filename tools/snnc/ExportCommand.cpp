@@ -50,7 +50,7 @@ int runExport(const ExportOptions &options) {
     return kExitError;
   }
   if (std::optional<snn::InputProblem> problem =
-          snn::checkResourceBlobs((*buffer)->getBuffer())) {
+          snn::checkInput((*buffer)->getBuffer())) {
     llvm::errs() << options.input << ":" << problem->line << ":"
                  << problem->column << ": error: " << problem->message << "\n";
     return kExitError;

@@ -8,8 +8,10 @@
 #include "snnc/CodeGen/ProjectionRows.h"
 
 #include "snn/ElementsData.h"
+#include "snn/Limits.h"
 
 #include <algorithm>
+#include <limits>
 
 using namespace mlir;
 using namespace snn;
@@ -19,21 +21,44 @@ static int64_t numElements(Value value) {
   return cast<SignalType>(value.getType()).getNumElements();
 }
 
+/// Refuses a step count written into the IR (not derived from seconds by
+/// snn-discretize, which checks its own) that the image cannot store, before
+/// it is narrowed to 32 bits.
+static LogicalResult checkSteps(Operation *op, StringRef what, int64_t steps) {
+  if (steps >= 0 && steps <= int64_t(kMaxDelaySteps))
+    return success();
+  return op->emitOpError()
+         << what << " = " << steps << " steps is beyond the limit of "
+         << kMaxDelaySteps
+         << " steps: images store delays as 16-bit step counts";
+}
+
 /// Adds the steps of a discretized snn.delay to `delays` (per element).
+/// Sums saturate, so a chain too long for the ring is refused by
+/// NetworkImage rather than wrapping to a short delay.
 static LogicalResult addDelay(DelayOp delay, std::vector<uint32_t> &delays) {
   if (!delay.getSteps())
     return delay.emitOpError("is in seconds; run snn-discretize first");
   int64_t n = numElements(delay.getInput());
   if (delays.empty())
     delays.assign(n, 0);
+  auto add = [](uint32_t &sum, int64_t steps) {
+    sum = uint32_t(std::min<uint64_t>(uint64_t(sum) + uint64_t(steps),
+                                      std::numeric_limits<uint32_t>::max()));
+  };
   if (auto scalar = dyn_cast<IntegerAttr>(*delay.getSteps())) {
+    if (failed(checkSteps(delay, "steps", scalar.getInt())))
+      return failure();
     for (uint32_t &d : delays)
-      d += scalar.getInt();
+      add(d, scalar.getInt());
     return success();
   }
   ArrayRef<int64_t> steps = cast<DenseI64ArrayAttr>(*delay.getSteps());
-  for (int64_t i = 0; i < n; ++i)
-    delays[i] += steps[i];
+  for (int64_t i = 0; i < n; ++i) {
+    if (failed(checkSteps(delay, "steps[" + std::to_string(i) + "]", steps[i])))
+      return failure();
+    add(delays[i], steps[i]);
+  }
   return success();
 }
 
@@ -167,8 +192,11 @@ LogicalResult ProjectionRows::load(Value current) {
       if (failed(steps))
         return failure();
       synDelay = std::move(*steps);
-      for (int64_t d : synDelay)
+      for (auto [i, d] : llvm::enumerate(synDelay)) {
+        if (failed(checkSteps(op, "delay_steps[" + std::to_string(i) + "]", d)))
+          return failure();
         synapticMax = std::max<uint32_t>(synapticMax, d);
+      }
     }
   }
   if (weightAttr) {
@@ -180,6 +208,8 @@ LogicalResult ProjectionRows::load(Value current) {
   }
   if (auto procedural = dyn_cast<ProceduralOp>(op)) {
     expander = std::make_unique<reservoir::Expander>(procedural.getSpec());
+    if (failed(checkSteps(op, "delay_steps", procedural.getDelaySteps())))
+      return failure();
     proceduralDelay = procedural.getDelaySteps();
     maxDelaySteps = proceduralDelay + maxOf(preDelay) + maxOf(postDelay);
   } else {

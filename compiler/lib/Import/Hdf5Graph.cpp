@@ -9,6 +9,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
 
+#include <H5PLpublic.h>
 #include <hdf5.h>
 
 #include <charconv>
@@ -46,6 +47,103 @@ bool listLinks(hid_t group, std::vector<std::string> &names) {
   hsize_t index = 0;
   return H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &index, collect,
                     &names) >= 0;
+}
+
+/// Why following link `name` of `group` could reach outside the file, or ""
+/// when it is a hard link. External links open other files; soft links are
+/// paths that may run through one, and NIR's writer (h5py) makes neither;
+/// user-defined link classes run code of their own.
+std::string linkLeavesFile(hid_t group, const std::string &name) {
+  H5L_info_t info;
+  if (H5Lget_info(group, name.c_str(), &info, H5P_DEFAULT) < 0)
+    return "is a link HDF5 cannot describe";
+  if (info.type == H5L_TYPE_HARD)
+    return "";
+  if (info.type == H5L_TYPE_SOFT)
+    return "is a soft link; snnc follows only hard links, which stay inside "
+           "the file";
+  if (info.type == H5L_TYPE_EXTERNAL) {
+    std::string target = "another file";
+    std::vector<char> value(info.u.val_size + 1, 0);
+    const char *fileName = nullptr, *objectName = nullptr;
+    if (info.u.val_size < (1u << 16) &&
+        H5Lget_val(group, name.c_str(), value.data(), info.u.val_size,
+                   H5P_DEFAULT) >= 0 &&
+        H5Lunpack_elink_val(value.data(), info.u.val_size, nullptr, &fileName,
+                            &objectName) >= 0 &&
+        fileName && objectName)
+      target = "'" + std::string(fileName) + ":" + objectName + "'";
+    return "is an external link to " + target +
+           "; snnc reads only what is inside the NIR file";
+  }
+  return "is a user-defined HDF5 link (class " +
+         std::to_string(static_cast<int>(info.type)) +
+         "); snnc follows only hard links";
+}
+
+/// Filters built into HDF5 itself that a NIR writer may use. Any other id
+/// needs a plug-in, which HDF5 would load from HDF5_PLUGIN_PATH.
+bool isBuiltinFilter(H5Z_filter_t id) {
+  return id == H5Z_FILTER_DEFLATE || id == H5Z_FILTER_SHUFFLE ||
+         id == H5Z_FILTER_FLETCHER32;
+}
+
+/// Why reading `dataset` could touch bytes outside the file or run code
+/// outside HDF5, or "": external raw-data files (which may name any local
+/// file, /etc/passwd included), virtual datasets (which map other files)
+/// and filters other than HDF5's built-in ones.
+std::string storageLeavesFile(hid_t dataset) {
+  Handle plist(H5Dget_create_plist(dataset), H5Pclose);
+  if (!plist)
+    return "has no readable creation properties";
+  int external = H5Pget_external_count(plist.get());
+  if (external < 0)
+    return "has unreadable external-storage properties";
+  if (external > 0) {
+    char fileName[1024] = {0};
+    off_t offset = 0;
+    hsize_t size = 0;
+    std::string where = "another file";
+    if (H5Pget_external(plist.get(), 0, sizeof(fileName) - 1, fileName, &offset,
+                        &size) >= 0)
+      where = "'" + std::string(fileName) + "'";
+    return "is stored outside the file (HDF5 external storage in " + where +
+           "); snnc reads only what is inside the NIR file";
+  }
+  if (H5Pget_layout(plist.get()) == H5D_VIRTUAL)
+    return "is an HDF5 virtual dataset, which maps data from other files; "
+           "snnc reads only what is inside the NIR file";
+  int filters = H5Pget_nfilters(plist.get());
+  if (filters < 0)
+    return "has an unreadable filter pipeline";
+  for (int i = 0; i < filters; ++i) {
+    unsigned flags = 0, config = 0;
+    size_t count = 0;
+    char filterName[256] = {0};
+    H5Z_filter_t id =
+        H5Pget_filter2(plist.get(), static_cast<unsigned>(i), &flags, &count,
+                       nullptr, sizeof(filterName) - 1, filterName, &config);
+    if (id < 0)
+      return "has an unreadable filter pipeline";
+    if (!isBuiltinFilter(id))
+      return "uses HDF5 filter " + std::to_string(id) +
+             (filterName[0] ? " ('" + std::string(filterName) + "')" : "") +
+             "; snnc allows only deflate (1), shuffle (2) and fletcher32 (3)";
+  }
+  return "";
+}
+
+/// Opens dataset `name` of `group` after checking that neither the link
+/// nor the storage reaches outside the file; `why` receives the reason it
+/// is refused (and is "" when the dataset cannot be opened at all).
+Handle openDataset(hid_t group, const std::string &name, std::string &why) {
+  why = linkLeavesFile(group, name);
+  if (!why.empty())
+    return Handle(-1, H5Dclose);
+  Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), H5Dclose);
+  if (dataset)
+    why = storageLeavesFile(dataset.get());
+  return why.empty() ? std::move(dataset) : Handle(-1, H5Dclose);
 }
 
 /// False when `dataset` stores fewer bytes than its `count` elements of
@@ -206,7 +304,10 @@ LogicalResult Loader::loadNode(hid_t group, const std::string &name,
   if (!hasLink(group, "type"))
     return error(full) << "node '" << full << "' has no 'type' dataset";
   {
-    Handle dataset(H5Dopen2(group, "type", H5P_DEFAULT), H5Dclose);
+    std::string why;
+    Handle dataset = openDataset(group, "type", why);
+    if (!why.empty())
+      return error(full) << "node '" << full << "': dataset 'type' " << why;
     if (!dataset || !readStrings(dataset.get(), typeText, dims) ||
         typeText.size() != 1)
       return error(full) << "node '" << full
@@ -239,12 +340,19 @@ LogicalResult Loader::loadNode(hid_t group, const std::string &name,
   for (const std::string &link : links) {
     if (link == "type")
       continue;
+    std::string why = linkLeavesFile(group, link);
+    if (!why.empty())
+      return error(full) << "node '" << full << "': '" << link << "' " << why;
     Handle object(H5Oopen(group, link.c_str(), H5P_DEFAULT), H5Oclose);
     if (!object)
       return error(full) << "node '" << full << "': cannot open '" << link
                          << "'";
     if (H5Iget_type(object.get()) != H5I_DATASET)
       continue;
+    why = storageLeavesFile(object.get());
+    if (!why.empty())
+      return error(full) << "node '" << full << "': dataset '" << link << "' "
+                         << why;
     Handle type(H5Dget_type(object.get()), H5Tclose);
     if (type && H5Tget_class(type.get()) == H5T_STRING) {
       std::vector<std::string> text;
@@ -297,11 +405,16 @@ LogicalResult Loader::loadGraph(hid_t group, Scope &scope, int depth) {
   StringRef self = scope.path.empty() ? "node" : StringRef(scope.path);
   if (!hasLink(group, "nodes"))
     return error(self) << graphName(scope) << " has no 'nodes' group";
+  if (std::string why = linkLeavesFile(group, "nodes"); !why.empty())
+    return error(self) << "'nodes' of " << graphName(scope) << " " << why;
   Handle nodes(H5Gopen2(group, "nodes", H5P_DEFAULT), H5Gclose);
   std::vector<std::string> names;
   if (!nodes || !listLinks(nodes.get(), names))
     return error(self) << "cannot read the nodes of " << graphName(scope);
   for (const std::string &name : names) {
+    if (std::string why = linkLeavesFile(nodes.get(), name); !why.empty())
+      return error(scope.path.empty() ? name : scope.path + "." + name)
+             << "node '" << name << "' of " << graphName(scope) << " " << why;
     Handle child(H5Gopen2(nodes.get(), name.c_str(), H5P_DEFAULT), H5Gclose);
     if (!child)
       return error(name) << "node '" << name << "' of " << graphName(scope)
@@ -311,7 +424,11 @@ LogicalResult Loader::loadGraph(hid_t group, Scope &scope, int depth) {
   }
   if (!hasLink(group, "edges"))
     return success();
-  Handle edges(H5Dopen2(group, "edges", H5P_DEFAULT), H5Dclose);
+  std::string why;
+  Handle edges = openDataset(group, "edges", why);
+  if (!why.empty())
+    return error(self) << "dataset 'edges' of " << graphName(scope) << " "
+                       << why;
   std::vector<std::string> ends;
   std::vector<int64_t> dims;
   if (!edges || !readStrings(edges.get(), ends, dims) ||
@@ -335,6 +452,10 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context);
 
 FailureOr<Graph> snnc::nir::loadGraph(StringRef path, MLIRContext *context) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  // A filter id the file names would make HDF5 dlopen a plug-in from
+  // HDF5_PLUGIN_PATH; storageLeavesFile refuses such datasets, and this
+  // keeps HDF5 from loading code even for one it touches before the check.
+  H5PLset_loading_state(0);
   if (probeInChild([&] { (void)readGraph(path, context); }) ==
       ProbeResult::Crashed)
     return emitError(FileLineColLoc::get(context, path, 0, 0))
@@ -359,7 +480,10 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
     return emitError(fileLoc)
            << "'" << path << "' has no 'version' dataset: not a NIR file";
   {
-    Handle dataset(H5Dopen2(handle.get(), "version", H5P_DEFAULT), H5Dclose);
+    std::string why;
+    Handle dataset = openDataset(handle.get(), "version", why);
+    if (!why.empty())
+      return emitError(fileLoc) << "dataset 'version' " << why;
     if (!dataset || !readStrings(dataset.get(), version, dims) ||
         version.size() != 1)
       return emitError(fileLoc) << "'version' is not a readable string";
@@ -368,6 +492,8 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
   if (!hasLink(handle.get(), "node"))
     return emitError(fileLoc)
            << "'" << path << "' has no 'node' group: not a NIR file";
+  if (std::string why = linkLeavesFile(handle.get(), "node"); !why.empty())
+    return emitError(fileLoc) << "group 'node' " << why;
   Handle root(H5Gopen2(handle.get(), "node", H5P_DEFAULT), H5Gclose);
   if (!root)
     return emitError(fileLoc) << "'node' is not a group";
@@ -376,7 +502,11 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
     return emitError(nodeLoc(context, "node"))
            << "the top-level node has no 'type' dataset";
   {
-    Handle dataset(H5Dopen2(root.get(), "type", H5P_DEFAULT), H5Dclose);
+    std::string why;
+    Handle dataset = openDataset(root.get(), "type", why);
+    if (!why.empty())
+      return emitError(nodeLoc(context, "node"))
+             << "the top-level node's dataset 'type' " << why;
     if (!dataset || !readStrings(dataset.get(), type, dims) || type.size() != 1)
       return emitError(nodeLoc(context, "node"))
              << "the top-level node's 'type' is not a readable string";

@@ -105,8 +105,7 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
     return 1;
   }
   if (std::optional<snn::InputProblem> problem =
-          nir ? std::nullopt
-              : snn::checkResourceBlobs((*buffer)->getBuffer())) {
+          nir ? std::nullopt : snn::checkInput((*buffer)->getBuffer())) {
     diagnostics << options.input << ":" << problem->line << ":"
                 << problem->column << ": error: " << problem->message << "\n";
     return 1;

@@ -79,8 +79,7 @@ bool snnc::writeTrainedReadout(const std::string &input,
     return false;
   }
   if (std::optional<snn::InputProblem> problem =
-          nir ? std::nullopt
-              : snn::checkResourceBlobs((*buffer)->getBuffer())) {
+          nir ? std::nullopt : snn::checkInput((*buffer)->getBuffer())) {
     diagnostics << input << ":" << problem->line << ":" << problem->column
                 << ": error: " << problem->message << "\n";
     return false;

@@ -9,6 +9,7 @@
 #include "snnc/Transforms/Passes.h"
 
 #include "snn/ElementsData.h"
+#include "snn/Limits.h"
 #include "snn/NeuronParams.h"
 #include "snn/SnnOps.h"
 
@@ -57,8 +58,12 @@ private:
   LogicalResult synapse(Operation *op, int64_t n, const Param &tauSyn,
                         const Param &wIn, Factors &out);
   /// Converts a delay in seconds to steps, warning when it is not a whole
-  /// number of steps.
-  int64_t toSteps(Operation *op, double seconds);
+  /// number of steps; refuses one that is not finite or that exceeds
+  /// kMaxDelaySteps. `what` names the delay in messages ("delay",
+  /// "delays[3]"); `f32` says the value was stored as a float (sparse
+  /// delays), so that messages quote it as written.
+  FailureOr<int64_t> toSteps(Operation *op, double seconds, const Twine &what,
+                             bool f32 = false);
 
   double dt;
   DiscretizationRule rule;
@@ -129,14 +134,30 @@ LogicalResult Discretizer::synapse(Operation *op, int64_t n,
   return success();
 }
 
-int64_t Discretizer::toSteps(Operation *op, double seconds) {
+FailureOr<int64_t> Discretizer::toSteps(Operation *op, double seconds,
+                                        const Twine &what, bool f32) {
+  std::string written =
+      f32 ? formatExact(static_cast<float>(seconds)) : formatExact(seconds);
+  // Checked in double before any integer cast: a delay of 1e20 s is 1e23
+  // steps, which int64_t cannot hold and uint32_t would wrap to a small,
+  // valid-looking count.
+  if (!std::isfinite(seconds) || seconds < 0.0)
+    return op->emitOpError()
+           << what << " must be a finite, non-negative number of seconds, got "
+           << written;
   double exact = seconds / dt;
   double steps = std::round(exact);
+  if (!(steps <= kMaxDelaySteps))
+    return op->emitOpError()
+           << what << " of " << written << " s is " << formatNumber(exact)
+           << " steps of dt = " << formatNumber(dt)
+           << " s, beyond the limit of " << kMaxDelaySteps << " steps ("
+           << formatNumber(kMaxDelaySteps * dt)
+           << " s): images store delays as 16-bit step counts";
   if (std::abs(exact - steps) > 1e-6 * std::max(1.0, exact))
-    op->emitWarning("delay ")
-        << formatNumber(seconds)
-        << " s is not a whole number of dt = " << formatNumber(dt)
-        << " s steps; rounded to " << static_cast<int64_t>(steps);
+    op->emitWarning() << what << " " << formatNumber(seconds)
+                      << " s is not a whole number of dt = " << formatNumber(dt)
+                      << " s steps; rounded to " << static_cast<int64_t>(steps);
   return static_cast<int64_t>(steps);
 }
 
@@ -215,8 +236,12 @@ LogicalResult Discretizer::rewriteReservoir(ReservoirOp op) {
   // The recurrent loop reads the previous step's spikes, so its delay is at
   // least one step (docs/numerics.md §2).
   int64_t delaySteps = 1;
-  if (FloatAttr delay = op.getDelayAttr())
-    delaySteps = std::max<int64_t>(1, toSteps(op, delay.getValueAsDouble()));
+  if (FloatAttr delay = op.getDelayAttr()) {
+    FailureOr<int64_t> steps = toSteps(op, delay.getValueAsDouble(), "delay");
+    if (failed(steps))
+      return failure();
+    delaySteps = std::max<int64_t>(1, *steps);
+  }
   Attribute reset = op.getVResetAttr() ? Attribute(op.getVResetAttr())
                                        : b.getF64FloatAttr(0.0);
   OpBuilder builder(op);
@@ -241,11 +266,18 @@ LogicalResult Discretizer::rewriteDelay(DelayOp op) {
   Param delay(*op.getDelay(), 0.0);
   Builder b(op.getContext());
   if (delay.isScalar()) {
-    op.setStepsAttr(b.getI64IntegerAttr(toSteps(op, delay[0])));
+    FailureOr<int64_t> steps = toSteps(op, delay[0], "delay");
+    if (failed(steps))
+      return failure();
+    op.setStepsAttr(b.getI64IntegerAttr(*steps));
   } else {
     SmallVector<int64_t> steps;
-    for (double d : delay.perNeuron())
-      steps.push_back(toSteps(op, d));
+    for (auto [i, d] : llvm::enumerate(delay.perNeuron())) {
+      FailureOr<int64_t> step = toSteps(op, d, "delay[" + Twine(i) + "]");
+      if (failed(step))
+        return failure();
+      steps.push_back(*step);
+    }
     op.setStepsAttr(b.getDenseI64ArrayAttr(steps));
   }
   op.removeDelayAttr();
@@ -261,8 +293,13 @@ LogicalResult Discretizer::rewriteSparseDelays(SparseOp op) {
     return failure();
   std::vector<int64_t> steps;
   steps.reserve(delays->size());
-  for (float d : *delays)
-    steps.push_back(toSteps(op, d));
+  for (auto [i, d] : llvm::enumerate(*delays)) {
+    FailureOr<int64_t> step =
+        toSteps(op, d, "delays[" + Twine(i) + "]", /*f32=*/true);
+    if (failed(step))
+      return failure();
+    steps.push_back(*step);
+  }
   op.setDelayStepsAttr(makeInts(op.getContext(),
                                 {static_cast<int64_t>(steps.size())}, steps, 32,
                                 "snn_delay_steps"));

@@ -1,6 +1,7 @@
 //===- InputChecks.cpp - Pre-parse checks of textual MLIR input -----------===//
 //
-// Scans resource sections for blob headers MLIR 19 would abort on.
+// Scans resource sections for blob headers MLIR 19 would abort on, and
+// bracket nesting deep enough to overflow its recursive parser.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,4 +47,44 @@ std::optional<InputProblem> snn::checkResourceBlobs(llvm::StringRef text) {
     pos = end;
   }
   return std::nullopt;
+}
+
+std::optional<InputProblem> snn::checkNesting(llvm::StringRef text) {
+  unsigned depth = 0;
+  for (size_t i = 0, e = text.size(); i < e; ++i) {
+    char c = text[i];
+    if (c == '"') {
+      // MLIR string literals end at the line's end at the latest.
+      for (++i; i < e && text[i] != '"' && text[i] != '\n'; ++i)
+        if (text[i] == '\\')
+          ++i;
+      continue;
+    }
+    if (c == '/' && i + 1 < e && text[i + 1] == '/') {
+      i = text.find('\n', i);
+      if (i == llvm::StringRef::npos)
+        break;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{' || c == '<') {
+      if (++depth > kMaxNestingDepth)
+        return at(text, i,
+                  "nested deeper than " + std::to_string(kMaxNestingDepth) +
+                      " levels of brackets ( [ { <; snnc refuses deeper "
+                      "input, which would overflow MLIR's recursive parser");
+    } else if ((c == ')' || c == ']' || c == '}' ||
+                (c == '>' && (i == 0 || text[i - 1] != '-'))) &&
+               depth > 0) {
+      // The '>' of an arrow "->" closes nothing; stray closers are left to
+      // the parser, which diagnoses them.
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<InputProblem> snn::checkInput(llvm::StringRef text) {
+  if (std::optional<InputProblem> problem = checkNesting(text))
+    return problem;
+  return checkResourceBlobs(text);
 }

@@ -9,6 +9,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 
+#include <charconv>
 #include <cstdio>
 
 using namespace mlir;
@@ -31,6 +32,16 @@ Attribute snn::makeParam(MLIRContext *ctx, ArrayRef<double> values) {
     return builder.getF64FloatAttr(values.front());
   return DenseF64ArrayAttr::get(ctx, values);
 }
+
+template <typename T> static std::string shortest(T value) {
+  char text[64];
+  std::to_chars_result end = std::to_chars(text, text + sizeof(text), value);
+  return end.ec == std::errc() ? std::string(text, end.ptr)
+                               : formatNumber(value);
+}
+
+std::string snn::formatExact(double value) { return shortest(value); }
+std::string snn::formatExact(float value) { return shortest(value); }
 
 std::string snn::formatNumber(double value) {
   char text[32];

@@ -24,10 +24,35 @@ snn.network @long_delay(%in: !snn.spikes<4>) -> !snn.spikes<256> {
 
 // -----
 
-// Delays are 16-bit step counts.
-// CHECK: :7:8: error: 'snn.linear' op has a delay of 70001 steps into population 'lif0', beyond the ring buffer's limit of 65535 steps
+// Delays are 16-bit step counts. One delay beyond them is refused where
+// it is discretized, naming the seconds the user wrote.
+// CHECK: :7:9: error: 'snn.delay' op delay of 70 s is 70000 steps of dt = 0.001 s, beyond the limit of 65535 steps (65.535 s)
 snn.network @too_long(%in: !snn.spikes<4>) -> !snn.spikes<4> {
   %dl = snn.delay %in {delay = 70.0} : !snn.spikes<4>
+  %w = snn.linear %dl weight(dense<0.5> : tensor<4x4xf32>) : !snn.spikes<4> -> !snn.current<4>
+  %n = snn.lif %w {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %n : !snn.spikes<4>
+}
+
+// -----
+
+// Delays that fit alone but not in sum are refused by the projection.
+// CHECK: :8:8: error: 'snn.linear' op has a delay of 70001 steps into population 'lif0', beyond the ring buffer's limit of 65535 steps
+snn.network @too_long_in_sum(%in: !snn.spikes<4>) -> !snn.spikes<4> {
+  %d1 = snn.delay %in {delay = 35.0} : !snn.spikes<4>
+  %dl = snn.delay %d1 {delay = 35.0} : !snn.spikes<4>
+  %w = snn.linear %dl weight(dense<0.5> : tensor<4x4xf32>) : !snn.spikes<4> -> !snn.current<4>
+  %n = snn.lif %w {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %n : !snn.spikes<4>
+}
+
+// -----
+
+// Steps written into the IR are checked before they are narrowed: 2^32
+// once wrapped to 0.
+// CHECK: :7:9: error: 'snn.delay' op steps = 4294967296 steps is beyond the limit of 65535 steps
+snn.network @steps_wrap(%in: !snn.spikes<4>) -> !snn.spikes<4> {
+  %dl = snn.delay %in {steps = 4294967296} : !snn.spikes<4>
   %w = snn.linear %dl weight(dense<0.5> : tensor<4x4xf32>) : !snn.spikes<4> -> !snn.current<4>
   %n = snn.lif %w {tau_mem = 0.02, r = 1.0, v_leak = 0.0, v_threshold = 1.0} : (!snn.current<4>) -> !snn.spikes<4>
   snn.output %n : !snn.spikes<4>

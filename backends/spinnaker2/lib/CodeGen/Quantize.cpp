@@ -56,7 +56,8 @@ public:
 
 private:
   LogicalResult collect(NetworkOp network);
-  void chooseInputScales();
+  LogicalResult checkRanges();
+  LogicalResult chooseInputScales();
   QuantizedProjection quantize(const ProjectionWeights &p, double sIn);
   void annotateProjection(const ProjectionWeights &p,
                           const QuantizedProjection &q);
@@ -116,9 +117,44 @@ double Quantizer::synapticGain(DiscreteNeuronOp op, int64_t neuron) {
   return std::max(1.0, std::abs(gain[neuron]) / leak);
 }
 
+/// The scale search below doubles s_in until the worst case fits the int32
+/// accumulator. It assumes finite weights, and a synaptic filter whose gain
+/// keeps the rounding margin (one LSB, plus half an LSB per synapse at the
+/// finest shift) inside int32 however large s_in grows; refuse what breaks
+/// either, or the search never ends.
+LogicalResult Quantizer::checkRanges() {
+  auto finite = [](const std::vector<double> &v) {
+    return llvm::all_of(v, [](double x) { return std::isfinite(x); });
+  };
+  for (const ProjectionWeights &p : projections)
+    if (!std::isfinite(p.maxAbs) || !finite(p.absSum) || !finite(p.bias))
+      return p.op->emitOpError("has weights or biases that are not finite "
+                               "(largest |w| = ")
+             << formatNumber(p.maxAbs)
+             << "): a weight beyond f32's 3.4e+38, such as a weight law "
+                "whose samples overflow, cannot be quantized";
+  for (Population &pop : populations)
+    for (int64_t j = 0, n = pop.op.getNumNeurons(); j < n; ++j) {
+      double fanIn = 0.0;
+      for (size_t q : pop.projections)
+        fanIn += projections[q].fanIn[j];
+      double gain = synapticGain(pop.op, j);
+      double margin = (1.0 + 0.5 * fanIn) * gain;
+      if (!(margin <= INT32_MAX))
+        return pop.op.emitOpError("neuron ")
+               << j << ": the synaptic filter's gain " << formatNumber(gain)
+               << " (syn_gain / (1 - syn_decay), from w_in) times the "
+                  "rounding margin of its "
+               << static_cast<int64_t>(fanIn) << " synapses is "
+               << formatNumber(margin) << ", beyond the int32 accumulator's "
+               << INT32_MAX << " at any input scale; reduce w_in";
+    }
+  return success();
+}
+
 /// Populations fed by a shared projection must share its scale, so they
 /// share one s_in: the scales are chosen per connected group.
-void Quantizer::chooseInputScales() {
+LogicalResult Quantizer::chooseInputScales() {
   llvm::EquivalenceClasses<size_t> groups;
   std::vector<int64_t> owner(projections.size(), -1);
   for (size_t p = 0; p < populations.size(); ++p) {
@@ -179,10 +215,16 @@ void Quantizer::chooseInputScales() {
       }
       if (!fits)
         sIn *= 2;
+      // checkRanges rules this out; never spin if it missed a case.
+      if (!fits && !std::isfinite(sIn))
+        return populations[members.front()].op.emitOpError(
+            "no input scale keeps the worst case inside the int32 "
+            "accumulator");
     }
     for (size_t p : members)
       populations[p].sIn = sIn;
   }
+  return success();
 }
 
 QuantizedProjection Quantizer::quantize(const ProjectionWeights &p,
@@ -346,7 +388,8 @@ LogicalResult Quantizer::run(NetworkOp network) {
              << "; the spinnaker2 target takes spike inputs only";
   if (failed(collect(network)))
     return failure();
-  chooseInputScales();
+  if (failed(checkRanges()) || failed(chooseInputScales()))
+    return failure();
   // A projection feeding several populations has one scale: their group's.
   std::vector<double> projectionScale(projections.size(), 1.0);
   for (const Population &pop : populations)

@@ -17,6 +17,7 @@
 
 #include "snnc/CodeGen/ProjectionRows.h"
 
+#include "snn/Limits.h"
 #include "snn/SnnOps.h"
 #include "snnc/image/Image.h"
 
@@ -30,7 +31,7 @@
 namespace snnc {
 
 /// Delays are stored as 16-bit step counts in the image's synapses.
-inline constexpr uint32_t kMaxDelaySteps = 65535;
+using snn::kMaxDelaySteps;
 
 /// A network input port (`op` null) or an snn.neuron.
 struct NetworkPopulation {

@@ -18,6 +18,7 @@ class Handle {
 public:
   using Closer = herr_t (*)(hid_t);
   Handle(hid_t id, Closer closer) : id(id), closer(closer) {}
+  Handle(Handle &&other) : id(other.id), closer(other.closer) { other.id = -1; }
   Handle(const Handle &) = delete;
   Handle &operator=(const Handle &) = delete;
   ~Handle() { close(); }

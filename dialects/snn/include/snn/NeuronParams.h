@@ -40,6 +40,12 @@ private:
 /// "-1", "1e+08"), so messages echo what the user wrote.
 std::string formatNumber(double value);
 
+/// Formats a number as the shortest decimal that reads back as `value`
+/// ("4294967.297", "1e+300"), for messages that quote a value exactly.
+/// The float overload gives the shortest decimal of the f32.
+std::string formatExact(double value);
+std::string formatExact(float value);
+
 /// Builds the parameter attribute for `values`: a scalar F64Attr when they
 /// are all equal, otherwise a DenseF64ArrayAttr.
 mlir::Attribute makeParam(mlir::MLIRContext *ctx,
