@@ -28,6 +28,7 @@ DELAY_SPARSE = "exit0-miscompile-sparse-delay-1e20s-becomes-1-step.mlir"
 DELAY_NIR = "unclear-compile-nir-delay-1e300-overflows-int64.nir"
 HUGE_W_IN = "hang-compile-cuba-lif-large-w_in.mlir"
 LOGNORMAL = "hang-compile-reservoir-lognormal-overflows-f32.mlir"
+INF_EXPORT = "exit0-export-materialize-writes-infinite-weights.mlir"
 
 DEPTH = r"error: nested deeper than 1000 levels"
 LIMIT = r"beyond the limit of 65535 steps"
@@ -63,6 +64,10 @@ CASES = [
     ("snnc", LOGNORMAL, ["compile"], "out.img",
      r"\.mlir:3:8: error: 'snn\.procedural' op has weights or biases that "
      r"are not finite \(largest \|w\| = inf\)"),
+    # E2: export --materialize wrote infinite weights import then refused.
+    ("snnc", INF_EXPORT, ["export", "--materialize"], "out.nir",
+     r"\.mlir:3:8: error: 'snn\.reservoir' op materialises weight \(\d+, "
+     r"\d+\) as INF; .*NIR weights must be finite"),
 ]
 
 

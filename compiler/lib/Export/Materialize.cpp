@@ -8,6 +8,8 @@
 #include "snn/NeuronParams.h"
 #include "snnc/Support/Reservoir.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace snn;
 using namespace snnc::nirexport;
@@ -58,6 +60,14 @@ snnc::nirexport::denseFromSpec(Operation *op, const reservoir::Spec &spec) {
     for (const reservoir::Synapse &s : row)
       dense[static_cast<int64_t>(s.target) * n + pre] += s.weight;
   }
+  // A weight law can draw values beyond f32 (lognormal(0, 100)); NIR, and
+  // snnc's own import, refuse non-finite weights, so export refuses them too.
+  for (int64_t k = 0; k < n * n; ++k)
+    if (!std::isfinite(dense[k]))
+      return op->emitOpError("materialises weight (")
+             << k / n << ", " << k % n << ") as " << dense[k]
+             << "; its weight laws draw values beyond f32, and NIR weights "
+                "must be finite";
   return dense;
 }
 
