@@ -91,6 +91,9 @@ int runRun(RunOptions options) {
                                             : fail(loaded.error().message());
   const image::Image &image = loaded->image;
   const runtime::TargetRuntime &target = *loaded->target;
+  if (image::Status length = runtime::checkRunLength(image, options.steps);
+      !length)
+    return fail(length.error().message());
 
   image::Expected<std::vector<runtime::SpikeTrain>> loadedInputs =
       loadRunInputs(image, options.io, options.steps, options.seed);

@@ -46,6 +46,27 @@ std::vector<OutputTrace> makeTraces(const image::Image &image, uint64_t steps) {
 }
 } // namespace
 
+} // namespace detail
+
+Status checkRunLength(const image::Image &image, uint64_t steps) {
+  uint64_t perStep = 0;
+  for (const image::Output &out : image.outputs)
+    if (out.kind == image::OutputKind::Current)
+      perStep +=
+          uint64_t(image.populations[out.population].size) * sizeof(double);
+  if (perStep == 0 || steps <= kMaxRecordingBytes / perStep)
+    return Status::success();
+  return ImageError{
+      "", "--steps " + std::to_string(steps) + " would record " +
+              std::to_string(perStep) +
+              " bytes of readout values per step, more than the " +
+              std::to_string(kMaxRecordingBytes >> 30) +
+              " GiB a run may record (at most " +
+              std::to_string(kMaxRecordingBytes / perStep) + " steps)"};
+}
+
+namespace detail {
+
 Status checkInputs(const image::Image &image,
                    const std::vector<SpikeTrain> &inputs) {
   if (inputs.size() != image.inputs.size())

@@ -29,6 +29,15 @@ struct RunOptions {
   bool stopOnRealTimeViolation = false;
 };
 
+/// Readout traces hold a double per readout neuron per step, sized when a
+/// run starts; no run may ask for more than this.
+inline constexpr uint64_t kMaxRecordingBytes = uint64_t(4) << 30;
+
+/// Refuses a run of `steps` whose readout traces would exceed
+/// kMaxRecordingBytes (or overflow), naming the steps, the bytes and the
+/// limit.
+Status checkRunLength(const image::Image &image, uint64_t steps);
+
 /// What an observer sees after step `step` has run all three phases.
 struct StepInfo {
   uint64_t step = 0;
