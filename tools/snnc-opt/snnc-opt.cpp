@@ -10,6 +10,7 @@
 #include "snn/InputChecks.h"
 #include "snn/SnnDialect.h"
 #include "snnc/Pipeline/Pipeline.h"
+#include "snnc/Support/InputFile.h"
 #include "snnc/Target/InitAllTargets.h"
 #include "snnc/Target/TargetMachine.h"
 #include "snnc/Transforms/Passes.h"
@@ -24,6 +25,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
+
+#include <algorithm>
+#include <vector>
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
@@ -41,12 +45,24 @@ int main(int argc, char **argv) {
     target->registerPasses();
     target->registerDialects(registry);
   }
+  // snnc's diagnostics name the op and its location; the op's generic dump
+  // (the whole network, for a pass on the module) only when asked for.
+  std::vector<char *> args(argv, argv + argc);
+  static char quiet[] = "--mlir-print-op-on-diagnostic=false";
+  if (std::none_of(args.begin(), args.end(), [](const char *arg) {
+        return llvm::StringRef(arg).contains("print-op-on-diagnostic");
+      }))
+    args.insert(args.begin() + 1, quiet);
   auto [inputName, outputName] = mlir::registerAndParseCLIOptions(
-      argc, argv, "snnc optimizer driver\n", registry);
+      int(args.size()), args.data(), "snnc optimizer driver\n", registry);
   mlir::MlirOptMainConfig config =
       mlir::MlirOptMainConfig::createFromCLOptions();
 
   std::string error;
+  if (std::string why = snnc::checkInputFile(inputName); !why.empty()) {
+    llvm::WithColor::error() << why << "\n";
+    return 1;
+  }
   std::unique_ptr<llvm::MemoryBuffer> input =
       mlir::openInputFile(inputName, &error);
   if (!input) {
@@ -68,6 +84,14 @@ int main(int argc, char **argv) {
   if (mlir::failed(
           mlir::MlirOptMain(output->os(), std::move(input), registry, config)))
     return 1;
+  // A full disk is an error with its reason, not LLVM's fatal "IO failure".
+  output->os().flush();
+  if (std::error_code ec = output->os().error()) {
+    output->os().clear_error();
+    llvm::WithColor::error()
+        << "cannot write '" << outputName << "': " << ec.message() << "\n";
+    return 1;
+  }
   output->keep();
   return 0;
 }

@@ -8,6 +8,10 @@
 
 namespace snnc::tools {
 
+std::vector<std::string> batchInputs(const BatchFlags &flags) {
+  return {flags.image, flags.targetConfig, flags.energyModel};
+}
+
 void addBatchFlags(CLI::App &sub, BatchFlags &flags,
                    const std::string &defaultSplit) {
   flags.dataset.split = defaultSplit;

@@ -20,6 +20,8 @@
 #include <CLI/CLI.hpp>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace snnc::tools {
 
@@ -46,6 +48,10 @@ struct BatchFlags {
   std::string operatingPoint;
   bool noProgress = false;
 };
+
+/// The files a batch reads (network or image, target configuration, energy
+/// model), which no output may overwrite.
+std::vector<std::string> batchInputs(const BatchFlags &flags);
 
 /// Adds the shared flags to `sub`; `defaultSplit` is "test" for eval and
 /// "train" for fit.

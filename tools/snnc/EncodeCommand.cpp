@@ -9,6 +9,7 @@
 #include "Commands.h"
 #include "RunIO.h"
 
+#include "snnc/Support/OutputFile.h"
 #include "snnc/runtime/Encoding.h"
 #include "snnc/runtime/SpikeFile.h"
 
@@ -34,6 +35,9 @@ int runEncode(const EncodeOptions &options) {
     std::cerr << "snnc encode: " << message << "\n";
     return kExitError;
   };
+  if (std::string why = checkOutputPath(options.output, {options.input}, "-o");
+      !why.empty())
+    return fail(why);
   image::Expected<runtime::ValueFile> values =
       runtime::readValueFile(options.input);
   if (!values)

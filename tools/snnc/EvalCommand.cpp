@@ -10,9 +10,11 @@
 
 #include "BatchFlags.h"
 #include "Commands.h"
+#include "OutputDir.h"
 #include "PlotEval.h"
 #include "Svg.h"
 
+#include "snnc/Support/OutputFile.h"
 #include "snnc/batch/Evaluation.h"
 
 #include <chrono>
@@ -119,6 +121,16 @@ void printTable(const batch::Evaluation &e, const PreparedBatch &prepared,
 }
 
 int runEval(EvalOptions options) {
+  std::vector<std::string> inputs = batchInputs(options.batch);
+  if (!options.jsonFile.empty())
+    if (std::string why = checkOutputPath(options.jsonFile, inputs, "--json");
+        !why.empty())
+      return fail(why);
+  if (!options.plot.empty())
+    if (std::string why =
+            checkOutputDir(options.plot, evalPlotNames(), inputs, "--plot");
+        !why.empty())
+      return fail(why);
   image::Expected<PreparedBatch> prepared = prepareBatch(options.batch);
   if (!prepared)
     return fail(prepared.error().message());
@@ -156,11 +168,10 @@ int runEval(EvalOptions options) {
                          {"samples", other->samples.size()}};
   }
   if (!options.jsonFile.empty()) {
-    std::FILE *out = std::fopen(options.jsonFile.c_str(), "w");
-    std::string text = report.dump(2) + "\n";
-    if (!out || std::fwrite(text.data(), 1, text.size(), out) != text.size())
-      return fail(options.jsonFile + ": cannot write");
-    std::fclose(out);
+    if (std::string why =
+            writeOutputFile(options.jsonFile, report.dump(2) + "\n");
+        !why.empty())
+      return fail(why);
   }
   if (!options.plot.empty())
     if (image::Status ok = writeEvalPlots(options.plot, e); !ok)

@@ -4,6 +4,8 @@
 
 #include "snnc/Export/NIR.h"
 #include "snnc/Import/NIR.h"
+#include "snnc/Support/InputFile.h"
+#include "snnc/Support/OutputFile.h"
 
 #include "snn/InputChecks.h"
 #include "snn/SnnDialect.h"
@@ -40,6 +42,15 @@ int runExport(const ExportOptions &options) {
   if (output == "-") {
     llvm::errs() << "snnc export: a NIR file is HDF5 and cannot go to "
                     "stdout; name a file with -o\n";
+    return kExitError;
+  }
+  if (std::string why = checkOutputPath(output, {options.input}, "-o");
+      !why.empty()) {
+    llvm::errs() << "snnc export: " << why << "\n";
+    return kExitError;
+  }
+  if (std::string why = checkInputFile(options.input); !why.empty()) {
+    llvm::errs() << "snnc export: " << why << "\n";
     return kExitError;
   }
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =

@@ -12,6 +12,7 @@
 #include "Commands.h"
 
 #include "snnc/Pipeline/Readout.h"
+#include "snnc/Support/OutputFile.h"
 #include "snnc/batch/ReadoutTap.h"
 #include "snnc/readout/Ridge.h"
 
@@ -46,6 +47,10 @@ int runFit(FitOptions options) {
     return fail(options.batch.image +
                 ": is a compiled image; snnc fit needs the network (.mlir or "
                 ".nir) to write the trained readout into");
+  if (std::string why =
+          checkOutputPath(options.output, batchInputs(options.batch), "-o");
+      !why.empty())
+    return fail(why);
   image::Expected<PreparedBatch> prepared = prepareBatch(options.batch);
   if (!prepared)
     return fail(prepared.error().message());

@@ -2,6 +2,7 @@
 
 #include "ImageSource.h"
 
+#include "snnc/Support/InputFile.h"
 #include "snnc/image/ImageReader.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -57,6 +58,8 @@ chooseEnergyModel(const runtime::TargetRuntime &target,
                   const std::string &energyModelFile,
                   const std::string &operatingPoint) {
   if (!energyModelFile.empty()) {
+    if (std::string why = checkInputFile(energyModelFile); !why.empty())
+      return image::ImageError{"", "energy model: " + why};
     std::ifstream in(energyModelFile);
     nlohmann::json model =
         nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);

@@ -5,13 +5,12 @@
 #include "mlir/IR/OperationSupport.h"
 
 #include "snnc/Import/NIR.h"
+#include "snnc/Support/OutputFile.h"
 
 #include "snn/SnnDialect.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Support/FileUtilities.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <memory>
@@ -25,6 +24,11 @@ struct ImportOptions {
 };
 
 int runImport(const ImportOptions &options) {
+  if (std::string why = checkOutputPath(options.output, {options.input}, "-o");
+      !why.empty()) {
+    llvm::errs() << "snnc import: " << why << "\n";
+    return kExitError;
+  }
   // No threads: the importer forks a probe child while reading HDF5.
   mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
   context.getOrLoadDialect<snn::SnnDialect>();
@@ -36,17 +40,16 @@ int runImport(const ImportOptions &options) {
       snnc::importNIRFile(options.input, &context);
   if (!module)
     return kExitError;
-  std::string message;
-  std::unique_ptr<llvm::ToolOutputFile> file =
-      mlir::openOutputFile(options.output, &message);
-  if (!file) {
-    llvm::errs() << "snnc import: " << message << "\n";
-    return kExitError;
-  }
   // Locations carry the NIR node names (NameLocs); printing them keeps the
   // names through import -> edit -> export.
-  module->print(file->os(), mlir::OpPrintingFlags().enableDebugInfo());
-  file->keep();
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  module->print(os, mlir::OpPrintingFlags().enableDebugInfo());
+  os.flush();
+  if (std::string why = writeOutputFile(options.output, text); !why.empty()) {
+    llvm::errs() << "snnc import: " << why << "\n";
+    return kExitError;
+  }
   return kExitOk;
 }
 } // namespace

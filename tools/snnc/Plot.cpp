@@ -2,12 +2,11 @@
 
 #include "Plot.h"
 
+#include "OutputDir.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
 
 namespace snnc::tools {
 
@@ -47,28 +46,16 @@ std::string rampColour(double t) {
 
 } // namespace plot
 
+const std::vector<std::string> &plotNames() {
+  static const std::vector<std::string> names = {"raster.svg", "pe-load.svg",
+                                                 "energy.svg"};
+  return names;
+}
+
 image::Status writePlots(const std::string &dir, const PlotData &data) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    return image::ImageError{
-        dir, "cannot create the plot directory" +
-                 (ec ? " (" + ec.message() + ")" : std::string())};
-  const struct {
-    const char *name;
-    std::string (*draw)(const PlotData &);
-  } plots[] = {{"raster.svg", rasterSvg},
-               {"pe-load.svg", peLoadSvg},
-               {"energy.svg", energySvg}};
-  for (const auto &p : plots) {
-    std::string path = (std::filesystem::path(dir) / p.name).string();
-    std::ofstream file(path, std::ios::binary);
-    file << p.draw(data);
-    file.close();
-    if (!file)
-      return image::ImageError{path, "cannot write the plot"};
-  }
-  return image::Status::success();
+  return writeOutputDir(dir, {{"raster.svg", rasterSvg(data)},
+                              {"pe-load.svg", peLoadSvg(data)},
+                              {"energy.svg", energySvg(data)}});
 }
 
 } // namespace snnc::tools

@@ -44,7 +44,11 @@ std::string rasterSvg(const PlotData &data);
 std::string peLoadSvg(const PlotData &data);
 std::string energySvg(const PlotData &data);
 
-/// Creates `dir` (and its parents) and writes the three plots into it.
+/// The files writePlots writes into its directory.
+const std::vector<std::string> &plotNames();
+
+/// Creates `dir` (and its parents) and writes the three plots into it, all
+/// or none.
 image::Status writePlots(const std::string &dir, const PlotData &data);
 
 namespace plot {

@@ -2,11 +2,9 @@
 
 #include "PlotEval.h"
 
+#include "OutputDir.h"
 #include "Plot.h"
 #include "Svg.h"
-
-#include <filesystem>
-#include <fstream>
 
 namespace snnc::tools {
 
@@ -80,21 +78,16 @@ std::string classAccuracySvg(const batch::Evaluation &e) {
   return doc.finish();
 }
 
+const std::vector<std::string> &evalPlotNames() {
+  static const std::vector<std::string> names = {"confusion.svg",
+                                                 "class-accuracy.svg"};
+  return names;
+}
+
 image::Status writeEvalPlots(const std::string &dir,
                              const batch::Evaluation &e) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    return image::ImageError{dir, "cannot create: " + ec.message()};
-  for (const auto &[name, text] :
-       {std::pair<std::string, std::string>{"confusion.svg", confusionSvg(e)},
-        {"class-accuracy.svg", classAccuracySvg(e)}}) {
-    std::ofstream out(std::filesystem::path(dir) / name, std::ios::binary);
-    out << text;
-    if (!out)
-      return image::ImageError{dir + "/" + name, "cannot write"};
-  }
-  return image::Status::success();
+  return writeOutputDir(dir, {{"confusion.svg", confusionSvg(e)},
+                              {"class-accuracy.svg", classAccuracySvg(e)}});
 }
 
 } // namespace snnc::tools

@@ -14,6 +14,7 @@
 #include "snnc/image/ImageError.h"
 
 #include <string>
+#include <vector>
 
 namespace snnc::tools {
 
@@ -21,6 +22,9 @@ std::string confusionSvg(const batch::Evaluation &evaluation);
 std::string classAccuracySvg(const batch::Evaluation &evaluation);
 
 /// Creates `dir` and writes both plots into it.
+/// The files writeEvalPlots writes into its directory.
+const std::vector<std::string> &evalPlotNames();
+
 image::Status writeEvalPlots(const std::string &dir,
                              const batch::Evaluation &evaluation);
 

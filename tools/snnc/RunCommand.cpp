@@ -7,12 +7,14 @@
 
 #include "Commands.h"
 #include "ImageSource.h"
+#include "OutputDir.h"
 #include "Plot.h"
 #include "ProgressBar.h"
 #include "RunIO.h"
 #include "RunReport.h"
 
 #include "snnc/Pipeline/Compile.h"
+#include "snnc/Support/OutputFile.h"
 #include "snnc/runtime/Compare.h"
 #include "snnc/runtime/Energy.h"
 #include "snnc/runtime/SpikeTrain.h"
@@ -23,6 +25,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace snnc::tools {
 namespace {
@@ -63,6 +67,25 @@ int runRun(RunOptions options) {
                 std::to_string(options.stepsPerInference));
   // One inference window serves decoding, encoding and energy alike.
   options.io.decodeWindow = options.stepsPerInference;
+  // Outputs are checked before the run: none may overwrite what it reads.
+  std::vector<std::string> readFiles = {options.image, options.io.input,
+                                        options.energyModel,
+                                        options.targetConfig};
+  for (const auto &[flag, path] :
+       {std::pair<std::string, std::string>{"-o", options.io.output},
+        {"--vcd", options.vcd}})
+    if (!path.empty())
+      if (std::string why = checkOutputPath(path, readFiles, flag);
+          !why.empty())
+        return fail(why);
+  if (!options.plot.empty())
+    if (std::string why =
+            checkOutputDir(options.plot, plotNames(), readFiles, "--plot");
+        !why.empty())
+      return fail(why);
+  // The waveform is written beside its destination and moved into place
+  // only when the run succeeds.
+  std::optional<PendingOutput> vcd;
   runtime::EngineOptions engineOptions;
   if (!options.vcd.empty()) {
     if (options.engine != "rtl")
@@ -76,7 +99,10 @@ int runRun(RunOptions options) {
     else if (n != 2 || last < first)
       return fail("--vcd-steps '" + options.vcdSteps +
                   "' is not FIRST[:LAST] with FIRST <= LAST");
-    engineOptions.tracePath = options.vcd;
+    vcd.emplace(options.vcd);
+    if (!vcd->ok())
+      return fail(vcd->error());
+    engineOptions.tracePath = vcd->path();
     engineOptions.traceUnit = options.vcdPe;
     engineOptions.traceFirstStep = first;
     engineOptions.traceLastStep = last;
@@ -122,8 +148,17 @@ int runRun(RunOptions options) {
   image::Expected<runtime::RunResult> result =
       engine->run(inputs, run, bar.get());
   bar.reset();
-  if (!result)
-    return fail(result.error().message());
+  if (!result) {
+    std::string message = result.error().message();
+    // The engine names the temporary waveform; the user named another path.
+    if (vcd)
+      for (size_t at; (at = message.find(vcd->path())) != std::string::npos;)
+        message.replace(at, vcd->path().size(), options.vcd);
+    return fail(message);
+  }
+  if (vcd)
+    if (std::string why = vcd->commit(); !why.empty())
+      return fail(why);
   image::Expected<runtime::EnergyReport> energy = runtime::computeEnergy(
       target, image, result.value(), energyModel, options.stepsPerInference);
   if (!energy)

@@ -2,6 +2,8 @@
 
 #include "NirGraph.h"
 
+#include "snnc/Support/OutputFile.h"
+
 #include "snnc/Import/Hdf5Handle.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -178,32 +180,25 @@ std::string Writer::write(const Graph &graph) {
 std::string snnc::nirexport::writeGraph(const Graph &graph,
                                         llvm::StringRef path) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  llvm::SmallString<256> temp;
-  int fd = -1;
-  // The temporary sits beside the target so the final rename stays within
-  // one file system (and is therefore atomic).
-  if (std::error_code ec =
-          llvm::sys::fs::createUniqueFile(path + "-%%%%%%.tmp", fd, temp))
-    return "cannot create a temporary file beside '" + path.str() +
-           "': " + ec.message();
-  ::close(fd);
+  // The one output writer: a temporary beside the destination, renamed
+  // into place (or copied through a device), never over an input or link.
+  snnc::PendingOutput out(path.str());
+  if (!out.ok())
+    return out.error();
   std::string error;
   {
     Handle file(
-        H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+        H5Fcreate(out.path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
         H5Fclose);
     if (!file)
-      error = "HDF5 cannot create '" + temp.str().str() + "'";
+      error = "HDF5 cannot create '" + out.path() + "'";
     else
       error = Writer(file.get()).write(graph);
     if (error.empty() && !file.close())
-      error = "HDF5 cannot finish writing '" + temp.str().str() + "'";
+      error =
+          "HDF5 cannot finish writing '" + path.str() + "' (is the disk full?)";
   }
   if (error.empty())
-    if (std::error_code ec = llvm::sys::fs::rename(temp, path))
-      error = "cannot move the finished file to '" + path.str() +
-              "': " + ec.message();
-  if (!error.empty())
-    llvm::sys::fs::remove(temp);
+    error = out.commit();
   return error;
 }

@@ -7,6 +7,7 @@
 
 #include "snnc/Pipeline/Compile.h"
 #include "snnc/Pipeline/Pipeline.h"
+#include "snnc/Support/InputFile.h"
 
 #include "snn/InputChecks.h"
 #include "snn/SnnOps.h"
@@ -97,6 +98,10 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
     return 1;
   }
 
+  if (std::string why = snnc::checkInputFile(options.input); !why.empty()) {
+    diagnostics << "snnc compile: " << why << "\n";
+    return 1;
+  }
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
       llvm::MemoryBuffer::getFileOrSTDIN(options.input);
   if (!buffer) {

@@ -5,6 +5,8 @@
 #include "snn/InputChecks.h"
 #include "snn/SnnOps.h"
 #include "snnc/Import/NIR.h"
+#include "snnc/Support/InputFile.h"
+#include "snnc/Support/OutputFile.h"
 #include "snnc/Target/TargetMachine.h"
 
 #include "mlir/IR/AsmState.h"
@@ -18,7 +20,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 using namespace mlir;
 
@@ -71,6 +72,10 @@ bool snnc::writeTrainedReadout(const std::string &input,
                                const std::string &outputPath,
                                llvm::raw_ostream &diagnostics) {
   bool nir = StringRef(input).ends_with(".nir");
+  if (std::string why = snnc::checkInputFile(input); !why.empty()) {
+    diagnostics << "snnc fit: " << why << "\n";
+    return false;
+  }
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
       llvm::MemoryBuffer::getFile(input);
   if (!buffer) {
@@ -89,6 +94,8 @@ bool snnc::writeTrainedReadout(const std::string &input,
   for (const TargetMachine *machine : targetMachines())
     machine->registerDialects(registry);
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
+  // Errors name the op and its location; its generic dump adds nothing.
+  context.printOpOnDiagnostic(false);
   context.loadAllAvailableDialects();
   // The input's leading comment lines (what wrote it, and how) stay on top.
   std::string header;
@@ -146,32 +153,17 @@ bool snnc::writeTrainedReadout(const std::string &input,
   if (failed(verify(*module)))
     return false;
 
-  std::error_code ec;
-  std::string temp = outputPath + ".partial";
-  {
-    llvm::raw_fd_ostream out(temp, ec);
-    if (ec) {
-      diagnostics << "snnc fit: cannot write '" << temp << "': " << ec.message()
-                  << "\n";
-      return false;
-    }
-    out << "// " << (nir ? "Imported from " : "") << input
-        << " with the readout of output " << readout.output
-        << " trained by snnc fit.\n"
-        << header;
-    module->print(out);
-    out << "\n";
-    out.close();
-    if (out.has_error()) {
-      diagnostics << "snnc fit: cannot write '" << temp << "'\n";
-      llvm::sys::fs::remove(temp);
-      return false;
-    }
-  }
-  if ((ec = llvm::sys::fs::rename(temp, outputPath))) {
-    diagnostics << "snnc fit: cannot write '" << outputPath
-                << "': " << ec.message() << "\n";
-    llvm::sys::fs::remove(temp);
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  out << "// " << (nir ? "Imported from " : "") << input
+      << " with the readout of output " << readout.output
+      << " trained by snnc fit.\n"
+      << header;
+  module->print(out);
+  out << "\n";
+  out.flush();
+  if (std::string why = writeOutputFile(outputPath, text); !why.empty()) {
+    diagnostics << "snnc fit: " << why << "\n";
     return false;
   }
   return true;

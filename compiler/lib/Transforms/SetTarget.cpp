@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "snnc/Support/InputFile.h"
 #include "snnc/Target/TargetMachine.h"
 #include "snnc/Transforms/Passes.h"
 
@@ -26,6 +27,22 @@ using namespace mlir;
 
 namespace {
 
+/// Where in the configuration file `text` the field `field` ("mesh.chip_mesh")
+/// is written: its key's line and column, or the file's start.
+Location configLocation(const std::string &path, const std::string &text,
+                        const std::string &field, MLIRContext *context) {
+  std::string key = "\"" + field.substr(field.rfind('.') + 1) + "\"";
+  unsigned line = 1, column = 1;
+  if (size_t at = field.empty() ? std::string::npos : text.find(key);
+      at != std::string::npos)
+    for (size_t i = 0; i < at; ++i, ++column)
+      if (text[i] == '\n') {
+        ++line;
+        column = 0;
+      }
+  return FileLineColLoc::get(context, path, line, column);
+}
+
 struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
   using Base::Base;
   void runOnOperation() override {
@@ -39,12 +56,18 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
       return;
     }
     std::string error;
-    if (!snnc::lookupTargetMachine(target, error)) {
+    const snnc::TargetMachine *machine =
+        snnc::lookupTargetMachine(target, error);
+    if (!machine) {
       module.emitError(error);
       return signalPassFailure();
     }
     std::string overrides;
     if (!targetConfig.empty()) {
+      if (std::string why = snnc::checkInputFile(targetConfig); !why.empty()) {
+        module.emitError("target config: ") << why;
+        return signalPassFailure();
+      }
       auto buffer = llvm::MemoryBuffer::getFile(targetConfig);
       if (!buffer) {
         module.emitError("cannot read target config '")
@@ -57,6 +80,13 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
       if (parsed.is_discarded() || !parsed.is_object()) {
         module.emitError("target config '")
             << targetConfig << "' is not a JSON object";
+        return signalPassFailure();
+      }
+      std::string field;
+      if (std::string why = machine->checkTargetConfig(parsed, field);
+          !why.empty()) {
+        emitError(configLocation(targetConfig, overrides, field, &getContext()),
+                  why);
         return signalPassFailure();
       }
     }

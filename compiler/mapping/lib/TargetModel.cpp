@@ -7,10 +7,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "snnc/mapping/TargetModel.h"
+#include "snnc/Support/InputFile.h"
 #include "snnc/mapping/MappingError.h"
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -27,39 +31,50 @@ enum class FieldType { UInt, Number, NullableNumber, Bool, Pair, PairList };
 struct Field {
   const char *path;
   FieldType type;
+  /// The values a chip can have (numbers and integers); `above` makes the
+  /// lower bound exclusive.
+  double min = 0;
+  double max = 0;
+  bool above = false;
 };
+
+constexpr double k32 = 4294967295.0;
 
 /// Every field the mapper reads. Groups are the prefixes before a dot.
 const Field kFields[] = {
-    {"pes_per_chip", FieldType::UInt},
-    {"sram_bytes_per_pe", FieldType::UInt},
-    {"clock_hz", FieldType::Number},
-    {"step_cycle_budget", FieldType::Number},
-    {"cycles_per_neuron_update", FieldType::Number},
-    {"cycles_per_step_overhead", FieldType::Number},
-    {"cycles_per_synaptic_event", FieldType::Number},
-    {"cycles_per_packet_received", FieldType::NullableNumber},
-    {"routing_entries_per_router", FieldType::UInt},
-    {"packet_key_bits", FieldType::UInt},
-    {"mesh.pes_per_qpe", FieldType::UInt},
-    {"mesh.qpes_per_chip", FieldType::UInt},
+    {"pes_per_chip", FieldType::UInt, 1, 65536},
+    {"sram_bytes_per_pe", FieldType::UInt, 1, k32},
+    {"clock_hz", FieldType::Number, 0, 1e12, true},
+    {"step_cycle_budget", FieldType::Number, 0, 1e15, true},
+    {"cycles_per_neuron_update", FieldType::Number, 0, 1e9},
+    {"cycles_per_step_overhead", FieldType::Number, 0, 1e12},
+    {"cycles_per_synaptic_event", FieldType::Number, 0, 1e9},
+    {"cycles_per_packet_received", FieldType::NullableNumber, 0, 1e9},
+    {"routing_entries_per_router", FieldType::UInt, 1, 1 << 20},
+    {"packet_key_bits", FieldType::UInt, 1, 32},
+    {"mesh.pes_per_qpe", FieldType::UInt, 1, 65536},
+    {"mesh.qpes_per_chip", FieldType::UInt, 1, 65536},
     {"mesh.chip_mesh", FieldType::Pair},
     {"mesh.qpe_grid_holes", FieldType::PairList},
-    {"board.chips_per_board", FieldType::UInt},
+    {"board.chips_per_board", FieldType::UInt, 1, 65536},
     {"board.board_chip_coordinates", FieldType::PairList},
-    {"board.links_per_chip", FieldType::UInt},
+    {"board.links_per_chip", FieldType::UInt, 0, 64},
     {"board.chip_link_directions", FieldType::PairList},
-    {"board.max_boards", FieldType::UInt},
+    {"board.max_boards", FieldType::UInt, 1, 65536},
     {"board.board_origins", FieldType::PairList},
-    {"sram_reserved_bytes_per_pe", FieldType::UInt},
-    {"max_neurons_per_pe", FieldType::UInt},
-    {"synapse_word_bytes", FieldType::UInt},
-    {"row_header_bytes", FieldType::UInt},
-    {"ring_buffer_entry_bytes", FieldType::UInt},
-    {"neuron_state_bytes", FieldType::UInt},
-    {"inter_chip_hop_weight", FieldType::Number},
+    {"sram_reserved_bytes_per_pe", FieldType::UInt, 0, k32},
+    {"max_neurons_per_pe", FieldType::UInt, 1, 1 << 20},
+    {"synapse_word_bytes", FieldType::UInt, 1, 64},
+    {"row_header_bytes", FieldType::UInt, 0, 4096},
+    {"ring_buffer_entry_bytes", FieldType::UInt, 1, 64},
+    {"neuron_state_bytes", FieldType::UInt, 1, 65536},
+    {"inter_chip_hop_weight", FieldType::Number, 0, 1e6},
     {"router_default_route", FieldType::Bool},
 };
+
+/// The most PEs a machine may have: the mapper keeps a record per PE, and
+/// 2^20 PEs (138 boards of 48 chips of 152 PEs) fit in well under 1 GB.
+constexpr uint64_t kMaxMachinePes = uint64_t(1) << 20;
 
 const Field *findField(const std::string &path) {
   for (const Field &field : kFields)
@@ -87,9 +102,9 @@ const char *typeName(FieldType type) {
   case FieldType::Bool:
     return "a boolean";
   case FieldType::Pair:
-    return "an array of two integers";
+    return "an array of two 32-bit integers";
   case FieldType::PairList:
-    return "an array of [x, y] integer pairs";
+    return "an array of [x, y] 32-bit integer pairs";
   }
   return "?";
 }
@@ -100,9 +115,17 @@ const char *typeName(FieldType type) {
                      "target config: " + message);
 }
 
+bool isInt32(const json &v) {
+  if (v.is_number_unsigned())
+    return v.get<uint64_t>() <= uint64_t(INT32_MAX);
+  return v.is_number_integer() && v.get<int64_t>() >= INT32_MIN &&
+         v.get<int64_t>() <= INT32_MAX;
+}
+
+/// Coordinates are 32-bit: an entry that does not fit is a type error
+/// rather than a value silently wrapped.
 bool isPair(const json &v) {
-  return v.is_array() && v.size() == 2 && v[0].is_number_integer() &&
-         v[1].is_number_integer();
+  return v.is_array() && v.size() == 2 && isInt32(v[0]) && isInt32(v[1]);
 }
 
 bool hasType(const json &v, FieldType type) {
@@ -183,6 +206,12 @@ void overlay(json &merged, const json &doc, const std::string &prefix,
   }
 }
 
+std::string formatBound(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", x);
+  return buffer;
+}
+
 class Reader {
 public:
   explicit Reader(const json &doc) : doc(doc) {}
@@ -206,7 +235,19 @@ public:
     if (!hasType(v, field->type))
       configError(path, typeName(field->type),
                   "'" + p + "' must be " + typeName(field->type) + ", got " +
-                      v.type_name());
+                      (v.is_array() ? v.dump() : v.type_name()));
+    bool ranged = field->type == FieldType::UInt ||
+                  field->type == FieldType::Number ||
+                  (field->type == FieldType::NullableNumber && !v.is_null());
+    if (ranged) {
+      double x = v.get<double>();
+      if (!std::isfinite(x) || x < field->min ||
+          (field->above && x == field->min) || x > field->max)
+        configError(path, "range",
+                    "'" + p + "' is " + v.dump() + "; it must lie in " +
+                        (field->above ? "(" : "[") + formatBound(field->min) +
+                        ", " + formatBound(field->max) + "]");
+    }
     return v;
   }
 
@@ -242,10 +283,23 @@ void require(bool ok, const std::string &key, const std::string &message) {
 void checkConsistency(const TargetModel &t) {
   require(t.pesPerQpe > 0 && t.qpesPerChip > 0, "mesh.pes_per_qpe",
           "'mesh.pes_per_qpe' and 'mesh.qpes_per_chip' must be positive");
-  require(t.pesPerChip == t.pesPerQpe * t.qpesPerChip, "pes_per_chip",
+  // Products in 64 bits: no 32-bit field pair can wrap them.
+  uint64_t perChip = uint64_t(t.pesPerQpe) * t.qpesPerChip;
+  require(t.pesPerChip == perChip, "pes_per_chip",
           "'pes_per_chip' (" + std::to_string(t.pesPerChip) +
               ") must equal mesh.pes_per_qpe x mesh.qpes_per_chip (" +
-              std::to_string(t.pesPerQpe * t.qpesPerChip) + ")");
+              std::to_string(t.pesPerQpe) + " x " +
+              std::to_string(t.qpesPerChip) + " = " + std::to_string(perChip) +
+              ")");
+  uint64_t machine = uint64_t(t.pesPerChip) * t.chipsPerBoard * t.maxBoards;
+  require(machine <= kMaxMachinePes, "board.max_boards",
+          "the machine has pes_per_chip x board.chips_per_board x "
+          "board.max_boards = " +
+              std::to_string(t.pesPerChip) + " x " +
+              std::to_string(t.chipsPerBoard) + " x " +
+              std::to_string(t.maxBoards) + " = " + std::to_string(machine) +
+              " PEs, more than the " + std::to_string(kMaxMachinePes) +
+              " snnc can model");
   require(t.qpeGrid[0] > 0 && t.qpeGrid[1] > 0, "mesh.chip_mesh",
           "'mesh.chip_mesh' must be positive");
   std::set<Coord2> holes(t.qpeGridHoles.begin(), t.qpeGridHoles.end());
@@ -288,6 +342,8 @@ void checkConsistency(const TargetModel &t) {
 }
 
 json parseFile(const std::string &path, const char *what) {
+  if (std::string why = snnc::checkInputFile(path); !why.empty())
+    configError(path, "file", std::string(what) + ": " + why);
   std::ifstream in(path);
   if (!in)
     configError(path, "file",

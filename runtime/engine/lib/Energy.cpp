@@ -15,6 +15,8 @@ using namespace snnc::runtime;
 
 namespace {
 
+constexpr double kMaxEnergyCoefficient = 1e6;
+
 /// Text field `key` of a coefficient entry ("basis", "source"), or "".
 std::string textOf(const nlohmann::json &field, const char *key) {
   if (field.is_object() && field.contains(key) && field[key].is_string())
@@ -43,10 +45,12 @@ Expected<double> runtime::energyCoefficient(const nlohmann::json &doc,
     return ImageError{"energy model",
                       "coefficient " + what + " is not a number"};
   double x = value.get<double>();
-  if (!std::isfinite(x) || x < 0)
-    return ImageError{"energy model", "coefficient " + what + " is " +
-                                          value.dump() +
-                                          "; it must be finite and >= 0"};
+  // No chip spends a megajoule on one event or a megawatt in one unit; a
+  // bound keeps every total finite for any count a run can reach.
+  if (!std::isfinite(x) || x < 0 || x > kMaxEnergyCoefficient)
+    return ImageError{"energy model",
+                      "coefficient " + what + " is " + value.dump() +
+                          "; it must be finite and lie in [0, 1e+06]"};
   return x;
 }
 

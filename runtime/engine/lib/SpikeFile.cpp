@@ -3,6 +3,8 @@
 #include "snnc/runtime/SpikeFile.h"
 
 #include "SpikeFileDetail.h"
+#include "snnc/Support/InputFile.h"
+#include "snnc/Support/OutputFile.h"
 #include "snnc/runtime/SpikeBinary.h"
 
 // The image library's strict UTF-8 check and shape printer: spike files name
@@ -11,15 +13,12 @@
 #include "snnc/image/detail/Names.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
-
-#include <unistd.h>
 
 using nlohmann::json;
 
@@ -233,6 +232,8 @@ Expected<SpikeFile> parseSpikeFile(const std::string &bytes,
 }
 
 Expected<SpikeFile> readSpikeFile(const std::string &path) {
+  if (std::string why = checkInputFile(path); !why.empty())
+    return ImageError{"", why};
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return ImageError{path, "cannot open spike file"};
@@ -250,25 +251,10 @@ Status writeSpikeFile(const SpikeFile &file, const std::string &path,
   std::string bytes = format == SpikeFormat::Binary
                           ? encodeSpikeBinary(file)
                           : formatSpikeFileJson(file, listing);
-  // Written beside the destination and renamed over it, so that a reader
-  // never sees half a file and a failed write leaves the old one intact.
-  std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      return ImageError{path, "cannot create spike file"};
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::remove(temp.c_str());
-      return ImageError{path, "cannot write spike file"};
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    std::remove(temp.c_str());
-    return ImageError{path, "cannot replace the file: " + why};
-  }
+  // One writer for every output: never half a file, never over an input,
+  // a device or a link.
+  if (std::string why = writeOutputFile(path, bytes); !why.empty())
+    return ImageError{"", why};
   return Status::success();
 }
 

@@ -3,6 +3,7 @@
 #include "snnc/runtime/Encoding.h"
 
 #include "SpikeFileDetail.h"
+#include "snnc/Support/InputFile.h"
 
 #include <fstream>
 #include <limits>
@@ -142,6 +143,8 @@ Expected<ValueFile> parseValueFile(const std::string &text,
 }
 
 Expected<ValueFile> readValueFile(const std::string &path) {
+  if (std::string why = checkInputFile(path); !why.empty())
+    return ImageError{"", why};
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return ImageError{path, "cannot open value file"};

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -216,8 +217,33 @@ TEST(Plot, WritePlotsCreatesTheDirectoryOrSaysWhyNot) {
   std::ofstream(blocked) << "x";
   image::Status status = writePlots(blocked + "/sub", data);
   ASSERT_FALSE(status.ok());
-  EXPECT_NE(status.error().message().find("cannot create the plot directory"),
-            std::string::npos);
+  EXPECT_NE(status.error().message().find("cannot create the directory"),
+            std::string::npos)
+      << status.error().message();
+}
+
+TEST(Plot, WritePlotsWritesAllOrNothing) {
+  image::Image img = toyImage("exc", 50);
+  runtime::RunResult run;
+  run.steps = 10;
+  runtime::EnergyReport energy;
+  std::vector<runtime::SpikeTrain> none;
+  PlotData data{img, run, energy, none, "ref"};
+  std::string root = ::testing::TempDir() + "snnc-plot-all-or-nothing";
+  std::filesystem::remove_all(root);
+  // The last plot cannot be written (a directory holds its name): the
+  // others must not appear, and no temporary may stay.
+  std::string dir = root + "/plots";
+  std::filesystem::create_directories(dir + "/energy.svg");
+  image::Status status = writePlots(dir, data);
+  ASSERT_FALSE(status.ok());
+  EXPECT_FALSE(std::filesystem::exists(dir + "/raster.svg"));
+  EXPECT_FALSE(std::filesystem::exists(dir + "/pe-load.svg"));
+  size_t left = 0;
+  for (const auto &entry : std::filesystem::directory_iterator(dir))
+    left += entry.path().filename() != "energy.svg";
+  EXPECT_EQ(left, 0u) << "a temporary was left behind";
+  std::filesystem::remove_all(root);
 }
 
 } // namespace

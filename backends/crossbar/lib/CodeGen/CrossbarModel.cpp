@@ -46,6 +46,23 @@ FailureOr<snn::TargetAttr> crossbarTargetOf(Operation *op) {
   return target;
 }
 
+std::string checkMappingLimits(const DeviceModel &model, std::string &field) {
+  // The mapping library numbers a chip's nodes in 16 bits and its grid
+  // columns in 15; a chip beyond that is refused here, not truncated.
+  if (model.tilesPerChip > 65535) {
+    field = "tiles_per_chip";
+    return "target model: field 'tiles_per_chip' must be at most 65535; it "
+           "is " +
+           std::to_string(model.tilesPerChip);
+  }
+  if (model.meshCols > 32767) {
+    field = "mesh_cols";
+    return "target model: field 'mesh_cols' must be at most 32767; it is " +
+           std::to_string(model.meshCols);
+  }
+  return "";
+}
+
 FailureOr<const DeviceModel *> crossbarModel(snn::TargetAttr target,
                                              Operation *op) {
   static std::mutex mutex;
@@ -61,16 +78,8 @@ FailureOr<const DeviceModel *> crossbarModel(snn::TargetAttr target,
   image::Expected<DeviceModel> model = readDeviceModel(base, *overrides);
   if (!model)
     return op->emitError(model.error().message());
-  // The mapping library numbers a chip's nodes in 16 bits and its grid
-  // columns in 15; a chip beyond that is refused here, not truncated.
-  if (model->tilesPerChip > 65535)
-    return op->emitError("target model: field 'tiles_per_chip' must be at "
-                         "most 65535; it is ")
-           << model->tilesPerChip;
-  if (model->meshCols > 32767)
-    return op->emitError("target model: field 'mesh_cols' must be at most "
-                         "32767; it is ")
-           << model->meshCols;
+  if (std::string field, why = checkMappingLimits(*model, field); !why.empty())
+    return op->emitError(why);
   auto owned = std::make_unique<DeviceModel>(model.value());
   return (cache[key] = std::move(owned)).get();
 }

@@ -24,6 +24,10 @@ namespace snnc::crossbar {
 /// `op` when there is none or it names another target.
 mlir::FailureOr<snn::TargetAttr> crossbarTargetOf(mlir::Operation *op);
 
+/// Why the mapping library cannot number `model`'s chip (too many tiles or
+/// grid columns), naming the field in `field`; "" when it can.
+std::string checkMappingLimits(const DeviceModel &model, std::string &field);
+
 /// The device model under `target`'s overrides; a bad field is diagnosed at
 /// `op`, naming it. The model lives as long as the process.
 mlir::FailureOr<const DeviceModel *> crossbarModel(snn::TargetAttr target,

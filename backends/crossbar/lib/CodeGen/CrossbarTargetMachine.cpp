@@ -33,6 +33,20 @@ public:
     registry.insert<XbarDialect>();
   }
 
+  std::string checkTargetConfig(const nlohmann::json &overrides,
+                                std::string &field) const override {
+    image::Expected<DeviceModel> model = readDeviceModel(
+        nlohmann::json::parse(defaultTargetModelText()), overrides);
+    if (!model) {
+      // readDeviceModel names its field as "field 'NAME' ...".
+      const std::string &what = model.error().what;
+      if (size_t at = what.find("field '"); at != std::string::npos)
+        field = what.substr(at + 7, what.find('\'', at + 7) - at - 7);
+      return model.error().message();
+    }
+    return checkMappingLimits(*model, field);
+  }
+
   void addLoweringPasses(OpPassManager &pm) const override {
     pm.addPass(createXbarPartition());
     pm.addPass(createXbarPlace());

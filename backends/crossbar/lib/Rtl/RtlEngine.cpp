@@ -274,8 +274,11 @@ Units::run(const std::vector<runtime::SpikeTrain> &inputs,
       !st)
     return st.error();
   if (traced >= 0) {
-    drivers[size_t(traced)]->unit().closeTrace();
+    std::string lost = drivers[size_t(traced)]->unit().closeTrace();
     traced = -1;
+    if (!lost.empty())
+      return image::ImageError{options.vcdPath,
+                               "cannot write the VCD file: " + lost};
   }
 
   stats.steps = result.steps;

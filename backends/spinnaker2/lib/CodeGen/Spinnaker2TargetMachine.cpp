@@ -11,9 +11,12 @@
 #include "ReportAttr.h"
 
 #include "snnc/Target/TargetMachine.h"
+#include "snnc/mapping/MappingError.h"
+#include "snnc/mapping/TargetModel.h"
 #include "snnc/spinnaker2/Dialect/S2Dialect.h"
 #include "snnc/spinnaker2/ImageSections.h"
 #include "snnc/spinnaker2/Passes.h"
+#include "snnc/spinnaker2/TargetData.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/Format.h"
@@ -119,6 +122,20 @@ public:
   void registerPasses() const override { registerSpinnaker2Passes(); }
   void registerDialects(DialectRegistry &registry) const override {
     registry.insert<S2Dialect>();
+  }
+
+  std::string checkTargetConfig(const nlohmann::json &overrides,
+                                std::string &field) const override {
+    try {
+      mapping::targetModelFromJson(
+          nlohmann::json::parse(spinnaker2::layoutJson()),
+          nlohmann::json::parse(spinnaker2::targetJson()), &overrides,
+          "spinnaker2");
+    } catch (const mapping::MappingError &e) {
+      field = e.subject;
+      return e.what();
+    }
+    return "";
   }
 
   void addLoweringPasses(OpPassManager &pm) const override {

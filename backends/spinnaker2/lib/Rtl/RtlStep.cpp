@@ -103,8 +103,11 @@ RtlEngine::State::run(const std::vector<runtime::SpikeTrain> &inputs,
   // The waveform covers the first run only: a later run would restart
   // VCD time.
   if (traced >= 0) {
-    pes[traced]->pe().closeTrace();
+    std::string lost = pes[traced]->pe().closeTrace();
     traced = -1;
+    if (!lost.empty())
+      return image::ImageError{this->options.vcdPath,
+                               "cannot write the VCD file: " + lost};
   }
 
   stats.steps = result.steps;

@@ -48,6 +48,8 @@ public:
   Expected<std::unique_ptr<Engine>>
   createEngine(const std::string &engine, const image::Image &image,
                const EngineOptions &options) const override {
+    if (image::Status ok = runtime::detail::checkTargetModel(image); !ok)
+      return ok.error();
     if (engine == "ref")
       return std::unique_ptr<Engine>(std::make_unique<RefEngine>(image));
     if (engine == "float")
@@ -96,8 +98,13 @@ public:
 
   double clockHz(const image::Image &image,
                  const nlohmann::json &energyModel) const override {
-    // The operating point sets the clock; a model without one (a user's
-    // older file) runs at the target model's.
+    // A clock the compile was told (--target-config) is the chip's; else
+    // the operating point sets it; a model without one (a user's older
+    // file) runs at the target model's.
+    if (auto overrides = image.targetModel.find("overrides");
+        overrides != image.targetModel.end() && overrides->is_object() &&
+        overrides->contains("clock_hz"))
+      return runtime::detail::targetModelNumber(image, "clock_hz");
     auto point = energyModel.find("operating_point");
     if (point != energyModel.end() && point->is_object() &&
         point->contains("clock_hz") && (*point)["clock_hz"].is_number())

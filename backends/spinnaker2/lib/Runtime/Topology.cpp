@@ -7,26 +7,13 @@
 #include "snnc/runtime/RunBookkeeping.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
 
 namespace snnc::runtime::detail {
 
 namespace {
-
-/// Target model fields are either plain numbers or {"value": x, "source":
-/// ...} records, as backends/<target>/target.json writes them.
-double modelNumber(const nlohmann::json &target, const char *key) {
-  auto it = target.find(key);
-  if (it == target.end())
-    return 0;
-  const nlohmann::json *value = &*it;
-  if (value->is_object()) {
-    auto v = value->find("value");
-    if (v == value->end())
-      return 0;
-    value = &*v;
-  }
-  return value->is_number() ? value->get<double>() : 0;
-}
 
 /// Does the router of `chip` match `key`? A packet that no entry of its
 /// source chip matches is dropped at its own PE, so it is never sent.
@@ -149,22 +136,80 @@ void addStoredRows(const image::Image &image, Topology &t) {
 
 } // namespace
 
+namespace {
+
+/// The field as the compile saw it: its --target-config override when it
+/// set one, else target.json's entry; null when neither has it.
+const nlohmann::json *modelField(const image::Image &image, const char *key) {
+  for (const char *layer : {"overrides", "target"}) {
+    auto doc = image.targetModel.find(layer);
+    if (doc == image.targetModel.end() || !doc->is_object())
+      continue;
+    auto it = doc->find(key);
+    if (it == doc->end())
+      continue;
+    if (it->is_object() && it->contains("value"))
+      return &it->at("value");
+    return &*it;
+  }
+  return nullptr;
+}
+
+std::string shortNumber(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", x);
+  return buffer;
+}
+
+/// The cycle model's fields and the values a run can price.
+struct ModelRange {
+  const char *key;
+  double min;
+  bool minExclusive;
+  double max;
+};
+constexpr ModelRange kModelRanges[] = {
+    {"clock_hz", 0, true, 1e12},
+    {"step_cycle_budget", 0, false, 1e15},
+    {"cycles_per_neuron_update", 0, false, 1e9},
+    {"cycles_per_synaptic_event", 0, false, 1e9},
+    {"cycles_per_step_overhead", 0, false, 1e12},
+};
+
+} // namespace
+
 double targetModelNumber(const image::Image &image, const char *key) {
-  auto it = image.targetModel.find("target");
-  return it != image.targetModel.end() && it->is_object()
-             ? modelNumber(*it, key)
-             : 0;
+  const nlohmann::json *value = modelField(image, key);
+  return value && value->is_number() ? value->get<double>() : 0;
+}
+
+image::Status checkTargetModel(const image::Image &image) {
+  for (const ModelRange &r : kModelRanges) {
+    const nlohmann::json *value = modelField(image, r.key);
+    std::string range = std::string(r.minExclusive ? "(" : "[") +
+                        shortNumber(r.min) + ", " + shortNumber(r.max) + "]";
+    if (!value || !value->is_number())
+      return image::ImageError{
+          "manifest.json",
+          std::string("target.model: '") + r.key + "' is " +
+              (value ? value->dump() : std::string("missing")) +
+              "; it must be a number in " + range};
+    double x = value->get<double>();
+    if (!std::isfinite(x) || x < r.min || (r.minExclusive && x == r.min) ||
+        x > r.max)
+      return image::ImageError{
+          "manifest.json", std::string("target.model: '") + r.key + "' is " +
+                               value->dump() + "; it must lie in " + range};
+  }
+  return image::Status::success();
 }
 
 CycleModel readCycleModel(const image::Image &image) {
   CycleModel m;
-  auto it = image.targetModel.find("target");
-  if (it == image.targetModel.end() || !it->is_object())
-    return m;
-  m.perNeuronUpdate = modelNumber(*it, "cycles_per_neuron_update");
-  m.perSynapticEvent = modelNumber(*it, "cycles_per_synaptic_event");
-  m.perStepOverhead = modelNumber(*it, "cycles_per_step_overhead");
-  m.stepBudget = modelNumber(*it, "step_cycle_budget");
+  m.perNeuronUpdate = targetModelNumber(image, "cycles_per_neuron_update");
+  m.perSynapticEvent = targetModelNumber(image, "cycles_per_synaptic_event");
+  m.perStepOverhead = targetModelNumber(image, "cycles_per_step_overhead");
+  m.stepBudget = targetModelNumber(image, "step_cycle_budget");
   return m;
 }
 

@@ -17,8 +17,9 @@
 
 namespace snnc::runtime::detail {
 
-/// The cycle model of image.targetModel["target"]; fields the image lacks
-/// are 0, which disables the budget check when step_cycle_budget is 0.
+/// The cycle model the image was compiled with (target.json under the
+/// compile's --target-config overrides); checkTargetModel has vouched for
+/// it before any engine runs.
 struct CycleModel {
   double perNeuronUpdate = 0;
   double perSynapticEvent = 0;
@@ -28,9 +29,13 @@ struct CycleModel {
 
 CycleModel readCycleModel(const image::Image &image);
 
-/// Field `key` of image.targetModel["target"] (a number or {"value": x}),
-/// 0 when absent.
+/// Field `key` of the image's target model, its compile-time override
+/// first (a number or {"value": x}); 0 when absent.
 double targetModelNumber(const image::Image &image, const char *key);
+
+/// Refuses an image whose clock or cycle costs are missing, not numbers,
+/// not finite or out of range, naming the field, its value and the range.
+image::Status checkTargetModel(const image::Image &image);
 
 /// A stored projection's synapses in the order and width the delivery loop
 /// reads them. Rows keep the image's boundaries (StoredSynapses::rowPtr);

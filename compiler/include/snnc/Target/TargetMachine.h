@@ -45,6 +45,16 @@ public:
   virtual void registerPasses() const {}
   virtual void registerDialects(mlir::DialectRegistry &registry) const {}
 
+  /// Why this target refuses the --target-config document `overrides`: a
+  /// field's type, value, range or a product of fields, naming the field in
+  /// `field` and the value and the limit in the message; "" when it takes
+  /// it. snn-target asks before any pass runs, so that the refusal points
+  /// into the configuration file rather than into the network.
+  virtual std::string checkTargetConfig(const nlohmann::json &overrides,
+                                        std::string &field) const {
+    return "";
+  }
+
   /// Appends the target's passes, which run after snn-discretize on a
   /// module carrying #snn.target for this target.
   virtual void addLoweringPasses(mlir::OpPassManager &pm) const = 0;

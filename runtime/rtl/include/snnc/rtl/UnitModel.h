@@ -26,7 +26,9 @@ public:
   /// Whether cycles are dumped, and the time of the next cycle (in cycles;
   /// each cycle is two VCD time units, low and high clock phase).
   virtual void setTracing(bool on, uint64_t cycle) = 0;
-  virtual void closeTrace() = 0;
+  /// Finishes the waveform: the OS's reason when part of it could not be
+  /// written (a full disk), else "".
+  virtual std::string closeTrace() = 0;
 };
 
 /// The steps a run dumps waveforms for: [first, last] of one unit.

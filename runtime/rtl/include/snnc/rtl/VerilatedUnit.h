@@ -14,6 +14,8 @@
 #ifndef SNNC_RTL_VERILATEDUNIT_H
 #define SNNC_RTL_VERILATEDUNIT_H
 
+#include "snnc/rtl/CheckedVcdFile.h"
+
 #include "verilated.h"
 #include "verilated_vcd_c.h"
 
@@ -75,11 +77,13 @@ public:
     if (!traced)
       return false;
     closeTrace();
-    vcd = std::make_unique<VerilatedVcdC>();
+    file = std::make_unique<CheckedVcdFile>();
+    vcd = std::make_unique<VerilatedVcdC>(file.get());
     model->trace(vcd.get(), 99);
     vcd->open(path.c_str());
-    if (!vcd->isOpen()) {
+    if (!vcd->isOpen() || !file->error().empty()) {
       vcd.reset();
+      file.reset();
       return false;
     }
     return true;
@@ -90,17 +94,28 @@ public:
     time = cycle;
   }
 
-  void closeTrace() {
+  /// Finishes the waveform; the OS's reason when any of it could not be
+  /// written, else "".
+  std::string closeTrace() {
+    std::string error;
     if (vcd) {
       vcd->close();
       vcd.reset();
     }
+    if (file) {
+      file->close();
+      error = file->error();
+      file.reset();
+    }
     tracing = false;
+    return error;
   }
 
 private:
   std::unique_ptr<VerilatedContext> context;
   std::unique_ptr<VModel> model;
+  // Declared before the trace that writes to it, so it outlives the trace.
+  std::unique_ptr<CheckedVcdFile> file;
   std::unique_ptr<VerilatedVcdC> vcd;
   bool traced;
   bool tracing = false;

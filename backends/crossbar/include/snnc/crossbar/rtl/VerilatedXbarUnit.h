@@ -52,7 +52,7 @@ public:
   void setTracing(bool on, uint64_t cycle) override {
     unit.setTracing(on, cycle);
   }
-  void closeTrace() override { unit.closeTrace(); }
+  std::string closeTrace() override { return unit.closeTrace(); }
 
 private:
   void sample() {
