@@ -360,13 +360,14 @@ void Expander::expandDistance(int64_t pre, std::vector<Synapse> &row) const {
 /// and a pair of types (s, t) has weight f_s f_t. It costs O(R^3) (the ball
 /// clipped to the grid) and misses only the labelling's sampling noise:
 /// within 0.2% of the realised count on 8000-neuron grids.
-double Expander::expectedSynapses() const {
+double snn::reservoir::expectedSynapses(const Spec &spec,
+                                        double excitatoryShare) {
   const double n = static_cast<double>(spec.size);
   const ConnectionRule &rule = spec.rule;
   if (rule.kind == ConnectionRule::Kind::FixedProbability)
     return n * (spec.allowSelfConnections ? n : n - 1.0) * rule.p;
 
-  const double fE = static_cast<double>(numExc) / n, fI = 1.0 - fE;
+  const double fE = excitatoryShare, fI = 1.0 - fE;
   const double typeWeight[4] = {fE * fE, fE * fI, fI * fE, fI * fI};
   const double autapseWeight[4] = {fE, 0.0, 0.0, fI};
   double cMax = *std::max_element(rule.c.begin(), rule.c.end());
@@ -385,7 +386,7 @@ double Expander::expectedSynapses() const {
           continue;
         // An autapse pairs a neuron with itself: only EE or II.
         const double *weight = d2 == 0 ? autapseWeight : typeWeight;
-        const double k = kernelAt(d2);
+        const double k = gaussianKernel(d2, rule.lambda);
         double perPair = 0.0;
         for (unsigned pair = 0; pair < 4; ++pair)
           if (rule.c[pair] * k >= kDistanceCutoff)
@@ -395,4 +396,9 @@ double Expander::expectedSynapses() const {
                                                (g[2] - std::abs(dz)));
       }
   return total;
+}
+
+double Expander::expectedSynapses() const {
+  return snn::reservoir::expectedSynapses(
+      spec, static_cast<double>(numExc) / static_cast<double>(spec.size));
 }

@@ -2,9 +2,10 @@
 """Runs the hostile inputs of issue #16 that snnc now refuses.
 
 Each file here is a reproducer from ../shared/probe (REPORT.md names its
-defect). Every command must end by itself within the time limit, exit 1
-(not a signal, not 0), print an error that names the place (file:line:col
-or the NIR node) and the value, and leave no output file behind.
+defect), or a variant of one. Every command must end by itself within the
+time limit, exit 1 (not a signal, not 0), print an error that names the
+place (file:line:col or the NIR node) and the value, leave no output file
+behind, and use under 10 CPU seconds and 1 GB of peak RSS.
 
 Usage: run_probes.py --bin BUILD/bin [--timeout 60]
 """
@@ -71,31 +72,128 @@ CASES = [
 ]
 
 
+EXAMPLES = os.path.join(HERE, "..", "..", "examples")
+LSM = "{examples}/lsm.mlir"
+CONFIG = "{probe}/"
+
+# The same checks for commands whose probe is not the first input: target
+# configurations and energy models beside a shipped example, written as
+# (tool, arguments with {probe} and {examples}, output name, message).
+COMMAND_CASES = [
+    # C3/H6: a billion neurons, or 10^10 procedural synapses, were expanded
+    # before any capacity check.
+    ("snnc", ["compile", CONFIG + "abort-oom-compile-reservoir-1e9-neurons.mlir"],
+     "out.img",
+     r"\.mlir:3:8: error: the network has 1000000000 neurons; a spinnaker2 "
+     r"machine holds at most \d+ \(\d+ PEs x \d+ neurons per PE\)"),
+    ("snnc", ["compile", CONFIG + "hang-compile-reservoir-1e5-p1-expands-1e10-"
+              "synapses-before-capacity-check.mlir"], "out.img",
+     r"\.mlir:3:8: error: the network needs at least 9999\d+ synapses; a "
+     r"spinnaker2 machine stores at most \d+ \(\d+ PEs x \d+ synapse words"),
+    ("snnc", ["compile", "--target", "crossbar",
+              CONFIG + "hang-compile-reservoir-1e5-p1-expands-1e10-"
+              "synapses-before-capacity-check.mlir"], "out.img",
+     r"\.mlir:3:8: error: the network has 100000 neurons; a crossbar machine "
+     r"holds at most \d+ \(\d+ tiles x \d+ neurons per tile\)"),
+    # E4/H2/H4: target configurations out of range, truncated or too large,
+    # named at their line in the configuration file.
+    ("snnc", ["compile", LSM, "--target-config",
+              CONFIG + "exit0-target-config-clock_hz-zero.json"], "out.img",
+     r"clock_hz-zero\.json:1:2: error: target config: 'clock_hz' is 0; it "
+     r"must lie in \(0, 1000000000000\]"),
+    ("snnc", ["compile", LSM, "--target-config",
+              CONFIG + "exit0-target-config-chip_mesh-int32-truncation.json"],
+     "out.img",
+     r"truncation\.json:1:\d+: error: target config: 'mesh\.chip_mesh' must "
+     r"be an array of two 32-bit integers, got \[4294967297,1\]"),
+    ("snnc", ["compile", LSM, "--target-config",
+              CONFIG + "hang-oom-compile-target-config-pes_per_qpe-product-"
+              "overflow.json"], "out.img",
+     r"overflow\.json:1:\d+: error: target config: 'mesh\.pes_per_qpe' is "
+     r"2147483650; it must lie in \[1, 65536\]"),
+    ("snnc", ["compile", LSM, "--target-config",
+              CONFIG + "bad_alloc-compile-target-config-2000-boards.json"],
+     "out.img",
+     r"boards\.json:\d+:\d+: error: target config: the machine has "
+     r"pes_per_chip x board\.chips_per_board x board\.max_boards = "
+     r"152 x 48 x 2000 = 14592000 PEs, more than the 1048576 snnc can model"),
+    # E4: energy coefficients that are negative or overflow the total.
+    ("snnc", ["run", LSM, "--steps", "20", "--no-progress", "--energy-model",
+              CONFIG + "energy-model-negative-coefficient.json"], "out.json",
+     r"snnc run: energy model: coefficient events\.neuron_updates is -1\.0; "
+     r"it must be finite and lie in \[0, 1e\+06\]"),
+    ("snnc", ["run", LSM, "--steps", "20", "--no-progress", "--energy-model",
+              CONFIG + "energy-model-huge-static-power.json"], "out.json",
+     r"snnc run: energy model: coefficient static_w\.chip is 1e\+308; it "
+     r"must be finite and lie in \[0, 1e\+06\]"),
+    ("snnc", ["run", LSM, "--steps", "20", "--no-progress", "--energy-model",
+              CONFIG + "exit0-energy-model-negative-and-huge-coefficients.json"],
+     "out.json", r"snnc run: energy model: missing coefficient "
+     r"events\.neuron_updates"),
+]
+
+# Every probe must also be refused briefly and in little memory: CPU
+# seconds (not wall time, which a loaded CI stretches) and peak RSS.
+MAX_CPU_SECONDS = 10.0
+MAX_RSS_KB = 1024 * 1024
+
+
 def run_case(bindir, timeout, tool, name, args, output, pattern):
     """Returns a list of what went wrong (empty when the case passes)."""
     with tempfile.TemporaryDirectory() as work:
         out = os.path.join(work, output)
         cmd = [os.path.join(bindir, tool)] + args + [
             os.path.join(HERE, name), "-o", out]
-        start = time.monotonic()
-        try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout,
-                                  cwd=work)
-        except subprocess.TimeoutExpired:
-            return [f"did not finish within {timeout} s"]
-        seconds = time.monotonic() - start
-        stderr = proc.stderr.decode("utf-8", "replace")
-        problems = []
-        if proc.returncode < 0:
-            problems.append(f"killed by signal {-proc.returncode}")
-        elif proc.returncode != 1:
-            problems.append(f"exit code {proc.returncode}, expected 1")
-        if not re.search(pattern, stderr):
-            problems.append(f"no message matching /{pattern}/ in:\n{stderr}")
-        if os.path.lexists(out):
-            problems.append(f"left {output} behind")
-        print(f"  {seconds:6.2f} s  rc={proc.returncode}")
-        return problems
+        return check(cmd, work, out, output, timeout, pattern)
+
+
+def check(cmd, work, out, output, timeout, pattern):
+    """Runs `cmd` in `work` and returns what went wrong."""
+    start = time.monotonic()
+    with open(os.path.join(work, "stderr.txt"), "w+b") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err,
+                                cwd=work)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                return [f"did not finish within {timeout} s"]
+            time.sleep(0.02)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    seconds = time.monotonic() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    problems = []
+    if proc.returncode < 0:
+        problems.append(f"killed by signal {-proc.returncode}")
+    elif proc.returncode != 1:
+        problems.append(f"exit code {proc.returncode}, expected 1")
+    if not re.search(pattern, stderr):
+        problems.append(f"no message matching /{pattern}/ in:\n{stderr}")
+    if os.path.lexists(out):
+        problems.append(f"left {output} behind")
+    if cpu > MAX_CPU_SECONDS:
+        problems.append(f"took {cpu:.1f} CPU seconds, more than "
+                        f"{MAX_CPU_SECONDS:.0f}")
+    if usage.ru_maxrss > MAX_RSS_KB:
+        problems.append(f"peak RSS {usage.ru_maxrss} KB, more than 1 GB")
+    print(f"  {seconds:6.2f} s wall  {cpu:6.2f} s CPU  "
+          f"{usage.ru_maxrss // 1024:5d} MB  rc={proc.returncode}")
+    return problems
+
+
+def run_command_case(bindir, timeout, tool, args, output, pattern):
+    with tempfile.TemporaryDirectory() as work:
+        out = os.path.join(work, output)
+        argv = [a.format(probe=HERE, examples=os.path.abspath(EXAMPLES))
+                for a in args]
+        cmd = [os.path.join(bindir, tool)] + argv + ["-o", out]
+        return check(cmd, work, out, output, timeout, pattern)
 
 
 def main():
@@ -114,7 +212,16 @@ def main():
         for problem in problems:
             print(f"  FAIL: {problem}")
         failures += bool(problems)
-    print(f"{len(CASES) - failures} of {len(CASES)} probes refused cleanly")
+    for tool, args, output, pattern in COMMAND_CASES:
+        print(" ".join([tool] + [os.path.basename(a) for a in args]),
+              flush=True)
+        problems = run_command_case(options.bin, options.timeout, tool, args,
+                                    output, pattern)
+        for problem in problems:
+            print(f"  FAIL: {problem}")
+        failures += bool(problems)
+    total = len(CASES) + len(COMMAND_CASES)
+    print(f"{total - failures} of {total} probes refused cleanly")
     return 1 if failures else 0
 
 

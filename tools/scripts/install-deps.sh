@@ -16,8 +16,9 @@ PACKAGES=(
   # Datasets (snnc eval/fit): gzip'd IDX files through zlib, Fashion-MNIST
   # itself, and Eigen for the readout's ridge regression.
   zlib1g-dev dataset-fashion-mnist libeigen3-dev
-  # lit is a Python program.
-  python3
+  # lit is a Python program; the NIR fuzzer (test/fuzz) writes hostile
+  # HDF5 files with h5py.
+  python3 python3-h5py
 )
 
 exec bash "$(dirname "$0")/apt-install.sh" install-deps "${PACKAGES[@]}"

@@ -1,6 +1,7 @@
 //===- BatchFlags.cpp - What `snnc eval` and `snnc fit` share -------------===//
 
 #include "BatchFlags.h"
+#include "CliChecks.h"
 
 #include "ProgressBar.h"
 
@@ -36,7 +37,7 @@ void addBatchFlags(CLI::App &sub, BatchFlags &flags,
                  "average images over K x K windows (after --crop)");
   sub.add_option("--steps", flags.steps, "time steps of one inference")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(positiveNumber());
   sub.add_option("--encode", flags.encoder.coding,
                  "encoder of value samples: rate (Bernoulli per step) or "
                  "latency")
@@ -45,7 +46,7 @@ void addBatchFlags(CLI::App &sub, BatchFlags &flags,
   sub.add_option("--max-rate", flags.encoder.maxRate,
                  "rate coding: rate in Hz of an intensity of 1 (default: "
                  "1/dt, one spike per step)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(nonNegativeNumber());
   addValueFlags(sub, flags.encoder);
   sub.add_option("--threads", flags.threads,
                  "samples run in parallel (default: every core); results do "
@@ -67,7 +68,7 @@ void addBatchFlags(CLI::App &sub, BatchFlags &flags,
                  "compiling a network")
       ->check(CLI::ExistingFile);
   sub.add_option("--dt", flags.dt, "time step when compiling a network")
-      ->check(CLI::PositiveNumber)
+      ->check(positiveNumber())
       ->capture_default_str();
   sub.add_option("--rule", flags.rule, "discretization rule when compiling")
       ->check(CLI::IsMember({"euler", "exact"}));

@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CliChecks.h"
 #include "Commands.h"
 
 #include "snnc/Pipeline/Compile.h"
@@ -24,7 +25,7 @@ void setupCompileCommand(CLI::App &app) {
                   "target chip (snnc targets lists the built ones; default: "
                   "the first)");
   sub->add_option("--dt", options->dt, "time step in seconds")
-      ->check(CLI::PositiveNumber)
+      ->check(positiveNumber())
       ->capture_default_str();
   sub->add_option("--rule", options->rule, "discretization rule")
       ->check(CLI::IsMember({"euler", "exact"}))
@@ -40,7 +41,14 @@ void setupCompileCommand(CLI::App &app) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   sub->add_option("-o,--output", options->output,
-                  "image directory to write (default: <input>.img)");
+                  "image directory to write (default: <input>.img)")
+      ->check(CLI::Validator(
+          [](std::string &path) {
+            return path.empty() ? std::string("names no directory (an empty "
+                                              "path)")
+                                : std::string();
+          },
+          ""));
   sub->add_option("--dump-ir-after", options->dumpIrAfter,
                   "print the IR after a pass (its argument) or after all");
   sub->add_flag("--dump-elide-blobs", options->dumpElideBlobs,

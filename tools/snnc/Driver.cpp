@@ -1,6 +1,7 @@
 //===- Driver.cpp - The snnc command line as a function -------------------===//
 
 #include "Driver.h"
+#include "CliChecks.h"
 #include "Commands.h"
 
 #include "snnc/Target/InitAllTargets.h"
@@ -21,10 +22,13 @@ int snnc::tools::runSnnc(int argc, char **argv) {
   snnc::tools::setupEncodeCommand(app);
   snnc::tools::setupExportCommand(app);
   snnc::tools::setupTargetsCommand(app);
+  snnc::tools::checkIntegerOptions(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
-    return app.exit(e);
+    // Help and version exit 0; every refused command line exits 1, as any
+    // other bad input does.
+    return app.exit(e) == 0 ? snnc::tools::kExitOk : snnc::tools::kExitError;
   } catch (const snnc::tools::CommandExit &e) {
     return e.code;
   }

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CliChecks.h"
 #include "Commands.h"
 #include "RunIO.h"
 
@@ -90,10 +91,10 @@ void setupEncodeCommand(CLI::App &app) {
   sub->get_option("--encode")->required();
   sub->add_option("--steps", options->steps, "time steps of the train")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(positiveNumber());
   sub->add_option("--dt", options->dt,
                   "time step in seconds (rate coding; use the image's dt)")
-      ->check(CLI::PositiveNumber);
+      ->check(positiveNumber());
   sub->add_option("--seed", options->seed, "seed of the rate encoder")
       ->capture_default_str();
   sub->add_option("-o,--output", options->output,

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BatchFlags.h"
+#include "CliChecks.h"
 #include "Commands.h"
 
 #include "snnc/Pipeline/Readout.h"
@@ -191,7 +192,7 @@ void setupFitCommand(CLI::App &app) {
   sub->add_option("--holdout", options->holdout,
                   "samples held out to choose lambda: a count, or a "
                   "fraction of the split when below 1 (the last ones)")
-      ->check(CLI::PositiveNumber)
+      ->check(positiveNumber())
       ->capture_default_str();
   sub->add_option("--lambdas", options->lambdas,
                   "ridge strengths to try, relative to the mean variance "

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CliChecks.h"
 #include "Commands.h"
 #include "ImageSource.h"
 #include "OutputDir.h"
@@ -117,7 +118,8 @@ int runRun(RunOptions options) {
                                             : fail(loaded.error().message());
   const image::Image &image = loaded->image;
   const runtime::TargetRuntime &target = *loaded->target;
-  if (image::Status length = runtime::checkRunLength(image, options.steps);
+  if (image::Status length = runtime::checkRunLength(image, options.steps,
+                                                     options.io.decodeWindow);
       !length)
     return fail(length.error().message());
 
@@ -266,7 +268,7 @@ void setupRunCommand(CLI::App &app) {
   addRunIOOptions(*sub, options->io);
   sub->add_option("--steps", options->steps, "time steps to simulate")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(positiveNumber());
   sub->add_option("--engine", options->engine,
                   "an engine of the image's target (snnc targets lists "
                   "them; default: the target's first, its golden model)");
@@ -296,7 +298,7 @@ void setupRunCommand(CLI::App &app) {
                   "steps in one inference: the window of output decoding, "
                   "the default encoder window, and the unit of energy and "
                   "latency per inference (default: the whole run)")
-      ->check(CLI::PositiveNumber);
+      ->check(positiveNumber());
   sub->add_option("--plot", options->plot,
                   "write raster.svg, pe-load.svg and energy.svg into this "
                   "directory");
@@ -305,7 +307,7 @@ void setupRunCommand(CLI::App &app) {
   sub->add_option("--vcd-pe", options->vcdPe,
                   "rtl engine: global PE index to trace (default: the first "
                   "PE that runs neurons)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(nonNegativeNumber());
   sub->add_option("--vcd-steps", options->vcdSteps,
                   "rtl engine: steps FIRST[:LAST] to trace")
       ->capture_default_str();

@@ -1,6 +1,7 @@
 //===- RunIO.cpp - Inputs and outputs of `snnc run` -----------------------===//
 
 #include "RunIO.h"
+#include "CliChecks.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -102,13 +103,13 @@ void addEncoderFlags(CLI::App &sub, EncoderFlags &flags,
       ->check(CLI::IsMember({"rate", "latency"}));
   sub.add_option("--max-rate", flags.maxRate,
                  "rate coding: spike rate in Hz of an intensity of 1")
-      ->check(CLI::NonNegativeNumber)
+      ->check(nonNegativeNumber())
       ->capture_default_str();
   addValueFlags(sub, flags);
   sub.add_option(windowFlag, flags.window,
                  "steps each sample of the values is presented for "
                  "(default: all steps for one sample, 1 for a sequence)")
-      ->check(CLI::PositiveNumber);
+      ->check(positiveNumber());
 }
 
 void addValueFlags(CLI::App &sub, EncoderFlags &flags) {

@@ -10,6 +10,7 @@
 
 #include "snnc/Support/InputFile.h"
 #include "snnc/Target/TargetMachine.h"
+#include "snnc/Transforms/NetworkSize.h"
 #include "snnc/Transforms/Passes.h"
 
 #include "snn/SnnAttrs.h"
@@ -97,6 +98,14 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
     if (!attr)
       return signalPassFailure();
     module->setAttr(snn::kTargetAttrName, attr);
+    // Counted from types and attributes: a network no chip of the target
+    // could hold is refused before any pass expands it.
+    nlohmann::json parsedOverrides =
+        overrides.empty() ? nlohmann::json::object()
+                          : nlohmann::json::parse(overrides, nullptr, false);
+    if (failed(snnc::checkCapacity(module, machine->capacity(parsedOverrides),
+                                   target)))
+      return signalPassFailure();
   }
 };
 

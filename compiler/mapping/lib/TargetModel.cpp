@@ -192,7 +192,7 @@ void overlay(json &merged, const json &doc, const std::string &prefix,
     if (strict && field && !hasType(v, field->type))
       configError(path, typeName(field->type),
                   "'" + path + "' must be " + typeName(field->type) + ", got " +
-                      v.type_name());
+                      (v.is_array() ? v.dump() : v.type_name()));
     if (strict && !field) {
       const json &old = payload(merged[key]);
       bool sameKind = std::string(old.type_name()) == v.type_name() ||

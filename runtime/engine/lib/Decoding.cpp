@@ -3,6 +3,8 @@
 #include "snnc/runtime/Decoding.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 using nlohmann::json;
 
@@ -83,26 +85,63 @@ DecodedOutput decodeOutput(const OutputTrace &trace, const std::string &name,
   return out;
 }
 
+namespace {
+
+/// The limits of Decoding.h for outputs of `sizes` (neurons, numbers kept
+/// per neuron and window) decoded over `steps` in windows of `window`.
+Status checkSizes(const std::vector<std::pair<uint64_t, uint64_t>> &sizes,
+                  uint64_t steps, uint64_t window) {
+  window = window == 0 ? std::max<uint64_t>(steps, 1) : window;
+  uint64_t windows = windowCount(steps, window);
+  uint64_t outputs = sizes.size();
+  if (outputs != 0 && windows > kMaxDecodedWindows / outputs)
+    return ImageError{
+        "", "decoding " + std::to_string(windows) + " windows of " +
+                std::to_string(window) + " steps for " +
+                std::to_string(outputs) + " outputs would keep more than " +
+                std::to_string(kMaxDecodedWindows) +
+                " window records; choose a longer --steps-per-inference"};
+  uint64_t entries = 0;
+  for (const auto &[size, per] : sizes) {
+    if (size != 0 && windows > kMaxDecodedEntries / size / per)
+      entries = kMaxDecodedEntries + 1;
+    else
+      entries += windows * size * per;
+  }
+  if (entries > kMaxDecodedEntries)
+    return ImageError{
+        "", "decoding " + std::to_string(windows) + " windows of " +
+                std::to_string(window) + " steps would hold more than " +
+                std::to_string(kMaxDecodedEntries) +
+                " numbers; choose a longer --steps-per-inference"};
+  return Status::success();
+}
+
+uint64_t numbersPerNeuron(image::OutputKind kind) {
+  return kind == image::OutputKind::Spikes ? 2 : 1;
+}
+
+} // namespace
+
+Status checkDecodeSize(const image::Image &image, uint64_t steps,
+                       uint64_t window) {
+  std::vector<std::pair<uint64_t, uint64_t>> sizes;
+  for (const image::Output &out : image.outputs)
+    sizes.push_back(
+        {image.populations[out.population].size, numbersPerNeuron(out.kind)});
+  return checkSizes(sizes, steps, window);
+}
+
 Expected<DecodedRun> decodeRun(const image::Image &image,
                                const RunResult &result, uint64_t window) {
   DecodedRun run;
   run.steps = result.steps;
   run.window = window == 0 ? std::max<uint64_t>(result.steps, 1) : window;
-  uint64_t windows = windowCount(run.steps, run.window);
-  uint64_t entries = 0;
-  for (const OutputTrace &trace : result.outputs) {
-    uint64_t per = trace.kind == image::OutputKind::Spikes ? 2 : 1;
-    if (trace.size != 0 && windows > kMaxDecodedEntries / trace.size / per)
-      entries = kMaxDecodedEntries + 1;
-    else
-      entries += windows * trace.size * per;
-  }
-  if (entries > kMaxDecodedEntries)
-    return ImageError{"", "decoding " + std::to_string(windows) +
-                              " windows of " + std::to_string(run.window) +
-                              " steps would hold more than " +
-                              std::to_string(kMaxDecodedEntries) +
-                              " numbers; choose a longer --steps-per-inference"};
+  std::vector<std::pair<uint64_t, uint64_t>> sizes;
+  for (const OutputTrace &trace : result.outputs)
+    sizes.push_back({trace.size, numbersPerNeuron(trace.kind)});
+  if (Status fits = checkSizes(sizes, run.steps, run.window); !fits)
+    return fits.error();
   for (const OutputTrace &trace : result.outputs) {
     std::string name = trace.population < image.populations.size()
                            ? image.populations[trace.population].name

@@ -86,8 +86,16 @@ void encodeRate(const PortValues &port,
       break;
     if (t / window != sample) {
       sample = t / window;
-      for (uint32_t j = 0; j < port.size; ++j)
+      bool silent = true;
+      for (uint32_t j = 0; j < port.size; ++j) {
         p[j] = x[sample][j] * rateDt;
+        silent = silent && p[j] <= 0.0;
+      }
+      // A window of zeros draws nothing: go straight to its last step.
+      if (silent) {
+        t = sample * window + (window - 1);
+        continue;
+      }
     }
     for (uint32_t j = 0; j < port.size; ++j) {
       if (p[j] <= 0.0)
@@ -97,6 +105,46 @@ void encodeRate(const PortValues &port,
         train.events.push_back({t, j});
     }
   }
+}
+
+/// Refuses a rate code whose random draws or expected spikes are out of
+/// proportion to what a spike file can hold: the draws bound the time, the
+/// spikes the memory (an event costs about 36 bytes until it is written).
+Status checkRateBudget(const std::vector<std::vector<std::vector<double>>> &x,
+                       const EncoderOptions &options, uint64_t window,
+                       const std::string &source) {
+  if (options.steps == 0 || window == 0)
+    return Status::success();
+  double draws = 0, spikes = 0;
+  double rateDt = options.maxRate * options.dt;
+  for (const std::vector<std::vector<double>> &samples : x)
+    for (uint64_t k = 0; k < samples.size(); ++k) {
+      if (k > (options.steps - 1) / window)
+        break;
+      double steps = static_cast<double>(
+          std::min<uint64_t>(window, options.steps - k * window));
+      for (double v : samples[k])
+        if (v * rateDt > 0) {
+          draws += steps;
+          spikes += v * rateDt * steps;
+        }
+    }
+  if (draws > kMaxRateDraws)
+    return ImageError{source,
+                      "rate coding over " + std::to_string(options.steps) +
+                          " steps draws " + std::to_string(uint64_t(draws)) +
+                          " random numbers, more than the " +
+                          std::to_string(uint64_t(kMaxRateDraws)) +
+                          " an encoding may draw; use fewer --steps"};
+  if (spikes > kMaxEncodedSpikes)
+    return ImageError{
+        source, "rate coding over " + std::to_string(options.steps) +
+                    " steps gives about " + std::to_string(uint64_t(spikes)) +
+                    " spikes, more than the " +
+                    std::to_string(uint64_t(kMaxEncodedSpikes)) +
+                    " a spike file may hold; use fewer --steps or a "
+                    "lower --max-rate"};
+  return Status::success();
 }
 
 void encodeLatency(const PortValues &port,
@@ -166,11 +214,21 @@ Expected<SpikeFile> encodeValues(const ValueFile &file,
 
   SpikeFile out;
   out.steps = options.steps;
+  std::vector<std::vector<std::vector<double>>> normalized;
   for (const PortValues &port : file.ports) {
     Expected<std::vector<std::vector<double>>> x =
         intensities(port, options.normalization, source);
     if (!x)
       return x.error();
+    normalized.push_back(std::move(x.value()));
+  }
+  if (rate)
+    if (Status fits = checkRateBudget(normalized, options, window, source);
+        !fits)
+      return fits.error();
+  for (size_t portIndex = 0; portIndex < file.ports.size(); ++portIndex) {
+    const PortValues &port = file.ports[portIndex];
+    const std::vector<std::vector<double>> *x = &normalized[portIndex];
     PortTrace trace;
     trace.name = port.name;
     trace.train.shape =

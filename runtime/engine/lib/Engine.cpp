@@ -2,6 +2,8 @@
 
 #include "snnc/runtime/Engine.h"
 
+#include "snnc/runtime/Decoding.h"
+
 #include "snnc/runtime/RunBookkeeping.h"
 
 #include <algorithm>
@@ -48,21 +50,22 @@ std::vector<OutputTrace> makeTraces(const image::Image &image, uint64_t steps) {
 
 } // namespace detail
 
-Status checkRunLength(const image::Image &image, uint64_t steps) {
+Status checkRunLength(const image::Image &image, uint64_t steps,
+                      uint64_t window) {
   uint64_t perStep = 0;
   for (const image::Output &out : image.outputs)
     if (out.kind == image::OutputKind::Current)
       perStep +=
           uint64_t(image.populations[out.population].size) * sizeof(double);
-  if (perStep == 0 || steps <= kMaxRecordingBytes / perStep)
-    return Status::success();
-  return ImageError{
-      "", "--steps " + std::to_string(steps) + " would record " +
-              std::to_string(perStep) +
-              " bytes of readout values per step, more than the " +
-              std::to_string(kMaxRecordingBytes >> 30) +
-              " GiB a run may record (at most " +
-              std::to_string(kMaxRecordingBytes / perStep) + " steps)"};
+  if (perStep != 0 && steps > kMaxRecordingBytes / perStep)
+    return ImageError{
+        "", "--steps " + std::to_string(steps) + " would record " +
+                std::to_string(perStep) +
+                " bytes of readout values per step, more than the " +
+                std::to_string(kMaxRecordingBytes >> 20) +
+                " MiB a run may record (at most " +
+                std::to_string(kMaxRecordingBytes / perStep) + " steps)"};
+  return checkDecodeSize(image, steps, window);
 }
 
 namespace detail {

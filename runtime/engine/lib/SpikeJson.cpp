@@ -41,9 +41,12 @@ Status readEvents(const json &events, const std::string &prefix,
     if (e[0].is_number_integer() && !e[0].is_number_unsigned())
       return fail(source, where + " has negative step " + e[0].dump());
     uint64_t step = 0, index = 0;
-    if (!readUnsigned(e[0], std::numeric_limits<uint64_t>::max(), step))
+    // A train spans step + 1 steps, so the largest step must leave room.
+    if (!readUnsigned(e[0], std::numeric_limits<uint64_t>::max() - 1, step))
       return fail(source,
-                  where + " step must be an integer >= 0, not " + e[0].dump());
+                  where + " step must be an integer in [0, " +
+                      std::to_string(std::numeric_limits<uint64_t>::max() - 1) +
+                      "], not " + e[0].dump());
     if (!readUnsigned(e[1], std::numeric_limits<uint64_t>::max(), index))
       return fail(source,
                   where + " index must be an integer >= 0, not " + e[1].dump());

@@ -10,6 +10,8 @@
 #include "snnc/image/detail/JsonFields.h"
 #include "snnc/image/detail/Names.h"
 
+#include <set>
+
 namespace snnc::image::detail {
 
 using nlohmann::json;
@@ -144,10 +146,16 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
     image.inputs.push_back(std::move(in));
   }
 
+  // Outputs and reports name populations: two of one name would make the
+  // run's -o file ambiguous (and be refused only after the run).
+  std::set<std::string> populationNames;
   for (const Field &f : root["populations"].elements()) {
     f.expectKeys({"name", "model", "shape", "size", "spiking", "slices"});
     Population p;
     p.name = f["name"].string();
+    if (!populationNames.insert(p.name).second)
+      f["name"].fail("'" + p.name + "' repeats the name of an earlier "
+                     "population");
     p.model = static_cast<NeuronModel>(
         f["model"].oneOf({"lif", "cuba_lif", "if", "li", "integrator"}));
     p.shape = shapeFromJson(f["shape"]);

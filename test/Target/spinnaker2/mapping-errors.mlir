@@ -1,8 +1,9 @@
 // RUN: not snnc-opt %s -snn-target="target=spinnaker2" -snn-discretize -snn-quantize -snn-partition -split-input-file 2>&1 | FileCheck %s
 // Networks that cannot fit fail with the limit and the population named.
 
-// Too many neurons for the board.
-// CHECK: error: the network needs 7813 PEs but the machine offers 7296; largest: 'lif0' 7813 PEs (2000000 neurons)
+// Too many neurons for the board: refused by snn-target from the counts,
+// before the reservoir is expanded or partitioned.
+// CHECK: error: the network has 2000000 neurons; a spinnaker2 machine holds at most 1867776 (7296 PEs x 256 neurons per PE)
 snn.network @huge() -> !snn.spikes<2000000> {
   %r = snn.reservoir {size = 2000000, excitatory_fraction = 0.8, connectivity = #snn.fixed_probability<0.0>,
         w_ee = #snn.dist<constant(0.3)>, w_ei = #snn.dist<constant(0.3)>, w_ie = #snn.dist<constant(0.3)>, w_ii = #snn.dist<constant(0.3)>,

@@ -17,6 +17,8 @@
 #include "snnc/crossbar/ImageSections.h"
 #include "snnc/crossbar/Passes.h"
 
+#include <algorithm>
+
 using namespace mlir;
 
 namespace snnc::crossbar {
@@ -45,6 +47,30 @@ public:
       return model.error().message();
     }
     return checkMappingLimits(*model, field);
+  }
+
+  TargetCapacity capacity(const nlohmann::json &overrides) const override {
+    image::Expected<DeviceModel> model = readDeviceModel(
+        nlohmann::json::parse(defaultTargetModelText()),
+        overrides.is_object() ? overrides : nlohmann::json::object());
+    if (!model)
+      return {};
+    // A tile's periphery holds min(tile_cols, neurons_per_tile) neurons;
+    // synapses are bounded by the arrays only when no readout sits in the
+    // peripheries' digital memory.
+    uint64_t perTile = std::min(model->tileCols, model->neuronsPerTile);
+    TargetCapacity c;
+    c.neurons = uint64_t(model->tilesPerChip) * perTile;
+    c.neuronsBasis = std::to_string(model->tilesPerChip) + " tiles x " +
+                     std::to_string(perTile) + " neurons per tile";
+    if (!model->digitalReadout) {
+      c.synapses =
+          uint64_t(model->tilesPerChip) * model->tileRows * model->tileCols;
+      c.synapsesBasis = std::to_string(model->tilesPerChip) + " tiles of " +
+                        std::to_string(model->tileRows) + " x " +
+                        std::to_string(model->tileCols) + " cells";
+    }
+    return c;
   }
 
   void addLoweringPasses(OpPassManager &pm) const override {

@@ -138,6 +138,26 @@ public:
     return "";
   }
 
+  TargetCapacity capacity(const nlohmann::json &overrides) const override {
+    mapping::TargetModel m = mapping::targetModelFromJson(
+        nlohmann::json::parse(spinnaker2::layoutJson()),
+        nlohmann::json::parse(spinnaker2::targetJson()),
+        overrides.is_object() ? &overrides : nullptr, "spinnaker2");
+    uint64_t pes = uint64_t(m.pesPerChip) * m.chipsPerBoard * m.maxBoards;
+    uint64_t words =
+        m.synapseWordBytes
+            ? (m.sramBytesPerPe - m.sramReservedBytesPerPe) / m.synapseWordBytes
+            : 0;
+    TargetCapacity c;
+    c.neurons = pes * m.maxNeuronsPerPe;
+    c.neuronsBasis = std::to_string(pes) + " PEs x " +
+                     std::to_string(m.maxNeuronsPerPe) + " neurons per PE";
+    c.synapses = pes * words;
+    c.synapsesBasis = std::to_string(pes) + " PEs x " + std::to_string(words) +
+                      " synapse words of SRAM per PE";
+    return c;
+  }
+
   void addLoweringPasses(OpPassManager &pm) const override {
     pm.addPass(createSnnQuantize());
     pm.addPass(createSnnPartition());

@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +32,17 @@ class raw_ostream;
 } // namespace llvm
 
 namespace snnc {
+
+/// The most a chip of a target can hold: bounds, not a fit (the target's
+/// passes still decide), so that a network that cannot possibly fit is
+/// refused before it is expanded. 0 means no bound is known.
+struct TargetCapacity {
+  uint64_t neurons = 0;
+  /// Where the bound comes from ("7296 PEs x 256 neurons per PE").
+  std::string neuronsBasis;
+  uint64_t synapses = 0;
+  std::string synapsesBasis;
+};
 
 class TargetMachine {
 public:
@@ -53,6 +65,12 @@ public:
   virtual std::string checkTargetConfig(const nlohmann::json &overrides,
                                         std::string &field) const {
     return "";
+  }
+
+  /// The machine's capacity under `overrides`, which checkTargetConfig has
+  /// accepted.
+  virtual TargetCapacity capacity(const nlohmann::json &overrides) const {
+    return {};
   }
 
   /// Appends the target's passes, which run after snn-discretize on a

@@ -78,6 +78,11 @@ std::string validate(const Spec &spec);
 
 /// Expands a validated Spec. Construction is O(N) time and O(N / 8) memory
 /// (the E/I type bitmap, plus nothing per synapse).
+/// Expected number of synapses of a reservoir whose excitatory neurons are
+/// the share `excitatoryShare` of it: computed from the spec alone, without
+/// drawing the neurons' types (so it costs nothing for a billion neurons).
+double expectedSynapses(const Spec &spec, double excitatoryShare);
+
 class Expander {
 public:
   explicit Expander(const Spec &spec);

@@ -60,7 +60,16 @@ struct DecodedRun {
 
 /// Most numbers (windows x neurons, over all outputs) one decoding may
 /// hold, so that a tiny window over a huge output is refused, not an OOM.
-inline constexpr uint64_t kMaxDecodedEntries = uint64_t(1) << 27;
+inline constexpr uint64_t kMaxDecodedEntries = uint64_t(1) << 24;
+/// Most windows (over all outputs) one decoding may keep: each is a record
+/// of a few hundred bytes whatever its output's width.
+inline constexpr uint64_t kMaxDecodedWindows = uint64_t(1) << 20;
+
+/// Refuses decoding a run of `steps` of `image` in windows of `window`
+/// steps (0: one window) when it would exceed either limit above; a run
+/// checks this before it starts.
+Status checkDecodeSize(const image::Image &image, uint64_t steps,
+                       uint64_t window);
 
 /// Decodes `trace` over `steps` steps in windows of `window` steps (0: one
 /// window of all steps). `name` is the output's population.

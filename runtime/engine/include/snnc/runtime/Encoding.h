@@ -35,6 +35,12 @@
 
 namespace snnc::runtime {
 
+/// The most random numbers one rate encoding may draw (2^32: seconds of
+/// work) and the most spikes it may produce (2^24: about 600 MB until they
+/// are written); larger requests are refused, naming the count.
+constexpr double kMaxRateDraws = 4294967296.0;
+constexpr double kMaxEncodedSpikes = 16777216.0;
+
 struct PortValues {
   /// Empty for the one-port form {"values": [...]}.
   std::string name;

@@ -31,12 +31,14 @@ struct RunOptions {
 
 /// Readout traces hold a double per readout neuron per step, sized when a
 /// run starts; no run may ask for more than this.
-inline constexpr uint64_t kMaxRecordingBytes = uint64_t(4) << 30;
+inline constexpr uint64_t kMaxRecordingBytes = uint64_t(512) << 20;
 
 /// Refuses a run of `steps` whose readout traces would exceed
-/// kMaxRecordingBytes (or overflow), naming the steps, the bytes and the
-/// limit.
-Status checkRunLength(const image::Image &image, uint64_t steps);
+/// kMaxRecordingBytes (or overflow), or whose decoding in windows of
+/// `window` steps (0: one) would exceed the decoder's limits, naming the
+/// steps, the sizes and the limit.
+Status checkRunLength(const image::Image &image, uint64_t steps,
+                      uint64_t window = 0);
 
 /// What an observer sees after step `step` has run all three phases.
 struct StepInfo {
