@@ -17,6 +17,12 @@ image::Expected<LoadedImage> loadOrCompile(const std::string &path,
                                            CompileOptions compile) {
   std::filesystem::path temp;
   std::string dir = path;
+  // Neither an image directory nor a network file: say so in the words of
+  // the command that was run, not of the compile it would have started.
+  if (!std::filesystem::is_directory(path))
+    if (std::string why = checkInputFile(path); !why.empty())
+      return image::ImageError{"", why + " (give a chip image directory or "
+                                         "a network, .mlir or .nir)"};
   if (!std::filesystem::is_directory(path)) {
     temp = std::filesystem::temp_directory_path() /
            ("snnc-" + std::to_string(::getpid()) + "-" +
