@@ -8,6 +8,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 
 #include <H5PLpublic.h>
@@ -732,6 +733,27 @@ FailureOr<Graph> snnc::nir::loadGraph(StringRef path, MLIRContext *context) {
   return readGraph(path, context);
 }
 
+/// The NIR major versions snnc reads: 0 (the published sample files are
+/// 0.2.0; NIR 0.1.1 files exist too) and 1 (what `snnc export` writes).
+static constexpr unsigned kMaxMajorVersion = 1;
+static constexpr const char *kSupportedVersions = "0.x and 1.x";
+
+/// Why `version` names no NIR version snnc reads, or "".
+static std::string versionProblem(StringRef version) {
+  if (version.empty())
+    return "dataset 'version' is empty";
+  StringRef major = version.take_while(llvm::isDigit);
+  unsigned value = 0;
+  if (major.empty() || major.getAsInteger(10, value) ||
+      (major.size() < version.size() && version[major.size()] != '.'))
+    return "dataset 'version' holds '" + version.str() +
+           "', which is not a NIR version number";
+  if (value > kMaxMajorVersion)
+    return "the file is NIR version '" + version.str() +
+           "', a major version snnc does not know";
+  return "";
+}
+
 static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
   Location fileLoc = FileLineColLoc::get(context, path, 0, 0);
   std::string file = path.str();
@@ -758,6 +780,9 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
     if (!why.empty())
       return emitError(fileLoc) << "dataset 'version' " << why;
   }
+  if (std::string why = versionProblem(graph.version); !why.empty())
+    return emitError(fileLoc)
+           << why << "; snnc reads NIR versions " << kSupportedVersions;
   if (!hasLink(handle.get(), "node"))
     return emitError(fileLoc)
            << "'" << path << "' has no 'node' group: not a NIR file";
