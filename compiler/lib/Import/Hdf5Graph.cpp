@@ -14,6 +14,7 @@
 #include <H5PLpublic.h>
 #include <hdf5.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -308,8 +309,9 @@ std::string readStrings(hid_t dataset, hsize_t fileSize,
     return readFailure();
   if (variable) {
     std::vector<char *> buffer(count, nullptr);
-    if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                         buffer.data()) < 0)
+    Handle xfer = snnc::hdf5::transferFor(count, sizeof(char *));
+    if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL,
+                         xfer ? xfer.get() : H5P_DEFAULT, buffer.data()) < 0)
       return readFailure();
     for (char *s : buffer)
       out.emplace_back(s ? s : "");
@@ -319,8 +321,9 @@ std::string readStrings(hid_t dataset, hsize_t fileSize,
   }
   size_t size = H5Tget_size(type.get());
   std::vector<char> buffer(size * count + 1, 0);
-  if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                       buffer.data()) < 0)
+  Handle xfer = snnc::hdf5::transferFor(count, size);
+  if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL,
+                       xfer ? xfer.get() : H5P_DEFAULT, buffer.data()) < 0)
     return readFailure();
   for (hssize_t i = 0; i < count; ++i) {
     const char *s = buffer.data() + i * size;
@@ -399,8 +402,11 @@ std::string readArray(hid_t dataset, hsize_t fileSize, Array &out) {
     return why;
   out.isInteger = cls == H5T_INTEGER;
   out.values.assign(count, 0.0);
+  // The conversion buffer must hold an element of the file's type too.
+  Handle xfer = snnc::hdf5::transferFor(
+      count, std::max(H5Tget_size(type.get()), sizeof(double)));
   if (count && H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL,
-                       H5P_DEFAULT, out.values.data()) < 0)
+                       xfer ? xfer.get() : H5P_DEFAULT, out.values.data()) < 0)
     return readFailure();
   // An f32 0.001 widens to 0.0010000000474974513; keep the decimal the
   // writer meant: the shortest one that rounds to the same f32.

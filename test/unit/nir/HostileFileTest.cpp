@@ -266,6 +266,49 @@ TEST_F(HostileFileTest, GzipCompressedWeightImports) {
             (std::vector<float>{1, 0, 0, 1}));
 }
 
+// The reader sizes HDF5's type-conversion buffer to each dataset; it must
+// still hold one element of types wider than a double or a heap reference.
+TEST_F(HostileFileTest, WideElementsConvert) {
+  {
+    NirWriter w(path());
+    writeNetwork(w);
+    // lif's r as one 32-byte float (long double's bits, padded).
+    hid_t lif = H5Gopen2(w.handle(), "/node/nodes/lif", H5P_DEFAULT);
+    H5Ldelete(lif, "r", H5P_DEFAULT);
+    hid_t wide = H5Tcopy(H5T_NATIVE_LDOUBLE);
+    H5Tset_size(wide, 32);
+    hid_t space = H5Screate(H5S_SCALAR);
+    hid_t set = H5Dcreate2(lif, "r", wide, space, H5P_DEFAULT, H5P_DEFAULT,
+                           H5P_DEFAULT);
+    long double one = 1;
+    H5Dwrite(set, H5T_NATIVE_LDOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &one);
+    H5Dclose(set);
+    H5Tclose(wide);
+    H5Gclose(lif);
+    // fc's type as a fixed-length string of 300 bytes, NUL-padded.
+    hid_t fc = H5Gopen2(w.handle(), "/node/nodes/fc", H5P_DEFAULT);
+    H5Ldelete(fc, "type", H5P_DEFAULT);
+    hid_t text = H5Tcopy(H5T_C_S1);
+    H5Tset_size(text, 300);
+    set = H5Dcreate2(fc, "type", text, space, H5P_DEFAULT, H5P_DEFAULT,
+                     H5P_DEFAULT);
+    std::string linear(300, '\0');
+    linear.replace(0, 6, "Linear");
+    H5Dwrite(set, text, H5S_ALL, H5S_ALL, H5P_DEFAULT, linear.data());
+    H5Dclose(set);
+    H5Tclose(text);
+    H5Sclose(space);
+    H5Gclose(fc);
+  }
+  auto module = import(path());
+  ASSERT_TRUE(module) << errors;
+  EXPECT_TRUE(first<snn::LinearOp>(*module));
+  auto r =
+      mlir::dyn_cast<mlir::FloatAttr>(first<snn::LIFOp>(*module).getRAttr());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.getValueAsDouble(), 1.0);
+}
+
 TEST_F(HostileFileTest, MissingFile) {
   EXPECT_FALSE(import(path("missing")));
   EXPECT_NE(errors.find("cannot read '" + path("missing") +
