@@ -4,6 +4,7 @@
 #include "Sandbox.h"
 
 #include "snnc/Import/Hdf5Handle.h"
+#include "snnc/Support/InputFile.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
@@ -20,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <system_error>
@@ -699,17 +701,12 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context);
 /// Why `path` cannot be a NIR file before HDF5 sees it, or "": the OS's
 /// reason when it cannot be read, and anything but a regular file (a FIFO
 /// would block the reader until the probe's alarm, a device never ends).
+/// HDF5 reads only what it needs, so a NIR file may be of any size.
 static std::string inputFileProblem(StringRef path) {
-  llvm::sys::fs::file_status status;
-  if (std::error_code ec = llvm::sys::fs::status(path, status))
-    return "cannot read '" + path.str() + "': " + ec.message();
-  if (status.type() == llvm::sys::fs::file_type::directory_file)
-    return "cannot read '" + path.str() +
-           "': " + std::make_error_code(std::errc::is_a_directory).message();
-  if (status.type() != llvm::sys::fs::file_type::regular_file)
-    return "'" + path.str() +
-           "' is not a regular file (a FIFO, device or socket); snnc reads "
-           "NIR files only from regular files";
+  if (std::string why = snnc::checkInputFile(
+          path.str(), std::numeric_limits<uint64_t>::max());
+      !why.empty())
+    return why;
   int fd = -1;
   if (std::error_code ec = llvm::sys::fs::openFileForRead(path, fd))
     return "cannot read '" + path.str() + "': " + ec.message();

@@ -322,7 +322,7 @@ TEST_F(HostileFileTest, Directory) {
   ::rmdir(dir.c_str());
   ASSERT_EQ(::mkdir(dir.c_str(), 0700), 0);
   EXPECT_FALSE(import(dir));
-  EXPECT_NE(errors.find("cannot read '" + dir + "': Is a directory"),
+  EXPECT_NE(errors.find("cannot read '" + dir + "': it is a directory"),
             std::string::npos)
       << errors;
   ::rmdir(dir.c_str());
@@ -338,7 +338,7 @@ TEST_F(HostileFileTest, FifoIsRefusedAtOnce) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  EXPECT_NE(errors.find("'" + fifo + "' is not a regular file"),
+  EXPECT_NE(errors.find("cannot read '" + fifo + "': it is not a regular file"),
             std::string::npos)
       << errors;
   EXPECT_LT(seconds, 5.0);
@@ -347,7 +347,8 @@ TEST_F(HostileFileTest, FifoIsRefusedAtOnce) {
 
 TEST_F(HostileFileTest, DeviceIsRefused) {
   EXPECT_FALSE(import("/dev/zero"));
-  EXPECT_NE(errors.find("'/dev/zero' is not a regular file"), std::string::npos)
+  EXPECT_NE(errors.find("cannot read '/dev/zero': it is not a regular file"),
+            std::string::npos)
       << errors;
 }
 
