@@ -30,6 +30,8 @@ DELAY_NIR = "unclear-compile-nir-delay-1e300-overflows-int64.nir"
 HUGE_W_IN = "hang-compile-cuba-lif-large-w_in.mlir"
 LOGNORMAL = "hang-compile-reservoir-lognormal-overflows-f32.mlir"
 INF_EXPORT = "exit0-export-materialize-writes-infinite-weights.mlir"
+LAUGHS = "hang-import-nir-shared-subgraph-hardlinks-2pow20.nir"
+HUGE_EDGES = "slow-import-nir-edges-declared-huge-38KB-1.4GB.nir"
 
 DEPTH = r"error: nested deeper than 1000 levels"
 LIMIT = r"beyond the limit of 65535 steps"
@@ -65,6 +67,19 @@ CASES = [
     ("snnc", LOGNORMAL, ["compile"], "out.img",
      r"\.mlir:3:8: error: 'snn\.procedural' op has weights or biases that "
      r"are not finite \(largest \|w\| = inf\)"),
+    # H5: 20 levels of NIRGraphs, each hard-linking the one below twice,
+    # flattened into 2^20 copies until the sandbox's 30 s alarm.
+    ("snnc", LAUGHS, ["import"], "out.mlir",
+     r"node '[\w.]+\.c1': error: node '[\w.]+\.c1' is the same HDF5 group "
+     r"as node '[\w.]+\.c0' \(a second hard link to it\)"),
+    ("snnc", LAUGHS, ["compile"], "out.img",
+     r"node '[\w.]+\.c1': error: .*is the same HDF5 group as node"),
+    # H11: edges declared (6, 10) with 12 strings stored took 11 s and
+    # 1.4 GB before being refused.
+    ("snnc", HUGE_EDGES, ["import"], "out.mlir",
+     r"node 'node': error: dataset 'edges' of the top-level graph declares "
+     r"shape \(6, 10\) = 60 elements of 16 bytes \(960 bytes\), but the "
+     r"file stores only 192 bytes for it"),
     # E2: export --materialize wrote infinite weights import then refused.
     ("snnc", INF_EXPORT, ["export", "--materialize"], "out.nir",
      r"\.mlir:3:8: error: 'snn\.reservoir' op materialises weight \(\d+, "

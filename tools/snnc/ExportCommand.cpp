@@ -21,6 +21,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <fstream>
 #include <memory>
 
 namespace snnc::tools {
@@ -32,6 +33,17 @@ struct ExportOptions {
   bool materialize = false;
 };
 
+/// True when `path` is a regular file that starts with HDF5's signature.
+bool isHdf5File(const std::string &path) {
+  if (path == "-" || !checkInputFile(path).empty())
+    return false;
+  char head[8] = {};
+  std::ifstream in(path, std::ios::binary);
+  return in.read(head, sizeof(head)) &&
+         llvm::StringRef(head, sizeof(head)) ==
+             llvm::StringRef("\x89HDF\r\n\x1a\n", 8);
+}
+
 int runExport(const ExportOptions &options) {
   std::string output = options.output;
   if (output.empty()) {
@@ -42,6 +54,14 @@ int runExport(const ExportOptions &options) {
   if (output == "-") {
     llvm::errs() << "snnc export: a NIR file is HDF5 and cannot go to "
                     "stdout; name a file with -o\n";
+    return kExitError;
+  }
+  // Checked first: MLIR's parser would only say "unexpected character",
+  // and the default output (the input with .nir) is the input itself.
+  if (isHdf5File(options.input)) {
+    llvm::errs() << options.input
+                 << ": error: this is a NIR (HDF5) file; export takes MLIR "
+                    "(use snnc import to read NIR)\n";
     return kExitError;
   }
   if (std::string why = checkOutputPath(output, {options.input}, "-o");

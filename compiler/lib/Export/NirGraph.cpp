@@ -92,8 +92,9 @@ bool Writer::writeString(hid_t loc, const char *name,
                         H5P_DEFAULT, H5P_DEFAULT),
              H5Dclose);
   const char *text = value.c_str();
-  return set && H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                         &text) >= 0;
+  Handle xfer = snnc::hdf5::transferFor(1, sizeof(text));
+  return set && H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL,
+                         xfer ? xfer.get() : H5P_DEFAULT, &text) >= 0;
 }
 
 bool Writer::writeDataset(hid_t loc, const Dataset &d) {
@@ -123,7 +124,9 @@ bool Writer::writeDataset(hid_t loc, const Dataset &d) {
     return false;
   if (count == 0)
     return true;
-  return H5Dwrite(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) >= 0;
+  Handle xfer = snnc::hdf5::transferFor(count, H5Tget_size(memType));
+  return H5Dwrite(set.get(), memType, H5S_ALL, H5S_ALL,
+                  xfer ? xfer.get() : H5P_DEFAULT, data) >= 0;
 }
 
 bool Writer::writeEdges(hid_t loc, const Graph &graph) {
@@ -143,8 +146,11 @@ bool Writer::writeEdges(hid_t loc, const Graph &graph) {
              H5Dclose);
   if (!set)
     return false;
-  return text.empty() || H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL,
-                                  H5P_DEFAULT, text.data()) >= 0;
+  if (text.empty())
+    return true;
+  Handle xfer = snnc::hdf5::transferFor(text.size(), sizeof(const char *));
+  return H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL,
+                  xfer ? xfer.get() : H5P_DEFAULT, text.data()) >= 0;
 }
 
 std::string Writer::write(const Graph &graph) {

@@ -4,21 +4,29 @@
 #include "Sandbox.h"
 
 #include "snnc/Import/Hdf5Handle.h"
+#include "snnc/Support/InputFile.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 
 #include <H5PLpublic.h>
 #include <hdf5.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
+#include <system_error>
+
+#include <unistd.h>
 
 using namespace mlir;
 using namespace snnc::nir;
@@ -30,8 +38,58 @@ namespace {
 /// make us allocate without bound). `snnc export` writes no larger dense
 /// weight (kMaxExportDenseElements), so snnc reads what it writes.
 constexpr hssize_t kMaxElements = hssize_t(1) << 24;
-/// Nested graphs deeper than this are refused (hard links can form cycles).
+constexpr const char *kMaxElementsText = "16777216 (2^24)";
+/// Nested graphs deeper than this are refused.
 constexpr int kMaxDepth = 32;
+/// Nodes (leaves and nested graphs, counted after flattening) a NIR file
+/// may hold. Each costs an HDF5 group of about a kilobyte, so a file within
+/// the limit is already over 100 MB; the bound keeps a forged file from
+/// making the importer walk groups without end.
+constexpr size_t kMaxNodes = size_t(1) << 17;
+constexpr const char *kMaxNodesText = "131072 (2^17)";
+/// Fixed-length strings longer than this are refused.
+constexpr size_t kMaxStringBytes = size_t(1) << 20;
+
+/// Dimensions as NIR writes a shape: "(6, 10)".
+std::string dimsText(const std::vector<int64_t> &dims) {
+  std::string text = "(";
+  for (size_t i = 0; i < dims.size(); ++i)
+    text += (i ? ", " : "") + std::to_string(dims[i]);
+  return text + ")";
+}
+
+/// The innermost message of HDF5's error stack, for a call that just
+/// failed (the library's own words: "filter returned failure during
+/// read"), or "" when the stack is empty.
+std::string hdf5Error() {
+  std::string message;
+  auto last = [](unsigned, const H5E_error2_t *error, void *data) -> herr_t {
+    if (error->desc && *error->desc)
+      *static_cast<std::string *>(data) = error->desc;
+    return 0;
+  };
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, last, &message);
+  return message;
+}
+
+/// Identifies an HDF5 object within its file: the address of its object
+/// header (an opaque token since HDF5 1.12). Two hard links to one group
+/// give the same key.
+std::string objectKey(hid_t object) {
+#if H5_VERSION_GE(1, 12, 0)
+  H5O_info2_t info;
+  if (H5Oget_info3(object, &info, H5O_INFO_BASIC) < 0)
+    return "";
+  return std::string(reinterpret_cast<const char *>(&info.token),
+                     sizeof(info.token));
+#else
+  H5O_info_t info;
+  if (H5Oget_info2(object, &info, H5O_INFO_BASIC) < 0)
+    return "";
+  return std::string(reinterpret_cast<const char *>(&info.addr),
+                     sizeof(info.addr));
+#endif
+}
 
 bool hasLink(hid_t loc, const std::string &name) {
   return H5Lexists(loc, name.c_str(), H5P_DEFAULT) > 0;
@@ -146,68 +204,148 @@ Handle openDataset(hid_t group, const std::string &name, std::string &why) {
   return why.empty() ? std::move(dataset) : Handle(-1, H5Dclose);
 }
 
-/// False when `dataset` stores fewer bytes than its `count` elements of
-/// `type` need: a declared extent the file does not back (a truncated or
-/// forged file), which HDF5 would otherwise fill element by element.
-/// Chunked datasets may hold compressed or unwritten chunks, so only
-/// contiguous and compact ones are checked.
-bool storageBacksExtent(hid_t dataset, hid_t type, hssize_t count) {
-  Handle plist(H5Dget_create_plist(dataset), H5Pclose);
-  if (!plist)
-    return false;
-  H5D_layout_t layout = H5Pget_layout(plist.get());
-  if (layout == H5D_CHUNKED || count == 0)
-    return true;
-  size_t size = H5Tget_size(type);
-  return size && H5Dget_storage_size(dataset) >= hsize_t(count) * size;
+/// The bytes one element of `type` takes in the file. A variable-length
+/// string is stored as a 4-byte length and a global-heap id (an address and
+/// a 4-byte index); H5Tget_size gives its in-memory size instead.
+hsize_t fileElementSize(hid_t dataset, hid_t type) {
+  if (H5Tis_variable_str(type) <= 0)
+    return H5Tget_size(type);
+  size_t addressBytes = 8, lengthBytes = 8;
+  Handle file(H5Iget_file_id(dataset), H5Fclose);
+  Handle fcpl(file ? H5Fget_create_plist(file.get()) : -1, H5Pclose);
+  if (fcpl)
+    H5Pget_sizes(fcpl.get(), &addressBytes, &lengthBytes);
+  return 4 + addressBytes + 4;
 }
 
-/// Reads all strings of a string dataset (any rank), variable or fixed
-/// length. `dims` receives its dimensions.
-bool readStrings(hid_t dataset, std::vector<std::string> &out,
-                 std::vector<int64_t> &dims) {
-  Handle type(H5Dget_type(dataset), H5Tclose);
+/// Why the extent `dims` (`count` elements of `type`) that `dataset`
+/// declares cannot be read, or "". Checked before anything is allocated:
+/// HDF5 would otherwise make room for the declared extent and fill it
+/// element by element from bytes the file does not hold (a truncated or
+/// forged file). Contiguous and compact data must lie within the file and
+/// within the storage HDF5 reports for the dataset; chunked data may be
+/// compressed (or unwritten), so only the per-dataset element limit bounds
+/// it.
+std::string extentProblem(hid_t dataset, hid_t type,
+                          const std::vector<int64_t> &dims, hssize_t count,
+                          hsize_t fileSize) {
+  std::string declared = "declares shape " + dimsText(dims) + " = " +
+                         std::to_string(count) +
+                         (count == 1 ? " element" : " elements");
+  if (count > kMaxElements)
+    return declared + ", more than the " + kMaxElementsText +
+           " snnc reads from one dataset";
+  hsize_t element = fileElementSize(dataset, type);
+  if (element == 0 || element > kMaxStringBytes)
+    return "declares elements of " + std::to_string(element) +
+           " bytes; snnc reads elements of 1 to " +
+           std::to_string(kMaxStringBytes) + " bytes";
+  Handle plist(H5Dget_create_plist(dataset), H5Pclose);
+  if (!plist)
+    return "has no readable creation properties";
+  if (count == 0 || H5Pget_layout(plist.get()) == H5D_CHUNKED)
+    return "";
+  hsize_t bytes = hsize_t(count) * element;
+  declared += " of " + std::to_string(element) + " bytes (" +
+              std::to_string(bytes) + " bytes)";
+  if (bytes > fileSize)
+    return declared + ", but the whole file has only " +
+           std::to_string(fileSize) + " bytes";
+  hsize_t stored = H5Dget_storage_size(dataset);
+  if (bytes > stored)
+    return declared + ", but the file stores only " + std::to_string(stored) +
+           " bytes for it";
+  return "";
+}
+
+/// Reads the dimensions of `dataset` into `dims` and its element count
+/// into `count`; returns why it cannot, or "".
+std::string readExtent(hid_t dataset, std::vector<int64_t> &dims,
+                       hssize_t &count) {
   Handle space(H5Dget_space(dataset), H5Sclose);
-  if (!type || !space || H5Tget_class(type.get()) != H5T_STRING)
-    return false;
+  if (!space)
+    return "has no readable dataspace";
   int rank = H5Sget_simple_extent_ndims(space.get());
-  if (rank < 0 || rank > 8)
-    return false;
+  if (rank < 0)
+    return "has no readable dataspace";
+  if (rank > 8)
+    return "has " + std::to_string(rank) + " dimensions; snnc reads at most 8";
   hsize_t extent[8];
   H5Sget_simple_extent_dims(space.get(), extent, nullptr);
   dims.assign(extent, extent + rank);
-  hssize_t count = H5Sget_simple_extent_npoints(space.get());
-  if (count < 0 || count > kMaxElements)
-    return false;
+  count = H5Sget_simple_extent_npoints(space.get());
+  if (count < 0)
+    return "has no readable dataspace";
+  return "";
+}
+
+/// "HDF5 cannot read it: <the library's reason>".
+std::string readFailure() {
+  std::string reason = hdf5Error();
+  return "cannot be read by HDF5" + (reason.empty() ? "" : ": " + reason);
+}
+
+/// Reads all strings of a string dataset (any rank), variable or fixed
+/// length. `dims` receives its dimensions. Returns why it cannot, or "".
+std::string readStrings(hid_t dataset, hsize_t fileSize,
+                        std::vector<std::string> &out,
+                        std::vector<int64_t> &dims) {
+  Handle type(H5Dget_type(dataset), H5Tclose);
+  if (!type)
+    return "has no readable type";
+  if (H5Tget_class(type.get()) != H5T_STRING)
+    return "is not a string";
+  hssize_t count = 0;
+  if (std::string why = readExtent(dataset, dims, count); !why.empty())
+    return why;
+  if (std::string why =
+          extentProblem(dataset, type.get(), dims, count, fileSize);
+      !why.empty())
+    return why;
   Handle memType(H5Tcopy(type.get()), H5Tclose);
-  if (!memType)
-    return false;
+  Handle space(H5Dget_space(dataset), H5Sclose);
+  if (!memType || !space)
+    return readFailure();
   htri_t variable = H5Tis_variable_str(type.get());
   if (variable < 0)
-    return false;
+    return readFailure();
   if (variable) {
     std::vector<char *> buffer(count, nullptr);
-    if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                         buffer.data()) < 0)
-      return false;
+    Handle xfer = snnc::hdf5::transferFor(count, sizeof(char *));
+    if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL,
+                         xfer ? xfer.get() : H5P_DEFAULT, buffer.data()) < 0)
+      return readFailure();
     for (char *s : buffer)
       out.emplace_back(s ? s : "");
     if (count)
       H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, buffer.data());
-    return true;
+    return "";
   }
   size_t size = H5Tget_size(type.get());
-  if (size == 0 || size > (1u << 20) || size * count > (size_t(1) << 28))
-    return false;
   std::vector<char> buffer(size * count + 1, 0);
-  if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                       buffer.data()) < 0)
-    return false;
+  Handle xfer = snnc::hdf5::transferFor(count, size);
+  if (count && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL,
+                       xfer ? xfer.get() : H5P_DEFAULT, buffer.data()) < 0)
+    return readFailure();
   for (hssize_t i = 0; i < count; ++i) {
     const char *s = buffer.data() + i * size;
     out.emplace_back(s, strnlen(s, size));
   }
-  return true;
+  return "";
+}
+
+/// Reads a string dataset that must hold one string into `text`.
+std::string readOneString(hid_t dataset, hsize_t fileSize, std::string &text) {
+  std::vector<std::string> strings;
+  std::vector<int64_t> dims;
+  if (std::string why = readStrings(dataset, fileSize, strings, dims);
+      !why.empty())
+    return why;
+  if (strings.size() != 1)
+    return "holds " + std::to_string(strings.size()) +
+           " strings; one is needed";
+  text = std::move(strings.front());
+  return "";
 }
 
 double shortestFloat(double value) {
@@ -224,36 +362,60 @@ double shortestFloat(double value) {
   return std::strtod(text, nullptr);
 }
 
-/// Reads a numeric dataset as doubles. Returns false for other classes.
-bool readArray(hid_t dataset, Array &out) {
+/// The HDF5 class of a type, in words, for messages.
+std::string className(H5T_class_t cls) {
+  switch (cls) {
+  case H5T_TIME:
+    return "a time";
+  case H5T_BITFIELD:
+    return "a bitfield";
+  case H5T_OPAQUE:
+    return "an opaque";
+  case H5T_COMPOUND:
+    return "a compound";
+  case H5T_REFERENCE:
+    return "a reference";
+  case H5T_ENUM:
+    return "an enum";
+  case H5T_VLEN:
+    return "a variable-length sequence";
+  case H5T_ARRAY:
+    return "an array";
+  default:
+    return "an unknown";
+  }
+}
+
+/// Reads a numeric dataset as doubles. Returns why it cannot, or "".
+std::string readArray(hid_t dataset, hsize_t fileSize, Array &out) {
   Handle type(H5Dget_type(dataset), H5Tclose);
-  Handle space(H5Dget_space(dataset), H5Sclose);
-  if (!type || !space)
-    return false;
+  if (!type)
+    return "has no readable type";
   H5T_class_t cls = H5Tget_class(type.get());
   if (cls != H5T_INTEGER && cls != H5T_FLOAT)
-    return false;
-  int rank = H5Sget_simple_extent_ndims(space.get());
-  if (rank < 0 || rank > 8)
-    return false;
-  hsize_t extent[8];
-  H5Sget_simple_extent_dims(space.get(), extent, nullptr);
-  out.dims.assign(extent, extent + rank);
-  hssize_t count = H5Sget_simple_extent_npoints(space.get());
-  if (count < 0 || count > kMaxElements ||
-      !storageBacksExtent(dataset, type.get(), count))
-    return false;
+    return "has " + className(cls) +
+           " HDF5 type; NIR parameters are integer or float arrays";
+  hssize_t count = 0;
+  if (std::string why = readExtent(dataset, out.dims, count); !why.empty())
+    return why;
+  if (std::string why =
+          extentProblem(dataset, type.get(), out.dims, count, fileSize);
+      !why.empty())
+    return why;
   out.isInteger = cls == H5T_INTEGER;
   out.values.assign(count, 0.0);
+  // The conversion buffer must hold an element of the file's type too.
+  Handle xfer = snnc::hdf5::transferFor(
+      count, std::max(H5Tget_size(type.get()), sizeof(double)));
   if (count && H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL,
-                       H5P_DEFAULT, out.values.data()) < 0)
-    return false;
+                       xfer ? xfer.get() : H5P_DEFAULT, out.values.data()) < 0)
+    return readFailure();
   // An f32 0.001 widens to 0.0010000000474974513; keep the decimal the
   // writer meant: the shortest one that rounds to the same f32.
   if (cls == H5T_FLOAT && H5Tget_size(type.get()) == 4)
     for (double &v : out.values)
       v = shortestFloat(v);
-  return true;
+  return "";
 }
 
 /// What an edge endpoint resolves to inside one graph.
@@ -269,8 +431,13 @@ struct Scope {
 
 class Loader {
 public:
-  Loader(MLIRContext *context, Graph &graph) : context(context), graph(graph) {}
+  Loader(MLIRContext *context, Graph &graph, hsize_t fileSize)
+      : context(context), graph(graph), fileSize(fileSize) {}
 
+  /// Records that `group` is read as `what` (a node's or graph's path, for
+  /// messages); fails when it was read before under another name.
+  LogicalResult claimGroup(hid_t group, const std::string &what,
+                           StringRef node);
   LogicalResult loadGraph(hid_t group, Scope &scope, int depth);
 
 private:
@@ -283,11 +450,24 @@ private:
   }
   LogicalResult loadNode(hid_t group, const std::string &name, Scope &scope,
                          int depth);
+  LogicalResult loadDataset(hid_t group, const std::string &link,
+                            const std::string &full, Node &node);
   FailureOr<size_t> resolve(const Scope &scope, StringRef name, bool source,
                             StringRef edge, const Scope &edgeScope);
 
   MLIRContext *context;
   Graph &graph;
+  hsize_t fileSize;
+  /// Every group read so far (graphs, their 'nodes' groups and nodes), by
+  /// HDF5 object key: what it was read as, and whether it is a graph still
+  /// being read (an enclosing graph of whatever is read now).
+  struct Claim {
+    std::string what;
+    bool open = false;
+  };
+  std::map<std::string, Claim> groups;
+  /// Entries of all 'nodes' groups listed so far.
+  size_t nodeCount = 0;
 };
 
 } // namespace
@@ -296,24 +476,88 @@ Location snnc::nir::nodeLoc(MLIRContext *context, StringRef name) {
   return NameLoc::get(StringAttr::get(context, name));
 }
 
+LogicalResult Loader::claimGroup(hid_t group, const std::string &what,
+                                 StringRef node) {
+  std::string key = objectKey(group);
+  if (key.empty())
+    return error(node) << what << " is a group HDF5 cannot describe";
+  auto [it, added] = groups.try_emplace(key, Claim{what, false});
+  if (added)
+    return success();
+  // NIR's writer (h5py) stores every node once; a second hard link to a
+  // group either closes a cycle or shares a subgraph, and n levels of
+  // sharing would flatten into 2^n copies.
+  if (it->second.open)
+    return error(node) << what << " is a hard link back to " << it->second.what
+                       << ", which encloses it: the graph contains itself";
+  return error(node) << what << " is the same HDF5 group as " << it->second.what
+                     << " (a second hard link to it); a NIR file stores "
+                        "each node and graph once, and shared groups would "
+                        "be copied into the network once per path";
+}
+
+LogicalResult Loader::loadDataset(hid_t group, const std::string &link,
+                                  const std::string &full, Node &node) {
+  std::string why = linkLeavesFile(group, link);
+  if (!why.empty())
+    return error(full) << "node '" << full << "': '" << link << "' " << why;
+  Handle object(H5Oopen(group, link.c_str(), H5P_DEFAULT), H5Oclose);
+  if (!object)
+    return error(full) << "node '" << full << "': cannot open '" << link << "'";
+  H5I_type_t kind = H5Iget_type(object.get());
+  if (kind == H5I_GROUP) {
+    // NIR 1.0 writes input_type, output_type and metadata as groups.
+    node.others[link] = "a group";
+    return success();
+  }
+  if (kind != H5I_DATASET) {
+    node.others[link] = "a named HDF5 type";
+    return success();
+  }
+  node.datasets.push_back(link);
+  why = storageLeavesFile(object.get());
+  if (!why.empty())
+    return error(full) << "node '" << full << "': dataset '" << link << "' "
+                       << why;
+  Handle type(H5Dget_type(object.get()), H5Tclose);
+  if (type && H5Tget_class(type.get()) == H5T_STRING) {
+    std::vector<std::string> text;
+    std::vector<int64_t> dims;
+    why = readStrings(object.get(), fileSize, text, dims);
+    if (!why.empty())
+      return error(full) << "node '" << full << "': dataset '" << link << "' "
+                         << why;
+    if (text.size() == 1)
+      node.strings[link] = text.front();
+    else
+      node.others[link] =
+          "an array of " + std::to_string(text.size()) + " strings";
+    return success();
+  }
+  Array array;
+  why = readArray(object.get(), fileSize, array);
+  if (!why.empty())
+    return error(full) << "node '" << full << "': parameter '" << link << "' "
+                       << why;
+  node.params[link] = std::move(array);
+  return success();
+}
+
 LogicalResult Loader::loadNode(hid_t group, const std::string &name,
                                Scope &scope, int depth) {
   std::string full = scope.path.empty() ? name : scope.path + "." + name;
-  std::vector<std::string> typeText;
-  std::vector<int64_t> dims;
+  std::string type;
   if (!hasLink(group, "type"))
     return error(full) << "node '" << full << "' has no 'type' dataset";
   {
     std::string why;
     Handle dataset = openDataset(group, "type", why);
+    if (why.empty())
+      why = dataset ? readOneString(dataset.get(), fileSize, type)
+                    : "cannot be opened";
     if (!why.empty())
       return error(full) << "node '" << full << "': dataset 'type' " << why;
-    if (!dataset || !readStrings(dataset.get(), typeText, dims) ||
-        typeText.size() != 1)
-      return error(full) << "node '" << full
-                         << "': 'type' is not a readable string";
   }
-  const std::string &type = typeText.front();
   if (type == "NIRGraph") {
     if (depth >= kMaxDepth)
       return error(full) << "graph '" << full << "' nests deeper than "
@@ -337,36 +581,9 @@ LogicalResult Loader::loadNode(hid_t group, const std::string &name,
   std::vector<std::string> links;
   if (!listLinks(group, links))
     return error(full) << "node '" << full << "': cannot list its datasets";
-  for (const std::string &link : links) {
-    if (link == "type")
-      continue;
-    std::string why = linkLeavesFile(group, link);
-    if (!why.empty())
-      return error(full) << "node '" << full << "': '" << link << "' " << why;
-    Handle object(H5Oopen(group, link.c_str(), H5P_DEFAULT), H5Oclose);
-    if (!object)
-      return error(full) << "node '" << full << "': cannot open '" << link
-                         << "'";
-    if (H5Iget_type(object.get()) != H5I_DATASET)
-      continue;
-    why = storageLeavesFile(object.get());
-    if (!why.empty())
-      return error(full) << "node '" << full << "': dataset '" << link << "' "
-                         << why;
-    Handle type(H5Dget_type(object.get()), H5Tclose);
-    if (type && H5Tget_class(type.get()) == H5T_STRING) {
-      std::vector<std::string> text;
-      std::vector<int64_t> textDims;
-      if (readStrings(object.get(), text, textDims) && text.size() == 1)
-        node.strings[link] = text.front();
-      continue;
-    }
-    Array array;
-    if (!readArray(object.get(), array))
-      return error(full) << "node '" << full << "': parameter '" << link
-                         << "' is not a readable numeric array";
-    node.params[link] = std::move(array);
-  }
+  for (const std::string &link : links)
+    if (link != "type" && failed(loadDataset(group, link, full, node)))
+      return failure();
   scope.children[name].node = graph.nodes.size();
   graph.nodes.push_back(std::move(node));
   return success();
@@ -403,25 +620,52 @@ FailureOr<size_t> Loader::resolve(const Scope &scope, StringRef name,
 
 LogicalResult Loader::loadGraph(hid_t group, Scope &scope, int depth) {
   StringRef self = scope.path.empty() ? "node" : StringRef(scope.path);
+  std::string key = objectKey(group);
+  auto claim = groups.find(key);
+  if (claim != groups.end())
+    claim->second.open = true;
   if (!hasLink(group, "nodes"))
     return error(self) << graphName(scope) << " has no 'nodes' group";
   if (std::string why = linkLeavesFile(group, "nodes"); !why.empty())
     return error(self) << "'nodes' of " << graphName(scope) << " " << why;
   Handle nodes(H5Gopen2(group, "nodes", H5P_DEFAULT), H5Gclose);
+  if (!nodes)
+    return error(self) << "cannot read the nodes of " << graphName(scope);
+  if (failed(claimGroup(nodes.get(), "the 'nodes' group of " + graphName(scope),
+                        self)))
+    return failure();
+  // Counted before the names are listed: a forged group may hold millions.
+  H5G_info_t info;
+  if (H5Gget_info(nodes.get(), &info) < 0)
+    return error(self) << "cannot read the nodes of " << graphName(scope);
+  if (info.nlinks > kMaxNodes - nodeCount) {
+    InFlightDiagnostic diag = error(self);
+    diag << graphName(scope) << " holds " << info.nlinks << " nodes";
+    if (nodeCount)
+      diag << " (" << info.nlinks + nodeCount
+           << " with the nodes read before it)";
+    return diag << ", more than the limit of " << kMaxNodesText
+                << " nodes per NIR file";
+  }
+  nodeCount += info.nlinks;
   std::vector<std::string> names;
-  if (!nodes || !listLinks(nodes.get(), names))
+  if (!listLinks(nodes.get(), names))
     return error(self) << "cannot read the nodes of " << graphName(scope);
   for (const std::string &name : names) {
+    std::string full = scope.path.empty() ? name : scope.path + "." + name;
     if (std::string why = linkLeavesFile(nodes.get(), name); !why.empty())
-      return error(scope.path.empty() ? name : scope.path + "." + name)
-             << "node '" << name << "' of " << graphName(scope) << " " << why;
+      return error(full) << "node '" << name << "' of " << graphName(scope)
+                         << " " << why;
     Handle child(H5Gopen2(nodes.get(), name.c_str(), H5P_DEFAULT), H5Gclose);
     if (!child)
-      return error(name) << "node '" << name << "' of " << graphName(scope)
+      return error(full) << "node '" << name << "' of " << graphName(scope)
                          << " is not a group";
-    if (failed(loadNode(child.get(), name, scope, depth)))
+    if (failed(claimGroup(child.get(), "node '" + full + "'", full)) ||
+        failed(loadNode(child.get(), name, scope, depth)))
       return failure();
   }
+  if (claim != groups.end())
+    claim->second.open = false;
   if (!hasLink(group, "edges"))
     return success();
   std::string why;
@@ -431,8 +675,12 @@ LogicalResult Loader::loadGraph(hid_t group, Scope &scope, int depth) {
                        << why;
   std::vector<std::string> ends;
   std::vector<int64_t> dims;
-  if (!edges || !readStrings(edges.get(), ends, dims) ||
-      (!ends.empty() && (dims.size() != 2 || dims[1] != 2)))
+  why = edges ? readStrings(edges.get(), fileSize, ends, dims)
+              : "cannot be opened";
+  if (!why.empty())
+    return error(self) << "dataset 'edges' of " << graphName(scope) << " "
+                       << why;
+  if (!ends.empty() && (dims.size() != 2 || dims[1] != 2))
     return error(self) << "the edges of " << graphName(scope)
                        << " are not an (N, 2) string array";
   for (size_t i = 0; i + 1 < ends.size(); i += 2) {
@@ -450,18 +698,63 @@ LogicalResult Loader::loadGraph(hid_t group, Scope &scope, int depth) {
 
 static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context);
 
+/// Why `path` cannot be a NIR file before HDF5 sees it, or "": the OS's
+/// reason when it cannot be read, and anything but a regular file (a FIFO
+/// would block the reader until the probe's alarm, a device never ends).
+/// HDF5 reads only what it needs, so a NIR file may be of any size.
+static std::string inputFileProblem(StringRef path) {
+  if (std::string why = snnc::checkInputFile(
+          path.str(), std::numeric_limits<uint64_t>::max());
+      !why.empty())
+    return why;
+  int fd = -1;
+  if (std::error_code ec = llvm::sys::fs::openFileForRead(path, fd))
+    return "cannot read '" + path.str() + "': " + ec.message();
+  ::close(fd);
+  return "";
+}
+
 FailureOr<Graph> snnc::nir::loadGraph(StringRef path, MLIRContext *context) {
+  Location fileLoc = FileLineColLoc::get(context, path, 0, 0);
+  if (std::string why = inputFileProblem(path); !why.empty())
+    return emitError(fileLoc) << why;
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   // A filter id the file names would make HDF5 dlopen a plug-in from
   // HDF5_PLUGIN_PATH; storageLeavesFile refuses such datasets, and this
   // keeps HDF5 from loading code even for one it touches before the check.
   H5PLset_loading_state(0);
-  if (probeInChild([&] { (void)readGraph(path, context); }) ==
-      ProbeResult::Crashed)
-    return emitError(FileLineColLoc::get(context, path, 0, 0))
-           << "'" << path
-           << "' is corrupt: reading it crashes or hangs the HDF5 library";
+  ProbeOutcome probe = probeInChild([&] { (void)readGraph(path, context); });
+  if (probe.result == ProbeResult::Crashed)
+    return emitError(fileLoc)
+           << "'" << path << "' is corrupt: the HDF5 library crashed reading "
+           << "it (signal " << probe.signal << ", " << strsignal(probe.signal)
+           << ")";
+  if (probe.result == ProbeResult::TimedOut)
+    return emitError(fileLoc)
+           << "'" << path << "' is corrupt or hostile: the HDF5 library did "
+           << "not finish reading it within " << kProbeSeconds << " s";
   return readGraph(path, context);
+}
+
+/// The NIR major versions snnc reads: 0 (the published sample files are
+/// 0.2.0; NIR 0.1.1 files exist too) and 1 (what `snnc export` writes).
+static constexpr unsigned kMaxMajorVersion = 1;
+static constexpr const char *kSupportedVersions = "0.x and 1.x";
+
+/// Why `version` names no NIR version snnc reads, or "".
+static std::string versionProblem(StringRef version) {
+  if (version.empty())
+    return "dataset 'version' is empty";
+  StringRef major = version.take_while(llvm::isDigit);
+  unsigned value = 0;
+  if (major.empty() || major.getAsInteger(10, value) ||
+      (major.size() < version.size() && version[major.size()] != '.'))
+    return "dataset 'version' holds '" + version.str() +
+           "', which is not a NIR version number";
+  if (value > kMaxMajorVersion)
+    return "the file is NIR version '" + version.str() +
+           "', a major version snnc does not know";
+  return "";
 }
 
 static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
@@ -473,22 +766,26 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
   Handle handle(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (!handle)
     return emitError(fileLoc) << "cannot open '" << path << "' as HDF5";
+  hsize_t fileSize = 0;
+  if (H5Fget_filesize(handle.get(), &fileSize) < 0)
+    return emitError(fileLoc)
+           << "HDF5 cannot tell the size of '" << path << "'";
   Graph graph;
-  std::vector<std::string> version;
-  std::vector<int64_t> dims;
   if (!hasLink(handle.get(), "version"))
     return emitError(fileLoc)
            << "'" << path << "' has no 'version' dataset: not a NIR file";
   {
     std::string why;
     Handle dataset = openDataset(handle.get(), "version", why);
+    if (why.empty())
+      why = dataset ? readOneString(dataset.get(), fileSize, graph.version)
+                    : "cannot be opened";
     if (!why.empty())
       return emitError(fileLoc) << "dataset 'version' " << why;
-    if (!dataset || !readStrings(dataset.get(), version, dims) ||
-        version.size() != 1)
-      return emitError(fileLoc) << "'version' is not a readable string";
   }
-  graph.version = version.front();
+  if (std::string why = versionProblem(graph.version); !why.empty())
+    return emitError(fileLoc)
+           << why << "; snnc reads NIR versions " << kSupportedVersions;
   if (!hasLink(handle.get(), "node"))
     return emitError(fileLoc)
            << "'" << path << "' has no 'node' group: not a NIR file";
@@ -497,27 +794,27 @@ static FailureOr<Graph> readGraph(StringRef path, MLIRContext *context) {
   Handle root(H5Gopen2(handle.get(), "node", H5P_DEFAULT), H5Gclose);
   if (!root)
     return emitError(fileLoc) << "'node' is not a group";
-  std::vector<std::string> type;
+  std::string type;
   if (!hasLink(root.get(), "type"))
     return emitError(nodeLoc(context, "node"))
            << "the top-level node has no 'type' dataset";
   {
     std::string why;
     Handle dataset = openDataset(root.get(), "type", why);
+    if (why.empty())
+      why = dataset ? readOneString(dataset.get(), fileSize, type)
+                    : "cannot be opened";
     if (!why.empty())
       return emitError(nodeLoc(context, "node"))
              << "the top-level node's dataset 'type' " << why;
-    if (!dataset || !readStrings(dataset.get(), type, dims) || type.size() != 1)
-      return emitError(nodeLoc(context, "node"))
-             << "the top-level node's 'type' is not a readable string";
   }
-  if (type.front() != "NIRGraph")
+  if (type != "NIRGraph")
     return emitError(nodeLoc(context, "node"))
-           << "the top-level node is a '" << type.front()
-           << "', not a NIRGraph";
+           << "the top-level node is a '" << type << "', not a NIRGraph";
   Scope scope;
-  Loader loader(context, graph);
-  if (failed(loader.loadGraph(root.get(), scope, 0)))
+  Loader loader(context, graph, fileSize);
+  if (failed(loader.claimGroup(root.get(), "the top-level graph", "node")) ||
+      failed(loader.loadGraph(root.get(), scope, 0)))
     return failure();
   return graph;
 }

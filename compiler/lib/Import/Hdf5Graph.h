@@ -33,6 +33,12 @@ struct Node {
   llvm::StringMap<Array> params;
   /// Scalar string parameters (a Conv padding of "same" or "valid").
   llvm::StringMap<std::string> strings;
+  /// Entries that are neither numeric nor a scalar string, and what they
+  /// are ("a group", "an array of 3 strings"), so that a parameter stored
+  /// in the wrong form is named as such rather than as missing.
+  llvm::StringMap<std::string> others;
+  /// The names of all the node's datasets, in name order.
+  std::vector<std::string> datasets;
   std::vector<size_t> inputs; // indices of source nodes, one per edge
   bool topLevel = true;
 };

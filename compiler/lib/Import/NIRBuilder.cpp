@@ -350,19 +350,31 @@ FailureOr<Signal> SignalBuilder::pool2d(const Node &node, Signal &input) {
 }
 
 FailureOr<Signal> SignalBuilder::flatten(const Node &node, Signal &input) {
+  int64_t rank = input.shape.size();
+  // Python's convention, as NIR's writers use it: a dimension counts from
+  // the front, or from the back when negative.
   auto dim = [&](StringRef name, int64_t def) -> FailureOr<int64_t> {
     const Array *a = findParam(node, name);
     if (!a)
       return def;
-    if (a->values.size() != 1 || a->values[0] != std::floor(a->values[0]) ||
-        std::fabs(a->values[0]) > 64)
-      return error(node) << "'" << name << "' must be one integer";
-    return static_cast<int64_t>(a->values[0]);
+    if (a->values.size() != 1)
+      return error(node) << "'" << name << "' must be one integer, got "
+                         << a->values.size() << " values";
+    double v = a->values[0];
+    if (v != std::floor(v))
+      return error(node) << "'" << name << "' must be an integer, got "
+                         << snn::formatExact(v);
+    if (v < double(-rank) || v > double(rank - 1))
+      return error(node) << "'" << name << "' = " << snn::formatExact(v)
+                         << " is outside [" << -rank << ", " << rank - 1
+                         << "], the dimensions of shape "
+                         << shapeText(input.shape) << " from '"
+                         << input.producer << "'";
+    return static_cast<int64_t>(v);
   };
   auto start = dim("start_dim", 0), end = dim("end_dim", -1);
   if (failed(start) || failed(end))
     return failure();
-  int64_t rank = input.shape.size();
   if (const Array *t = findParam(node, "input_type")) {
     double declared = 1;
     for (double v : t->values)

@@ -12,6 +12,7 @@
 
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 
@@ -21,6 +22,10 @@ using namespace mlir;
 using namespace snnc::nir;
 
 namespace {
+
+/// Shape entries (an Input's or Output's `shape`) larger than this are
+/// refused; with the element limit it keeps shape arithmetic in int64.
+constexpr int64_t kMaxShapeEntry = int64_t(1) << 30;
 
 /// One neuron parameter: its snn attribute and its NIR dataset name(s).
 struct ParamSpec {
@@ -98,6 +103,55 @@ bool isKnownType(StringRef type) {
   return llvm::is_contained(known, type);
 }
 
+/// Datasets every node may carry besides its parameters: NIR 1.0 writes
+/// these (as groups); NIR 0.2 writes Flatten's `input_type` as a dataset.
+constexpr StringRef kCommonDatasets[] = {"input_type", "output_type",
+                                         "metadata"};
+
+/// The datasets NIR defines for each node type, besides `type` and the
+/// common ones, in the versions snnc reads. Nested graphs' Input and Output
+/// nodes, imported as Identity, keep their `shape`.
+ArrayRef<StringRef> knownDatasets(StringRef type) {
+  static const StringRef io[] = {"shape"};
+  static const StringRef affine[] = {"weight", "bias"};
+  static const StringRef linear[] = {"weight"};
+  static const StringRef conv[] = {"weight",     "bias",     "stride",
+                                   "padding",    "dilation", "groups",
+                                   "input_shape"};
+  static const StringRef pool[] = {"kernel_size", "stride", "padding"};
+  static const StringRef flatten[] = {"start_dim", "end_dim"};
+  static const StringRef delay[] = {"delay"};
+  static const StringRef scale[] = {"scale"};
+  static const StringRef threshold[] = {"threshold"};
+  static const StringRef integrator[] = {"r"};
+  static const StringRef ifs[] = {"r", "v_threshold", "v_reset"};
+  static const StringRef li[] = {"tau", "tau_mem", "r", "v_leak"};
+  static const StringRef lif[] = {"tau",    "tau_mem",     "r",
+                                  "v_leak", "v_threshold", "v_reset"};
+  static const StringRef cubaLIF[] = {"tau_mem", "tau",    "tau_syn",
+                                      "r",       "v_leak", "v_threshold",
+                                      "v_reset", "w_in"};
+  static const StringRef cubaLI[] = {"tau_syn", "tau_mem", "tau",
+                                     "r",       "v_leak",  "w_in"};
+  return llvm::StringSwitch<ArrayRef<StringRef>>(type)
+      .Cases("Input", "Output", "Identity", io)
+      .Case("Affine", affine)
+      .Case("Linear", linear)
+      .Cases("Conv1d", "Conv2d", conv)
+      .Cases("SumPool2d", "AvgPool2d", pool)
+      .Case("Flatten", flatten)
+      .Case("Delay", delay)
+      .Case("Scale", scale)
+      .Case("Threshold", threshold)
+      .Case("I", integrator)
+      .Case("IF", ifs)
+      .Case("LI", li)
+      .Case("LIF", lif)
+      .Case("CubaLIF", cubaLIF)
+      .Case("CubaLI", cubaLI)
+      .Default({});
+}
+
 class Importer {
 public:
   Importer(MLIRContext *ctx, Graph &graph)
@@ -112,6 +166,7 @@ private:
     return diag;
   }
   FailureOr<std::vector<int64_t>> shapeParam(const Node &node, bool required);
+  LogicalResult checkDatasets(const Node &node);
   void computeLifts();
   std::vector<int64_t> liftShape(size_t index, ArrayRef<int64_t> shape) const;
   LogicalResult createNeuron(size_t index);
@@ -183,14 +238,64 @@ FailureOr<std::vector<int64_t>> Importer::shapeParam(const Node &node,
   }
   std::vector<int64_t> shape;
   for (double d : a->values) {
-    if (!(d >= 1 && d <= double(int64_t(1) << 30)) || d != std::floor(d))
+    if (!(d >= 1) || d != std::floor(d))
       return error(node) << "shape entries must be positive integers, got "
-                         << snn::formatNumber(d);
+                         << snn::formatExact(d);
+    if (d > double(kMaxShapeEntry))
+      return error(node) << "shape entry " << snn::formatExact(d)
+                         << " exceeds the limit of " << kMaxShapeEntry
+                         << " (2^30) per dimension";
     shape.push_back(static_cast<int64_t>(d));
   }
-  if (shape.empty() || numel(shape) > snn::kMaxReadElements)
-    return error(node) << "shape " << shapeText(shape) << " is not usable";
+  if (shape.empty())
+    return error(node) << "parameter 'shape' has no entries";
+  // Entries of at most 2^30 multiply to at most 2^240: count in double.
+  double elements = 1;
+  for (int64_t d : shape)
+    elements *= static_cast<double>(d);
+  if (elements > double(snn::kMaxReadElements))
+    return error(node) << "shape " << shapeText(shape) << " has "
+                       << snn::formatExact(elements)
+                       << " elements, more than the limit of "
+                       << snn::kMaxReadElements << " (2^28)";
   return shape;
+}
+
+LogicalResult Importer::checkDatasets(const Node &node) {
+  ArrayRef<StringRef> known = knownDatasets(node.type);
+  bool convPadding = (node.type == "Conv1d" || node.type == "Conv2d") &&
+                     node.strings.count("padding");
+  // A parameter in another form would otherwise read as missing, or, when
+  // optional, silently take its default.
+  for (StringRef name : known) {
+    if (llvm::is_contained(kCommonDatasets, name))
+      continue;
+    auto text = node.strings.find(name);
+    if (text != node.strings.end() && !(convPadding && name == "padding"))
+      return error(node) << "parameter '" << name << "' is a string ('"
+                         << text->second << "'), not a number or numeric array";
+    auto other = node.others.find(name);
+    if (other != node.others.end())
+      return error(node) << "parameter '" << name << "' is " << other->second
+                         << ", not a numeric array";
+  }
+  // Real files may carry extra datasets, so an unknown one is not an error;
+  // but it is most often a misspelled optional parameter (v_rest for
+  // v_reset), which would silently take its default.
+  for (const std::string &name : node.datasets) {
+    if (llvm::is_contained(known, name) ||
+        llvm::is_contained(kCommonDatasets, name))
+      continue;
+    InFlightDiagnostic diag = emitWarning(nodeLoc(ctx, node.name));
+    diag << "node '" << node.name << "' (" << node.type
+         << "): ignores dataset '" << name << "', which " << node.type
+         << " does not define (";
+    if (known.empty())
+      diag << "it has no parameters)";
+    else
+      diag << "its parameters: " << llvm::join(known, ", ") << ")";
+  }
+  return success();
 }
 
 /// Conv1d runs as an snn.conv2d over a height of 1, so the spikes it reads
@@ -404,6 +509,9 @@ OwningOpRef<ModuleOp> Importer::run(StringRef path) {
     if (!isKnownType(node.type))
       return (error(node) << "unknown NIR node type '" << node.type << "'",
               nullptr);
+  for (const Node &node : graph.nodes)
+    if (failed(checkDatasets(node)))
+      return nullptr;
   size_t count = graph.nodes.size();
   values.assign(count, Signal());
   done.assign(count, false);

@@ -4,6 +4,7 @@
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <cerrno>
+#include <csignal>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,14 +13,11 @@
 
 using namespace snnc::nir;
 
-/// A read that takes longer than this is treated as a hang on a corrupt file.
-static constexpr unsigned kProbeSeconds = 30;
-
-ProbeResult snnc::nir::probeInChild(llvm::function_ref<void()> work) {
+ProbeOutcome snnc::nir::probeInChild(llvm::function_ref<void()> work) {
 #ifdef SNNC_HAVE_FORK
   pid_t pid = fork();
   if (pid < 0)
-    return ProbeResult::Unavailable;
+    return {ProbeResult::Unavailable};
   if (pid == 0) {
     // The child's diagnostics duplicate the parent's: discard them.
     int devnull = open("/dev/null", O_WRONLY);
@@ -34,10 +32,16 @@ ProbeResult snnc::nir::probeInChild(llvm::function_ref<void()> work) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0)
     if (errno != EINTR)
-      return ProbeResult::Unavailable;
-  return WIFSIGNALED(status) ? ProbeResult::Crashed : ProbeResult::Finished;
+      return {ProbeResult::Unavailable};
+  if (!WIFSIGNALED(status))
+    return {ProbeResult::Finished};
+  // The alarm ends a child that reads for too long, and is the only
+  // SIGALRM it gets.
+  if (WTERMSIG(status) == SIGALRM)
+    return {ProbeResult::TimedOut};
+  return {ProbeResult::Crashed, WTERMSIG(status)};
 #else
   (void)work;
-  return ProbeResult::Unavailable;
+  return {ProbeResult::Unavailable};
 #endif
 }

@@ -14,14 +14,23 @@
 
 namespace snnc::nir {
 
+/// A read that takes longer than this is treated as a hang on a corrupt file.
+inline constexpr unsigned kProbeSeconds = 30;
+
 enum class ProbeResult {
   Finished,   // the child returned (whatever it found)
-  Crashed,    // the child died from a signal or ran out of time
+  Crashed,    // the child died from a signal
+  TimedOut,   // the child ran out of time (kProbeSeconds)
   Unavailable // no fork on this platform, or fork failed: read directly
 };
 
+struct ProbeOutcome {
+  ProbeResult result = ProbeResult::Unavailable;
+  int signal = 0; // Crashed: the signal that ended the child
+};
+
 /// Runs `work` in a child process with its output discarded.
-ProbeResult probeInChild(llvm::function_ref<void()> work);
+ProbeOutcome probeInChild(llvm::function_ref<void()> work);
 
 } // namespace snnc::nir
 

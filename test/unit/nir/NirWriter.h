@@ -106,6 +106,31 @@ public:
     H5Sclose(space);
   }
 
+  /// The open file, for tests that forge what the writer would not write.
+  hid_t handle() const { return file; }
+
+  /// Writes a scalar variable-length UTF-8 string, as h5py writes `str`.
+  static void writeString(hid_t loc, const char *name,
+                          const std::string &value) {
+    hid_t space = H5Screate(H5S_SCALAR);
+    hid_t type = stringType();
+    hid_t set = H5Dcreate2(loc, name, type, space, H5P_DEFAULT, H5P_DEFAULT,
+                           H5P_DEFAULT);
+    const char *text = value.c_str();
+    H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &text);
+    H5Dclose(set);
+    H5Tclose(type);
+    H5Sclose(space);
+  }
+  /// Creates an empty NIRGraph group `name` in `loc`.
+  static void makeGraph(hid_t loc, const std::string &name) {
+    hid_t g =
+        H5Gcreate2(loc, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    writeString(g, "type", "NIRGraph");
+    H5Gclose(H5Gcreate2(g, "nodes", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    H5Gclose(g);
+  }
+
 private:
   static std::string graphPath(const std::string &graph) {
     std::string path = "/node";
@@ -127,25 +152,6 @@ private:
     H5Tset_size(type, H5T_VARIABLE);
     H5Tset_cset(type, H5T_CSET_UTF8);
     return type;
-  }
-  static void writeString(hid_t loc, const char *name,
-                          const std::string &value) {
-    hid_t space = H5Screate(H5S_SCALAR);
-    hid_t type = stringType();
-    hid_t set = H5Dcreate2(loc, name, type, space, H5P_DEFAULT, H5P_DEFAULT,
-                           H5P_DEFAULT);
-    const char *text = value.c_str();
-    H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &text);
-    H5Dclose(set);
-    H5Tclose(type);
-    H5Sclose(space);
-  }
-  static void makeGraph(hid_t loc, const std::string &name) {
-    hid_t g =
-        H5Gcreate2(loc, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-    writeString(g, "type", "NIRGraph");
-    H5Gclose(H5Gcreate2(g, "nodes", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
-    H5Gclose(g);
   }
   static void writeParam(hid_t loc, const Param &p) {
     if (p.kind == Param::STR) {

@@ -37,6 +37,28 @@ private:
   Closer closer;
 };
 
+/// A dataset-transfer property list whose type-conversion buffer fits
+/// `elements` elements of `elementBytes` (at most HDF5's default 1 MiB, at
+/// least one element). HDF5 1.10 otherwise zero-fills a fresh 1 MiB
+/// conversion buffer, and for strings a background buffer too, on every
+/// H5Dread and H5Dwrite that converts types, whatever the dataset's size:
+/// for the many scalar strings of a NIR file that was most of the time
+/// spent writing it. Pass `get()`, or H5P_DEFAULT when it is invalid.
+inline Handle transferFor(hsize_t elements, size_t elementBytes) {
+  constexpr hsize_t kDefaultBytes = hsize_t(1) << 20;
+  // A variable-length string converts between a 16-byte heap reference and
+  // an 8-byte pointer; nothing converts through fewer bytes.
+  hsize_t per = elementBytes > 16 ? elementBytes : 16;
+  hsize_t bytes = elements > kDefaultBytes / per
+                      ? kDefaultBytes
+                      : per * (elements ? elements : 1);
+  Handle xfer(H5Pcreate(H5P_DATASET_XFER), H5Pclose);
+  if (xfer && H5Pset_buffer(xfer.get(), bytes > per ? bytes : per, nullptr,
+                            nullptr) < 0)
+    xfer.close();
+  return xfer;
+}
+
 } // namespace snnc::hdf5
 
 #endif // SNNC_IMPORT_HDF5HANDLE_H
