@@ -25,12 +25,15 @@
 // RUN: echo '[1]' > %t.bad.json
 // RUN: not snnc-opt %s -snn-target="target=spinnaker2 target-config=%t.bad.json" 2>&1 | FileCheck %s --check-prefix=NOTOBJECT
 // NOTOBJECT: error: target config '{{.*}}.bad.json' is not a JSON object
+// RUN: printf '{\n  "clock_hz": .5\n}\n' > %t.syntax.json
+// RUN: not snnc-opt %s -snn-target="target=spinnaker2 target-config=%t.syntax.json" 2>&1 | FileCheck %s --check-prefix=SYNTAX
+// SYNTAX: syntax.json:2:{{[0-9]+}}: error: target config is not valid JSON: syntax error while parsing value - invalid literal; last read: '{{.*}}.'
 // RUN: not snnc-opt %s -snn-target="target=spinnaker2 target-config=%t.missing.json" 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: target config: cannot read '{{.*}}missing.json': No such file or directory
 // A field out of range is named at its line in the configuration file.
 // RUN: printf '{\n  "clock_hz": 0\n}\n' > %t.clock.json
 // RUN: not snnc-opt %s -snn-target="target=spinnaker2 target-config=%t.clock.json" 2>&1 | FileCheck %s --check-prefix=RANGE
-// RANGE: clock.json:2:3: error: target config: 'clock_hz' is 0; it must lie in (0, 1000000000000]
+// RANGE: clock.json:2:3: error: target config: 'clock_hz' is 0; it must lie in [1, 1000000000000]
 // RUN: echo '{"mesh": {"pes_per_qpe": 2147483650, "qpes_per_chip": 2}, "pes_per_chip": 4}' > %t.product.json
 // RUN: not snnc-opt %s -snn-target="target=spinnaker2 target-config=%t.product.json" 2>&1 | FileCheck %s --check-prefix=PRODUCT
 // PRODUCT: product.json:1:11: error: target config: 'mesh.pes_per_qpe' is 2147483650; it must lie in [1, 65536]

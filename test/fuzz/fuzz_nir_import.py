@@ -1,15 +1,33 @@
-#!/usr/bin/env python3
-# NIR importer fuzzer: mutated NIR (HDF5) files never crash or hang `snnc import`.
-"""Feeds `snnc import` mutated NIR files and checks that it copes.
+#!/usr/bin/python3
+# NIR importer fuzzer: mutated and hostile NIR (HDF5) files never crash or hang `snnc import`.
+"""Feeds `snnc import` mutated and hostile NIR files and checks that it copes.
 
-Every mutant is imported as `snnc import FILE -o OUT` (with a timeout) and
-must:
+Every file is imported as `snnc import FILE -o OUT` (under fuzzlib's
+limits: 30 s of CPU, 120 s wall, 4 GiB of address space) and must:
   * exit normally with 0 (imported) or 1 (refused): never be killed by a
-    signal, never time out, never use another exit code;
-  * when it exits with 1, print a diagnostic ("error:") on stderr;
+    signal, never reach a limit, never use another exit code, never print
+    internal text, stay within --slow-cpu seconds of CPU and --max-rss-mb
+    of memory;
+  * when it exits with 1, print a diagnostic ("error:" or "snnc import:")
+    on stderr and leave no OUT behind;
   * when it exits with 0, give a network that `snnc export` writes (exit 0)
-    or refuses (exit 1, with "error:"), and whose export `snnc import`
+    or refuses (exit 1, with a diagnostic), and whose export `snnc import`
     reads back (exit 0): what snnc writes, snnc reads.
+
+Families (--families, each --cases files):
+  mutate  the mutations below, of a corpus;
+  graph, hdf5, params
+          hostile files written with h5py (nir_gen.py: shared subgraphs
+          through hard links, cycles, deep nesting; external storage,
+          external links and virtual datasets reaching /etc/passwd,
+          /dev/zero, the file itself or a file beside it, which must be
+          refused; unknown filters, gzip bombs, huge declared extents,
+          foreign HDF5 types; every parameter of every node type at
+          extreme values and shapes whose products overflow). What imports
+          from the graph and params families is also compiled with
+          `snnc compile FILE.nir` for each built target in turn, which
+          must end cleanly and leave no image behind when it fails.
+          These need h5py (python3-h5py).
 
 The corpus is made at run time, so the test needs no binary files in the
 repository: every `.mlir` file in --seeds is exported with `snnc export`
@@ -29,12 +47,10 @@ Mutations, all deterministic from --seed (Python's random.Random):
     HDF5 layer stays intact and the NIR layer meets wrong types, missing
     parameters and dangling edges.
 
-Failing inputs are kept under a fresh temporary directory and listed with
-the failure and the tail of stderr. The last line printed is
-`N passed, M failed`; the exit status is 1 if anything failed.
-`--replay FILE...` checks just the given files.
-
-The default --cases (600) takes about 30-40 s on 2 cores.
+Failing inputs are kept under --keep (default: the fresh work folder),
+with the command, the failure and stderr, and listed by class. The last
+line printed is `N passed, M failed`; the exit status is 1 if anything
+failed. `--replay FILE...` checks just the given files.
 """
 
 import argparse
@@ -42,19 +58,17 @@ import concurrent.futures
 import os
 import random
 import re
-import resource
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fuzzlib  # noqa: E402
 
 DEFAULT_CASES = 600
-# The importer reads a file in a forked probe first, with a 30 s alarm, so a
-# real hang inside HDF5 already ends as an error; anything slower than this
-# is a hang of snnc itself.
-DEFAULT_TIMEOUT = 40.0
-DEFAULT_MEM_LIMIT_MB = 8192
 
 # Words stored in NIR files, grouped by length so a swap keeps every HDF5
 # size field valid.
@@ -219,159 +233,259 @@ def mutate(rng, data):
 # Running snnc
 # --------------------------------------------------------------------------
 
-
-def limit_memory(mb):
-    def apply():
-        limit = mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    return apply
+# The limits of one command (fuzzlib.Limits), set by main().
+LIMITS = fuzzlib.Limits()
+DIAGNOSTIC = re.compile(r"error:|^snnc [a-z-]+: ", re.M)
 
 
-def run(cmd, timeout, mem_mb):
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, timeout=timeout,
-                              preexec_fn=limit_memory(mem_mb))
-    except subprocess.TimeoutExpired:
-        return None, "timed out after %.0f s" % timeout
-    return proc.returncode, proc.stderr.decode("utf-8", "replace")
-
-
-def describe_exit(code):
-    if code is None:
-        return "timeout"
-    if code < 0:
-        return "killed by signal %d" % -code
-    return "exit code %d" % code
+def run(cmd, cwd=None):
+    """(problem or None, Result) of `cmd` under LIMITS: a clean end, and a
+    diagnostic when it exits 1."""
+    result = fuzzlib.run(cmd, LIMITS, cwd=cwd)
+    problem = fuzzlib.judge(result, LIMITS)
+    if problem and problem.startswith("exit 1 without"):
+        problem = None
+    if problem is None and result.code == 1 and \
+            not DIAGNOSTIC.search(result.stderr):
+        problem = "exit 1 without a diagnostic"
+    return problem, result
 
 
 OUTCOMES = ("refused", "imported, export refused",
             "imported, exported, re-imported")
 
 
-def check_file(snnc, path, work, timeout, mem_mb):
-    """Returns one of OUTCOMES when `snnc import path` (and the round trip of
-    what it imported) behaves, else a failure description."""
+class Failure(Exception):
+    def __init__(self, what, result):
+        Exception.__init__(self, what)
+        self.what = what
+        self.stderr = result.stderr if result else ""
+
+
+def step(name, cmd, output, cwd=None):
+    """Runs one command; raises Failure when it does not end cleanly or
+    leaves `output` behind after failing. Returns its exit code."""
+    problem, result = run(cmd, cwd)
+    if problem is None and result.code == 1 and output and \
+            os.path.lexists(output):
+        problem = "left %s behind after failing" % os.path.basename(output)
+    if problem:
+        raise Failure("%s: %s" % (name, problem), result)
+    return result.code
+
+
+def check_file(snnc, path, work, expect=None, target=None):
+    """Returns (outcome, "") when `snnc import path` (and the round trip of
+    what it imported, and a compile for `target` when given) behaves, else
+    (failure description, stderr). `expect` "refuse": the file reads data
+    from outside itself and must be refused."""
     mlir = os.path.join(work, "imported.mlir")
-    code, err = run([snnc, "import", path, "-o", mlir], timeout, mem_mb)
-    if code not in (0, 1):
-        return "import: %s\n%s" % (describe_exit(code), err[-2000:])
-    if code == 1:
-        return "refused" if "error:" in err else \
-            "import: exit 1 without a diagnostic\n" + err[-2000:]
-    # It imported: snnc must write it as NIR or refuse, and read its own file.
-    out_dir = os.path.join(work, "export")
-    os.makedirs(out_dir, exist_ok=True)
-    nir = os.path.join(out_dir, os.path.basename(path))
-    code, err = run([snnc, "export", mlir, "-o", nir], timeout, mem_mb)
-    if code not in (0, 1):
-        return "export: %s\n%s" % (describe_exit(code), err[-2000:])
-    if code == 1:
-        return "imported, export refused" if "error:" in err else \
-            "export: exit 1 without a diagnostic\n" + err[-2000:]
-    code, err = run([snnc, "import", nir, "-o", os.devnull], timeout, mem_mb)
-    if code != 0:
-        return "re-import of the export: %s\n%s" % (describe_exit(code),
-                                                  err[-2000:])
-    return "imported, exported, re-imported"
+    try:
+        code = step("import", [snnc, "import", path, "-o", mlir], mlir,
+                    cwd=os.path.dirname(path))
+        if code == 1:
+            return "refused", ""
+        if expect == "refuse":
+            raise Failure("import: accepted a file that reads data from "
+                          "outside itself", None)
+        if target:
+            image = os.path.join(work, "compiled.img")
+            step("compile --target %s" % target,
+                 [snnc, "compile", path, "--target", target, "-o", image,
+                  "--report", "none"], image, cwd=os.path.dirname(path))
+            fuzzlib.remove(image)
+        # It imported: snnc must write it as NIR or refuse, and read its
+        # own file.
+        out_dir = os.path.join(work, "export")
+        os.makedirs(out_dir, exist_ok=True)
+        nir = os.path.join(out_dir, os.path.basename(path))
+        code = step("export", [snnc, "export", mlir, "-o", nir], nir)
+        if code == 1:
+            return "imported, export refused", ""
+        problem, result = run([snnc, "import", nir, "-o", os.devnull])
+        if problem or result.code != 0:
+            raise Failure("re-import of the export: %s" % (
+                problem or "exit code %d" % result.code), result)
+        return "imported, exported, re-imported", ""
+    except Failure as failure:
+        return failure.what, failure.stderr
 
 
-def build_corpus(snnc, seeds, samples, work, timeout, mem_mb):
+def build_corpus(snnc, seeds, samples, work):
     corpus = []
     for name in sorted(os.listdir(seeds)) if seeds else []:
         if not name.endswith(".mlir"):
             continue
         out = os.path.join(work, name[:-len(".mlir")] + ".nir")
-        code, err = run([snnc, "export", "--materialize",
-                         os.path.join(seeds, name), "-o", out], timeout,
-                        mem_mb)
-        if code != 0:
+        problem, result = run([snnc, "export", "--materialize",
+                               os.path.join(seeds, name), "-o", out])
+        if problem or result.code != 0:
             sys.exit("cannot export seed %s: %s\n%s" %
-                     (name, describe_exit(code), err))
+                     (name, problem or "exit 1", result.stderr))
         corpus.append(out)
     if samples and os.path.isdir(samples):
         for name in sorted(os.listdir(samples)):
             if name.endswith(".nir") and "subgraph.nir" not in name:
                 corpus.append(os.path.join(samples, name))
     for path in corpus:
-        code, err = run([snnc, "import", path, "-o", os.devnull], timeout,
-                        mem_mb)
-        if code != 0:
+        problem, result = run([snnc, "import", path, "-o", os.devnull])
+        if problem or result.code != 0:
             sys.exit("corpus file %s does not import: %s\n%s" %
-                     (path, describe_exit(code), err))
+                     (path, problem or "exit 1", result.stderr))
     return corpus
 
 
+def built_targets(snnc):
+    result = fuzzlib.run([snnc, "targets"], LIMITS, capture_stdout=True)
+    return [line.split()[0] for line in
+            result.stdout.decode("utf-8", "replace").splitlines()
+            if line and not line[0].isspace()]
+
+
+FAMILIES = ["mutate", "graph", "hdf5", "params"]
+
+
 def main():
+    global LIMITS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--snnc", required=True, help="the snnc binary")
     parser.add_argument("--seeds", help="directory of .mlir networks to "
-                        "export as the corpus")
+                        "export as the corpus (mutate family)")
     parser.add_argument("--samples", help="directory of .nir sample files "
                         "(used when present)")
+    parser.add_argument("--families", default="mutate",
+                        help="comma-separated families: %s (default "
+                             "mutate)" % ", ".join(FAMILIES))
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--cases", type=int, default=DEFAULT_CASES)
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
-    parser.add_argument("--mem-limit-mb", type=int,
-                        default=DEFAULT_MEM_LIMIT_MB)
+    parser.add_argument("--cases", type=int, default=DEFAULT_CASES,
+                        help="cases per family")
     parser.add_argument("--jobs", type=int,
                         default=max(2, 2 * (os.cpu_count() or 1)))
+    parser.add_argument("--keep", help="folder for failing inputs (default: "
+                        "the fresh work folder)")
+    parser.add_argument("--details", type=int, default=2)
+    parser.add_argument("--max-failures", type=int, default=0,
+                        help="stop after this many failures (0: never), "
+                             "so that a broken build fails fast")
     parser.add_argument("--replay", nargs="*", help="check just these files")
+    fuzzlib.add_limit_arguments(parser)
     args = parser.parse_args()
+    LIMITS = fuzzlib.limits_from(args)
+    families = [f for f in args.families.split(",") if f]
+    for family in families:
+        if family not in FAMILIES:
+            parser.error("unknown family %r (known: %s)" % (
+                family, ", ".join(FAMILIES)))
+    snnc = os.path.abspath(args.snnc)
 
+    started = time.monotonic()
     work = tempfile.mkdtemp(prefix="fuzz-nir-import-")
-    failures = []
+    keep = args.keep or work
+    findings = fuzzlib.Findings(keep)
+    targets = built_targets(snnc)
+    # (path, source or label, family, expect, target)
+    cases = []
     if args.replay is not None:
-        cases = [(path, None) for path in args.replay]
+        cases = [(path, path, "replay", None, None) for path in args.replay]
     else:
-        corpus = build_corpus(args.snnc, args.seeds, args.samples, work,
-                              args.timeout, args.mem_limit_mb)
-        if not corpus:
-            sys.exit("empty corpus: give --seeds or --samples")
-        originals = {path: open(path, "rb").read() for path in corpus}
-        rng = random.Random(args.seed)
-        cases = []
-        for index in range(args.cases):
-            source = corpus[index % len(corpus)]
-            data = mutate(rng, originals[source])
-            case_dir = os.path.join(work, "case%05d" % index)
-            os.makedirs(case_dir)
-            # The mutant keeps its source's name, so its network name and
-            # the exported file's match.
-            path = os.path.join(case_dir, os.path.basename(source))
-            with open(path, "wb") as f:
-                f.write(data)
-            cases.append((path, source))
+        if "mutate" in families:
+            corpus = build_corpus(snnc, args.seeds, args.samples, work)
+            if not corpus:
+                sys.exit("empty corpus: give --seeds or --samples")
+            originals = {path: open(path, "rb").read() for path in corpus}
+            rng = random.Random(args.seed)
+            for index in range(args.cases):
+                source = corpus[index % len(corpus)]
+                data = mutate(rng, originals[source])
+                case_dir = os.path.join(work, "mutate%05d" % index)
+                os.makedirs(case_dir)
+                # The mutant keeps its source's name, so its network name
+                # and the exported file's match.
+                path = os.path.join(case_dir, os.path.basename(source))
+                with open(path, "wb") as f:
+                    f.write(data)
+                cases.append((path, "mutant of " + source, "mutate", None,
+                              None))
+        hostile = [f for f in families if f != "mutate"]
+        if hostile:
+            try:
+                import nir_gen
+            except ImportError as e:
+                sys.exit("error: the graph, hdf5 and params families need "
+                         "h5py (Debian: python3-h5py, installed by "
+                         "tools/scripts/install-deps.sh; run with "
+                         "/usr/bin/python3): %s" % e)
+        for family in hostile:
+            # Files are written when checked, each from its own stream:
+            # file i of a family is the same whatever else runs.
+            for index in range(args.cases):
+                target = targets[index % len(targets)] if targets and \
+                    family in ("params", "graph") else None
+                cases.append((None, index, family, None, target))
+
+    stop = threading.Event()
+    generation = [0.0]
 
     def one(case):
-        path, source = case
+        path, label, family, expect, target = case
+        if stop.is_set():
+            if path and args.replay is None:
+                shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+            return family, "skipped"
+        if path is None:
+            began = time.monotonic()
+            case_dir = os.path.join(work, "%s%05d" % (family, label))
+            os.makedirs(case_dir)
+            rng = random.Random("%d/%s/%d" % (args.seed, family, label))
+            path, label, expect = nir_gen.generate(family, rng, case_dir)
+            generation[0] += time.monotonic() - began
         scratch = tempfile.mkdtemp(dir=work)
         try:
-            return path, source, check_file(args.snnc, path, scratch,
-                                            args.timeout, args.mem_limit_mb)
+            outcome, stderr = check_file(snnc, path, scratch, expect, target)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+        if outcome not in OUTCOMES:
+            cmd = [snnc, "import", path] + (["(then compile --target %s)" %
+                                             target] if target else [])
+            findings.add(family, [os.path.dirname(path)] if family !=
+                         "replay" else [path], outcome, cmd, stderr, label)
+            if args.max_failures and \
+                    len(findings.failures) >= args.max_failures:
+                stop.set()
+        if args.replay is None:
+            shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+        return family, outcome
 
+    per_family = {}
     passed = 0
-    outcomes = {outcome: 0 for outcome in OUTCOMES}
-    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for path, source, failure in pool.map(one, cases):
-            if failure in outcomes:
-                outcomes[failure] += 1
+    skipped = 0
+    with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
+        for family, outcome in pool.map(one, cases):
+            if outcome == "skipped":
+                skipped += 1
+                continue
+            counts = per_family.setdefault(family, {o: 0 for o in OUTCOMES})
+            if outcome in OUTCOMES:
+                counts[outcome] += 1
                 passed += 1
-                if args.replay is None:
-                    shutil.rmtree(os.path.dirname(path), ignore_errors=True)
             else:
-                failures.append((path, source, failure))
-    for path, source, failure in failures:
-        print("FAIL %s (from %s): %s" % (path, source, failure))
-    if failures:
-        print("failing inputs kept in %s" % work)
-    else:
+                counts["failed"] = counts.get("failed", 0) + 1
+    findings.report(args.details)
+    failed = len(findings.failures)
+    if failed:
+        print("failing inputs kept in %s" % keep)
+    if not failed or args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    print(", ".join("%s: %d" % item for item in outcomes.items()))
-    print("%d passed, %d failed" % (passed, len(failures)))
-    return 1 if failures else 0
+    for family, counts in per_family.items():
+        print("%s: %s" % (family, ", ".join("%s: %d" % item
+                                            for item in counts.items())))
+    print("%.1f s wall (%.1f s writing files)" % (
+        time.monotonic() - started, generation[0]))
+    if skipped:
+        print("stopped after %d failures: %d files not checked" % (
+            args.max_failures, skipped))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

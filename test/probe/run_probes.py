@@ -115,7 +115,7 @@ COMMAND_CASES = [
     ("snnc", ["compile", LSM, "--target-config",
               CONFIG + "exit0-target-config-clock_hz-zero.json"], "out.img",
      r"clock_hz-zero\.json:1:2: error: target config: 'clock_hz' is 0; it "
-     r"must lie in \(0, 1000000000000\]"),
+     r"must lie in \[1, 1000000000000\]"),
     ("snnc", ["compile", LSM, "--target-config",
               CONFIG + "exit0-target-config-chip_mesh-int32-truncation.json"],
      "out.img",

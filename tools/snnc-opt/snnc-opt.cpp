@@ -81,9 +81,22 @@ int main(int argc, char **argv) {
     llvm::WithColor::error() << error << "\n";
     return 1;
   }
+  // Printed into memory first: what snnc-opt prints it must read back, and
+  // printing can nest deeper than the input (aliases expanded, several
+  // top-level operations wrapped in a module).
+  std::string printed;
+  llvm::raw_string_ostream printedStream(printed);
   if (mlir::failed(
-          mlir::MlirOptMain(output->os(), std::move(input), registry, config)))
+          mlir::MlirOptMain(printedStream, std::move(input), registry, config)))
     return 1;
+  if (std::optional<snn::InputProblem> problem = snn::checkInput(printed)) {
+    llvm::WithColor::error()
+        << "the result, at its line " << problem->line << ":" << problem->column
+        << ", would be " << problem->message
+        << "; snnc-opt prints nothing it could not read back\n";
+    return 1;
+  }
+  output->os() << printed;
   // A full disk is an error with its reason, not LLVM's fatal "IO failure".
   output->os().flush();
   if (std::error_code ec = output->os().error()) {

@@ -71,6 +71,32 @@ CLI::Validator finiteAtLeast(double floor, bool strict, const char *what) {
 
 } // namespace
 
+std::optional<std::pair<uint64_t, uint64_t>>
+parseStepRange(const std::string &text) {
+  size_t colon = text.find(':');
+  std::string first = text.substr(0, colon);
+  std::string last =
+      colon == std::string::npos ? first : text.substr(colon + 1);
+  if (!wholeNumberProblem(first, false).empty() ||
+      !wholeNumberProblem(last, false).empty())
+    return std::nullopt;
+  std::pair<uint64_t, uint64_t> range{std::stoull(first), std::stoull(last)};
+  if (range.first > range.second)
+    return std::nullopt;
+  return range;
+}
+
+CLI::Validator stepRange() {
+  return CLI::Validator(
+      [](std::string &text) -> std::string {
+        if (parseStepRange(text))
+          return "";
+        return "'" + text +
+               "' is not FIRST[:LAST], two whole numbers with FIRST <= LAST";
+      },
+      "FIRST[:LAST]");
+}
+
 CLI::Validator positiveNumber() {
   return finiteAtLeast(0, true, "a positive finite number");
 }

@@ -13,6 +13,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
+#include <optional>
+#include <utility>
+
 namespace snnc::tools {
 
 /// A finite number above 0 ("0", "inf", "nan" and "-3" are refused).
@@ -20,6 +24,14 @@ CLI::Validator positiveNumber();
 
 /// A finite number of at least 0.
 CLI::Validator nonNegativeNumber();
+
+/// FIRST[:LAST] as two strict whole numbers with FIRST <= LAST (LAST is
+/// FIRST when omitted), or nothing.
+std::optional<std::pair<uint64_t, uint64_t>>
+parseStepRange(const std::string &text);
+
+/// Refuses what parseStepRange does not read.
+CLI::Validator stepRange();
 
 /// Adds a strict whole-number check to every integer option of `app` and
 /// its subcommands: decimal digits only (a '-' only for signed options), no

@@ -7,6 +7,8 @@
 #include "snnc/Target/InitAllTargets.h"
 #include "snnc/runtime/InitAllRuntimes.h"
 
+#include <iostream>
+
 int snnc::tools::runSnnc(int argc, char **argv) {
   CLI::App app{"snnc: compile spiking networks for neuromorphic chips, run "
                "them on simulated chips, and inspect every stage"};
@@ -27,8 +29,15 @@ int snnc::tools::runSnnc(int argc, char **argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
     // Help and version exit 0; every refused command line exits 1, as any
-    // other bad input does.
-    return app.exit(e) == 0 ? snnc::tools::kExitOk : snnc::tools::kExitError;
+    // other bad input does, with an error that names the command.
+    if (e.get_exit_code() == 0)
+      return app.exit(e);
+    std::string command = "snnc";
+    for (const CLI::App *sub : app.get_subcommands())
+      command += " " + sub->get_name();
+    std::cerr << command << ": error: " << e.what() << "\nRun '" << command
+              << " --help' for more information.\n";
+    return snnc::tools::kExitError;
   } catch (const snnc::tools::CommandExit &e) {
     return e.code;
   }

@@ -3,12 +3,14 @@
 #include "ImageSource.h"
 
 #include "snnc/Support/InputFile.h"
+#include "snnc/Support/Json.h"
 #include "snnc/image/ImageReader.h"
 
 #include "llvm/Support/raw_ostream.h"
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 namespace snnc::tools {
@@ -67,11 +69,15 @@ chooseEnergyModel(const runtime::TargetRuntime &target,
     if (std::string why = checkInputFile(energyModelFile); !why.empty())
       return image::ImageError{"", "energy model: " + why};
     std::ifstream in(energyModelFile);
-    nlohmann::json model =
-        nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (model.is_discarded())
-      return image::ImageError{energyModelFile, "not valid JSON"};
-    return model;
+    std::stringstream text;
+    text << in.rdbuf();
+    JsonParse model = parseJson(text.str());
+    if (!model.value)
+      return image::ImageError{energyModelFile,
+                               "not valid JSON: " + describeJsonError(model)};
+    if (!model.value->is_object())
+      return image::ImageError{energyModelFile, "not a JSON object"};
+    return std::move(*model.value);
   }
   std::vector<runtime::NamedEnergyModel> models = target.energyModels();
   if (models.empty())

@@ -91,15 +91,8 @@ int runRun(RunOptions options) {
   if (!options.vcd.empty()) {
     if (options.engine != "rtl")
       return fail("--vcd needs --engine rtl");
-    unsigned long long first = 0, last = 0;
-    char extra;
-    int n = std::sscanf(options.vcdSteps.c_str(), "%llu:%llu%c", &first, &last,
-                        &extra);
-    if (n == 1)
-      last = first;
-    else if (n != 2 || last < first)
-      return fail("--vcd-steps '" + options.vcdSteps +
-                  "' is not FIRST[:LAST] with FIRST <= LAST");
+    // The option's validator (stepRange) has checked the text.
+    auto [first, last] = *parseStepRange(options.vcdSteps);
     vcd.emplace(options.vcd);
     if (!vcd->ok())
       return fail(vcd->error());
@@ -310,6 +303,7 @@ void setupRunCommand(CLI::App &app) {
       ->check(nonNegativeNumber());
   sub->add_option("--vcd-steps", options->vcdSteps,
                   "rtl engine: steps FIRST[:LAST] to trace")
+      ->check(stepRange())
       ->capture_default_str();
   sub->add_flag("--no-progress", options->noProgress,
                 "never draw the progress bar (drawn on a terminal for runs "

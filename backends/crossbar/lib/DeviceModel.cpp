@@ -1,6 +1,8 @@
 //===- DeviceModel.cpp - The crossbar target's tiles, devices and ADCs ----===//
 
 #include "snnc/crossbar/DeviceModel.h"
+#include "snnc/Support/ClockRange.h"
+#include "snnc/Support/FormatNumber.h"
 
 #include <cmath>
 #include <functional>
@@ -18,14 +20,16 @@ const nlohmann::json &valueOf(const nlohmann::json &field) {
   return field;
 }
 
-ImageError bad(const std::string &field, const std::string &what) {
-  return ImageError{"target model", "field '" + field + "' " + what};
-}
-
 } // namespace
 
 image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
-                                             const nlohmann::json &overrides) {
+                                             const nlohmann::json &overrides,
+                                             std::string *badField) {
+  auto bad = [badField](const std::string &field, const std::string &what) {
+    if (badField)
+      *badField = field;
+    return ImageError{"target model", "field '" + field + "' " + what};
+  };
   if (!model.is_object())
     return ImageError{"target model", "is not a JSON object"};
   if (!overrides.is_object())
@@ -130,10 +134,13 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
        {std::pair<const char *, double>{"read_voltage_v", m.readVoltage},
         {"read_pulse_s", m.readPulse},
         {"write_voltage_v", m.writeVoltage},
-        {"write_pulse_s", m.writePulse},
-        {"clock_hz", m.clockHz}})
+        {"write_pulse_s", m.writePulse}})
     if (!(value > 0))
       return bad(name, "must be > 0");
+  if (!isModelledClock(m.clockHz))
+    return bad("clock_hz", "must lie in [" + formatNumber(kMinClockHz) + ", " +
+                               formatNumber(kMaxClockHz) + "] Hz; it is " +
+                               formatNumber(m.clockHz));
   return m;
 }
 

@@ -3,6 +3,7 @@
 #include "snnc/Transforms/NetworkSize.h"
 
 #include "snn/SnnOps.h"
+#include "snnc/Support/FormatNumber.h"
 #include "snnc/Support/Reservoir.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
@@ -24,12 +25,6 @@ double splatSynapses(Attribute attr) {
       elements.getSplatValue<float>() == 0.0f)
     return 0;
   return static_cast<double>(elements.getNumElements());
-}
-
-std::string count(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.0f", x);
-  return buffer;
 }
 
 } // namespace
@@ -93,8 +88,8 @@ LogicalResult checkCapacity(ModuleOp module, const TargetCapacity &capacity,
     Operation *at =
         size.largestProjection ? size.largestProjection : module.getOperation();
     return at->emitError("the network needs at least ")
-           << count(size.synapses) << " synapses; a " << target
-           << " machine stores at most " << capacity.synapses << " ("
+           << snnc::formatNumber(std::floor(size.synapses)) << " synapses; a "
+           << target << " machine stores at most " << capacity.synapses << " ("
            << capacity.synapsesBasis << ")";
   }
   return success();

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "snnc/Support/InputFile.h"
+#include "snnc/Support/Json.h"
 #include "snnc/Target/TargetMachine.h"
 #include "snnc/Transforms/NetworkSize.h"
 #include "snnc/Transforms/Passes.h"
@@ -76,9 +77,16 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
         return signalPassFailure();
       }
       overrides = (*buffer)->getBuffer().str();
-      nlohmann::json parsed =
-          nlohmann::json::parse(overrides, nullptr, /*allow_exceptions=*/false);
-      if (parsed.is_discarded() || !parsed.is_object()) {
+      snnc::JsonParse parse = snnc::parseJson(overrides);
+      if (!parse.value) {
+        emitError(FileLineColLoc::get(&getContext(), targetConfig,
+                                      std::max(parse.line, 1u),
+                                      std::max(parse.column, 1u)),
+                  "target config is not valid JSON: " + parse.error);
+        return signalPassFailure();
+      }
+      const nlohmann::json &parsed = *parse.value;
+      if (!parsed.is_object()) {
         module.emitError("target config '")
             << targetConfig << "' is not a JSON object";
         return signalPassFailure();
@@ -100,9 +108,10 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
     module->setAttr(snn::kTargetAttrName, attr);
     // Counted from types and attributes: a network no chip of the target
     // could hold is refused before any pass expands it.
-    nlohmann::json parsedOverrides =
-        overrides.empty() ? nlohmann::json::object()
-                          : nlohmann::json::parse(overrides, nullptr, false);
+    // The attribute's verifier has parsed the overrides already.
+    nlohmann::json parsedOverrides = overrides.empty()
+                                         ? nlohmann::json::object()
+                                         : *snnc::parseJson(overrides).value;
     if (failed(snnc::checkCapacity(module, machine->capacity(parsedOverrides),
                                    target)))
       return signalPassFailure();

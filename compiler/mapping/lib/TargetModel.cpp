@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "snnc/mapping/TargetModel.h"
+#include "snnc/Support/ClockRange.h"
 #include "snnc/Support/InputFile.h"
+#include "snnc/Support/Json.h"
 #include "snnc/mapping/MappingError.h"
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,7 @@
 #include <fstream>
 #include <functional>
 #include <set>
+#include <sstream>
 
 namespace snnc::mapping {
 
@@ -44,7 +47,7 @@ constexpr double k32 = 4294967295.0;
 const Field kFields[] = {
     {"pes_per_chip", FieldType::UInt, 1, 65536},
     {"sram_bytes_per_pe", FieldType::UInt, 1, k32},
-    {"clock_hz", FieldType::Number, 0, 1e12, true},
+    {"clock_hz", FieldType::Number, kMinClockHz, kMaxClockHz},
     {"step_cycle_budget", FieldType::Number, 0, 1e15, true},
     {"cycles_per_neuron_update", FieldType::Number, 0, 1e9},
     {"cycles_per_step_overhead", FieldType::Number, 0, 1e12},
@@ -206,12 +209,6 @@ void overlay(json &merged, const json &doc, const std::string &prefix,
   }
 }
 
-std::string formatBound(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.15g", x);
-  return buffer;
-}
-
 class Reader {
 public:
   explicit Reader(const json &doc) : doc(doc) {}
@@ -245,8 +242,8 @@ public:
           (field->above && x == field->min) || x > field->max)
         configError(path, "range",
                     "'" + p + "' is " + v.dump() + "; it must lie in " +
-                        (field->above ? "(" : "[") + formatBound(field->min) +
-                        ", " + formatBound(field->max) + "]");
+                        (field->above ? "(" : "[") + formatNumber(field->min) +
+                        ", " + formatNumber(field->max) + "]");
     }
     return v;
   }
@@ -345,16 +342,17 @@ json parseFile(const std::string &path, const char *what) {
   if (std::string why = snnc::checkInputFile(path); !why.empty())
     configError(path, "file", std::string(what) + ": " + why);
   std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
   if (!in)
     configError(path, "file",
                 std::string("cannot open ") + what + " '" + path + "'");
-  try {
-    return json::parse(in);
-  } catch (const json::parse_error &e) {
+  JsonParse parsed = parseJson(text.str());
+  if (!parsed.value)
     configError(path, "JSON",
                 std::string(what) + " '" + path +
-                    "' is not valid JSON: " + e.what());
-  }
+                    "' is not valid JSON: " + describeJsonError(parsed));
+  return std::move(*parsed.value);
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 //===- InputChecks.cpp - Pre-parse checks of textual MLIR input -----------===//
 //
-// Scans resource sections for blob headers MLIR 19 would abort on, and
-// bracket nesting deep enough to overflow its recursive parser.
+// Scans resource sections for blob headers MLIR 19 would abort on; the
+// nesting scan is in NestingCheck.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,8 +11,8 @@
 
 using namespace snn;
 
-static InputProblem at(llvm::StringRef text, size_t offset,
-                       std::string message) {
+InputProblem snn::problemAt(llvm::StringRef text, size_t offset,
+                            std::string message) {
   llvm::StringRef before = text.take_front(offset);
   unsigned line = 1 + before.count('\n');
   size_t lineStart = before.rfind('\n');
@@ -38,47 +38,14 @@ std::optional<InputProblem> snn::checkResourceBlobs(llvm::StringRef text) {
         align = (align << 8) | static_cast<uint32_t>(llvm::hexFromNibbles(
                                    hex[2 * byte], hex[2 * byte + 1]));
       if (align == 0 || (align & (align - 1)) != 0)
-        return at(text, q,
-                  "resource blob alignment must be a non-zero power of two, "
-                  "got " +
-                      std::to_string(align) +
-                      " (the first four bytes of a blob hold its alignment)");
+        return problemAt(
+            text, q,
+            "resource blob alignment must be a non-zero power of two, "
+            "got " +
+                std::to_string(align) +
+                " (the first four bytes of a blob hold its alignment)");
     }
     pos = end;
-  }
-  return std::nullopt;
-}
-
-std::optional<InputProblem> snn::checkNesting(llvm::StringRef text) {
-  unsigned depth = 0;
-  for (size_t i = 0, e = text.size(); i < e; ++i) {
-    char c = text[i];
-    if (c == '"') {
-      // MLIR string literals end at the line's end at the latest.
-      for (++i; i < e && text[i] != '"' && text[i] != '\n'; ++i)
-        if (text[i] == '\\')
-          ++i;
-      continue;
-    }
-    if (c == '/' && i + 1 < e && text[i + 1] == '/') {
-      i = text.find('\n', i);
-      if (i == llvm::StringRef::npos)
-        break;
-      continue;
-    }
-    if (c == '(' || c == '[' || c == '{' || c == '<') {
-      if (++depth > kMaxNestingDepth)
-        return at(text, i,
-                  "nested deeper than " + std::to_string(kMaxNestingDepth) +
-                      " levels of brackets ( [ { <; snnc refuses deeper "
-                      "input, which would overflow MLIR's recursive parser");
-    } else if ((c == ')' || c == ']' || c == '}' ||
-                (c == '>' && (i == 0 || text[i - 1] != '-'))) &&
-               depth > 0) {
-      // The '>' of an arrow "->" closes nothing; stray closers are left to
-      // the parser, which diagnoses them.
-      --depth;
-    }
   }
   return std::nullopt;
 }

@@ -8,6 +8,7 @@
 
 #include "snn/SnnAttrs.h"
 #include "snn/SnnDialect.h"
+#include "snnc/Support/Json.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -76,10 +77,21 @@ void TargetAttr::print(AsmPrinter &printer) const {
 }
 
 LogicalResult TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                                 StringRef name, StringRef,
+                                 StringRef name, StringRef overrides,
                                  APFloat firingProbability, uint64_t) {
   if (name.empty())
     return emitError() << "#snn.target needs a target name";
+  // Every pass and the image writer read the overrides back; they are
+  // checked once, here, against snnc's JSON nesting limit.
+  if (!overrides.empty()) {
+    snnc::JsonParse parsed =
+        snnc::parseJson({overrides.data(), overrides.size()});
+    if (!parsed.value)
+      return emitError() << "#snn.target overrides are not valid JSON: "
+                         << parsed.error;
+    if (!parsed.value->is_object())
+      return emitError() << "#snn.target overrides must be a JSON object";
+  }
   double p = firingProbability.convertToDouble();
   if (!std::isfinite(p) || p < 0.0 || p > 1.0)
     return emitError() << "#snn.target firing_probability must lie in "

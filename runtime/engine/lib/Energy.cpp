@@ -7,6 +7,9 @@
 
 #include "snnc/runtime/Energy.h"
 
+#include "snnc/Support/ClockRange.h"
+#include "snnc/Support/FormatNumber.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -54,6 +57,23 @@ Expected<double> runtime::energyCoefficient(const nlohmann::json &doc,
   return x;
 }
 
+Expected<std::optional<double>>
+runtime::operatingPointClockHz(const nlohmann::json &model) {
+  const nlohmann::json &point = section(model, "operating_point");
+  if (!point.contains("clock_hz"))
+    return std::optional<double>();
+  const nlohmann::json &entry = point["clock_hz"];
+  const nlohmann::json &value =
+      entry.is_object() && entry.contains("value") ? entry["value"] : entry;
+  if (!value.is_number() || !isModelledClock(value.get<double>()))
+    return ImageError{"energy model", "operating_point.clock_hz is " +
+                                          value.dump() +
+                                          "; it must be a number in [" +
+                                          formatNumber(kMinClockHz) + ", " +
+                                          formatNumber(kMaxClockHz) + "] Hz"};
+  return std::optional<double>(value.get<double>());
+}
+
 Expected<EnergyReport>
 runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
                        const RunResult &result, const nlohmann::json &model,
@@ -62,6 +82,10 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
   report.target = target.name();
   const nlohmann::json &point = section(model, "operating_point");
   report.operatingPoint = point.value("name", std::string());
+  // The target reads the clock back through operatingPointClockHz.
+  if (Expected<std::optional<double>> clock = operatingPointClockHz(model);
+      !clock)
+    return clock.error();
   if (!result.counters.schema())
     return ImageError{"", "the run counted no events"};
 

@@ -4,6 +4,7 @@
 
 #include "SpikeFileDetail.h"
 #include "snnc/Support/InputFile.h"
+#include "snnc/Support/Json.h"
 #include "snnc/Support/OutputFile.h"
 #include "snnc/runtime/SpikeBinary.h"
 
@@ -28,20 +29,10 @@ namespace detail {
 
 Expected<json> parseJsonLimited(const std::string &text,
                                 const std::string &source) {
-  struct TooDeep {};
-  auto limitDepth = [](int depth, json::parse_event_t, json &) {
-    if (depth > kMaxJsonDepth)
-      throw TooDeep{};
-    return true;
-  };
-  try {
-    return json::parse(text, limitDepth);
-  } catch (const json::exception &e) {
-    return ImageError{source, std::string("malformed JSON: ") + e.what()};
-  } catch (const TooDeep &) {
-    return ImageError{source, "malformed JSON: nested deeper than " +
-                                  std::to_string(kMaxJsonDepth) + " levels"};
-  }
+  JsonParse parsed = parseJson(text);
+  if (!parsed.value)
+    return ImageError{source, "malformed JSON: " + describeJsonError(parsed)};
+  return std::move(*parsed.value);
 }
 
 std::string shapeText(const std::vector<uint32_t> &shape) {

@@ -22,11 +22,8 @@ namespace snnc::runtime::detail {
 inline constexpr uint64_t kMaxNameBytes = 4096;
 /// Highest port rank; shapes of real networks have a handful of axes.
 inline constexpr uint64_t kMaxRank = 64;
-/// JSON nested deeper than this is refused (as for image manifests), so
-/// that no document can exhaust the stack of whoever walks it.
-inline constexpr int kMaxJsonDepth = 512;
-
-/// Parses JSON text, refusing documents nested deeper than kMaxJsonDepth.
+/// Parses JSON text, refusing documents nested deeper than
+/// snnc::kMaxJsonDepth (snnc/Support/Json.h).
 Expected<nlohmann::json> parseJsonLimited(const std::string &text,
                                           const std::string &source);
 

@@ -7,6 +7,7 @@
 
 #include "Manifest.h"
 
+#include "snnc/Support/Json.h"
 #include "snnc/image/detail/JsonFields.h"
 #include "snnc/image/detail/Names.h"
 
@@ -17,8 +18,6 @@ namespace snnc::image::detail {
 using nlohmann::json;
 
 namespace {
-
-constexpr int kMaxManifestDepth = 512;
 
 const char *const kWeightPairs[4] = {"ee", "ei", "ie", "ii"};
 
@@ -154,7 +153,8 @@ void readBody(const Field &root, Image &image, TableCounts &counts,
     Population p;
     p.name = f["name"].string();
     if (!populationNames.insert(p.name).second)
-      f["name"].fail("'" + p.name + "' repeats the name of an earlier "
+      f["name"].fail("'" + p.name +
+                     "' repeats the name of an earlier "
                      "population");
     p.model = static_cast<NeuronModel>(
         f["model"].oneOf({"lif", "cuba_lif", "if", "li", "integrator"}));
@@ -313,19 +313,11 @@ std::string serializeManifest(const json &manifest) {
 }
 
 Expected<json> parseManifestText(const std::string &text) {
-  auto limitDepth = [](int depth, json::parse_event_t, json &) {
-    if (depth > kMaxManifestDepth)
-      throw FieldError{"nested deeper than " +
-                       std::to_string(kMaxManifestDepth) + " levels"};
-    return true;
-  };
-  try {
-    return json::parse(text, limitDepth);
-  } catch (const json::exception &e) {
-    return ImageError{kManifestFile, std::string("invalid JSON: ") + e.what()};
-  } catch (const FieldError &e) {
-    return ImageError{kManifestFile, "invalid JSON: " + e.what};
-  }
+  JsonParse parsed = parseJson(text);
+  if (!parsed.value)
+    return ImageError{kManifestFile,
+                      "invalid JSON: " + describeJsonError(parsed)};
+  return std::move(*parsed.value);
 }
 
 Status readManifest(const json &manifest, Image &image, TableCounts &counts,

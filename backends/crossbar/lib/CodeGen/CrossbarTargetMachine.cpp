@@ -38,14 +38,9 @@ public:
   std::string checkTargetConfig(const nlohmann::json &overrides,
                                 std::string &field) const override {
     image::Expected<DeviceModel> model = readDeviceModel(
-        nlohmann::json::parse(defaultTargetModelText()), overrides);
-    if (!model) {
-      // readDeviceModel names its field as "field 'NAME' ...".
-      const std::string &what = model.error().what;
-      if (size_t at = what.find("field '"); at != std::string::npos)
-        field = what.substr(at + 7, what.find('\'', at + 7) - at - 7);
+        nlohmann::json::parse(defaultTargetModelText()), overrides, &field);
+    if (!model)
       return model.error().message();
-    }
     return checkMappingLimits(*model, field);
   }
 

@@ -13,6 +13,7 @@
 #include "snnc/crossbar/DeviceModel.h"
 #include "snnc/crossbar/ImageSections.h"
 
+#include "snnc/runtime/Energy.h"
 #include "snnc/runtime/RunBookkeeping.h"
 #include "snnc/runtime/TargetRuntime.h"
 
@@ -96,10 +97,10 @@ public:
 
   double clockHz(const image::Image &image,
                  const nlohmann::json &energyModel) const override {
-    auto point = energyModel.find("operating_point");
-    if (point != energyModel.end() && point->is_object() &&
-        point->contains("clock_hz") && (*point)["clock_hz"].is_number())
-      return (*point)["clock_hz"].get<double>();
+    runtime::Expected<std::optional<double>> point =
+        runtime::operatingPointClockHz(energyModel);
+    if (point && point.value())
+      return *point.value();
     return modelOf(image).clockHz;
   }
 

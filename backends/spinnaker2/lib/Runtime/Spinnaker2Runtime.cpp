@@ -14,6 +14,7 @@
 #include "Topology.h"
 
 #include "snnc/image/Procedural.h"
+#include "snnc/runtime/Energy.h"
 #include "snnc/runtime/RunBookkeeping.h"
 #include "snnc/runtime/TargetRuntime.h"
 #include "snnc/spinnaker2/FloatEngine.h"
@@ -105,10 +106,10 @@ public:
         overrides != image.targetModel.end() && overrides->is_object() &&
         overrides->contains("clock_hz"))
       return runtime::detail::targetModelNumber(image, "clock_hz");
-    auto point = energyModel.find("operating_point");
-    if (point != energyModel.end() && point->is_object() &&
-        point->contains("clock_hz") && (*point)["clock_hz"].is_number())
-      return (*point)["clock_hz"].get<double>();
+    runtime::Expected<std::optional<double>> point =
+        runtime::operatingPointClockHz(energyModel);
+    if (point && point.value())
+      return *point.value();
     return runtime::detail::targetModelNumber(image, "clock_hz");
   }
 

@@ -4,6 +4,8 @@
 
 #include "RouterHops.h"
 
+#include "snnc/Support/ClockRange.h"
+#include "snnc/Support/FormatNumber.h"
 #include "snnc/runtime/RunBookkeeping.h"
 
 #include <algorithm>
@@ -155,12 +157,6 @@ const nlohmann::json *modelField(const image::Image &image, const char *key) {
   return nullptr;
 }
 
-std::string shortNumber(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", x);
-  return buffer;
-}
-
 /// The cycle model's fields and the values a run can price.
 struct ModelRange {
   const char *key;
@@ -169,7 +165,7 @@ struct ModelRange {
   double max;
 };
 constexpr ModelRange kModelRanges[] = {
-    {"clock_hz", 0, true, 1e12},
+    {"clock_hz", kMinClockHz, false, kMaxClockHz},
     {"step_cycle_budget", 0, false, 1e15},
     {"cycles_per_neuron_update", 0, false, 1e9},
     {"cycles_per_synaptic_event", 0, false, 1e9},
@@ -187,7 +183,7 @@ image::Status checkTargetModel(const image::Image &image) {
   for (const ModelRange &r : kModelRanges) {
     const nlohmann::json *value = modelField(image, r.key);
     std::string range = std::string(r.minExclusive ? "(" : "[") +
-                        shortNumber(r.min) + ", " + shortNumber(r.max) + "]";
+                        formatNumber(r.min) + ", " + formatNumber(r.max) + "]";
     if (!value || !value->is_number())
       return image::ImageError{
           "manifest.json",

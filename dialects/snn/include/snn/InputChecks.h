@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,10 @@ struct InputProblem {
   unsigned column;
   std::string message;
 };
+
+/// The problem `message` at byte `offset` of `text`.
+InputProblem problemAt(llvm::StringRef text, size_t offset,
+                       std::string message);
 
 /// Checks every hex blob in `{-# dialect_resources ... #-}` sections: MLIR 19
 /// allocates a blob with the alignment stored in its first four bytes and
@@ -34,9 +39,18 @@ std::optional<InputProblem> checkResourceBlobs(llvm::StringRef text);
 /// 8,000 levels; shipped networks nest fewer than 10.
 constexpr unsigned kMaxNestingDepth = 1000;
 
-/// Refuses text whose brackets ( [ { < nest deeper than kMaxNestingDepth,
-/// outside string literals and comments, pointing at the first bracket too
-/// deep.
+/// How much longer than the input its aliases may make the printed text:
+/// MLIR prints in full every alias it cannot name again (arrays, tuples,
+/// dense literals), so `#a1 = [#a0, #a0]`, `#a2 = [#a1, #a1]`, ... doubles
+/// the output per line.
+constexpr uint64_t kMaxAliasExpansionBytes = uint64_t(64) << 20;
+
+/// Refuses text, outside string literals and comments, that nests deeper
+/// than kMaxNestingDepth, counting brackets ( [ { <, each operator of an
+/// affine expression (which nests without brackets), and each alias at the
+/// depth it has once expanded; and text whose aliases, expanded where they
+/// are used, would add more than kMaxAliasExpansionBytes. Points at the
+/// first bracket, operator or alias too many.
 std::optional<InputProblem> checkNesting(llvm::StringRef text);
 
 /// Every check above, in order: what snnc runs on MLIR text before parsing.

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <string>
 
 namespace snnc::crossbar {
 
@@ -69,10 +70,12 @@ const char *defaultEnergyModelText();
 /// replace fields of `model`. Refuses an unknown field, a non-number, and
 /// every impossible value: g_min >= g_max, g_min < 0, fewer than 2 levels,
 /// an ADC of 0 or more than 16 bits, negative noise, a tile side that is not
-/// a positive power of two, zero tiles or columns per ADC.
+/// a positive power of two, zero tiles or columns per ADC. A refusal names
+/// its field in `badField`, when given.
 image::Expected<DeviceModel>
 readDeviceModel(const nlohmann::json &model,
-                const nlohmann::json &overrides = nlohmann::json::object());
+                const nlohmann::json &overrides = nlohmann::json::object(),
+                std::string *badField = nullptr);
 
 } // namespace snnc::crossbar
 

@@ -10,6 +10,8 @@
 #ifndef SNNC_MAPPING_MAPPINGERROR_H
 #define SNNC_MAPPING_MAPPINGERROR_H
 
+#include "snnc/Support/FormatNumber.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -49,9 +51,8 @@ struct MappingError : std::runtime_error {
   double available;
 };
 
-/// Prints `value` without a fractional part when it is integral, so byte and
-/// PE counts in messages read as integers.
-std::string formatNumber(double value);
+/// Byte and PE counts in messages read as integers (snnc/Support).
+using snnc::formatNumber;
 
 } // namespace snnc::mapping
 

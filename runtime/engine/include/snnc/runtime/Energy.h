@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -130,6 +131,12 @@ Expected<EnergyReport> computeEnergy(const TargetRuntime &target,
 Expected<double> energyCoefficient(const nlohmann::json &section,
                                    const std::string &field,
                                    const std::string &what);
+
+/// The clock of the energy model's operating point ("clock_hz": x or
+/// {"value": x}), if it states one; an error when it is not a number in
+/// [kMinClockHz, kMaxClockHz] (snnc/Support/ClockRange.h).
+Expected<std::optional<double>>
+operatingPointClockHz(const nlohmann::json &energyModel);
 
 nlohmann::json toJson(const EnergyReport &report);
 
