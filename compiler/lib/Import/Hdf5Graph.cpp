@@ -732,7 +732,8 @@ FailureOr<Graph> snnc::nir::loadGraph(StringRef path, MLIRContext *context) {
   if (probe.result == ProbeResult::TimedOut)
     return emitError(fileLoc)
            << "'" << path << "' is corrupt or hostile: the HDF5 library did "
-           << "not finish reading it within " << kProbeSeconds << " s";
+           << "not finish reading it within " << kProbeCpuSeconds
+           << " s of CPU time";
   return readGraph(path, context);
 }
 

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #define SNNC_HAVE_FORK 1
@@ -25,21 +26,29 @@ ProbeOutcome snnc::nir::probeInChild(llvm::function_ref<void()> work) {
       dup2(devnull, STDOUT_FILENO);
       dup2(devnull, STDERR_FILENO);
     }
-    alarm(kProbeSeconds);
+    struct rlimit cpu;
+    cpu.rlim_cur = kProbeCpuSeconds;
+    cpu.rlim_max = kProbeCpuSeconds + 1;
+    setrlimit(RLIMIT_CPU, &cpu);
+    alarm(kProbeWallSeconds);
     work();
     _exit(0);
   }
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0)
+  struct rusage usage {};
+  while (wait4(pid, &status, 0, &usage) < 0)
     if (errno != EINTR)
       return {ProbeResult::Unavailable};
   if (!WIFSIGNALED(status))
     return {ProbeResult::Finished};
-  // The alarm ends a child that reads for too long, and is the only
-  // SIGALRM it gets.
-  if (WTERMSIG(status) == SIGALRM)
+  // The CPU limit (SIGXCPU, then SIGKILL at the hard limit) ends a child
+  // that spins, the alarm one that blocks; neither signal comes otherwise.
+  int signal = WTERMSIG(status);
+  if (signal == SIGXCPU || signal == SIGALRM ||
+      (signal == SIGKILL &&
+       usage.ru_utime.tv_sec + usage.ru_stime.tv_sec >= kProbeCpuSeconds))
     return {ProbeResult::TimedOut};
-  return {ProbeResult::Crashed, WTERMSIG(status)};
+  return {ProbeResult::Crashed, signal};
 #else
   (void)work;
   return {ProbeResult::Unavailable};

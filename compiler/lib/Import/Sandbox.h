@@ -14,13 +14,18 @@
 
 namespace snnc::nir {
 
-/// A read that takes longer than this is treated as a hang on a corrupt file.
-inline constexpr unsigned kProbeSeconds = 30;
+/// A read that spends more CPU time than this is treated as a hang on a
+/// corrupt file (a corrupt global heap makes HDF5 1.10 loop): CPU time, so
+/// that a loaded machine does not turn a slow read into a refusal. Reading
+/// a 1 GiB file takes about 2 s.
+inline constexpr unsigned kProbeCpuSeconds = 5;
+/// A read that blocks this long without using its CPU time is ended too.
+inline constexpr unsigned kProbeWallSeconds = 300;
 
 enum class ProbeResult {
   Finished,   // the child returned (whatever it found)
   Crashed,    // the child died from a signal
-  TimedOut,   // the child ran out of time (kProbeSeconds)
+  TimedOut,   // the child ran out of time (kProbeCpuSeconds)
   Unavailable // no fork on this platform, or fork failed: read directly
 };
 
