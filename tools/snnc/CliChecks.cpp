@@ -2,6 +2,8 @@
 
 #include "CliChecks.h"
 
+#include "snnc/Support/FormatNumber.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -99,6 +101,21 @@ CLI::Validator stepRange() {
 
 CLI::Validator positiveNumber() {
   return finiteAtLeast(0, true, "a positive finite number");
+}
+
+CLI::Validator numberIn(double low, double high, bool highOpen) {
+  std::string range = "[" + formatNumber(low) + ", " + formatNumber(high) +
+                      (highOpen ? ")" : "]");
+  return CLI::Validator(
+      [low, high, highOpen, range](std::string &text) -> std::string {
+        char *end = nullptr;
+        double x = std::strtod(text.c_str(), &end);
+        if (text.empty() || end != text.c_str() + text.size() || !(x >= low) ||
+            !(highOpen ? x < high : x <= high))
+          return "'" + text + "' is not a number in " + range;
+        return "";
+      },
+      range);
 }
 
 CLI::Validator nonNegativeNumber() {

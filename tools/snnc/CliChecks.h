@@ -25,6 +25,10 @@ CLI::Validator positiveNumber();
 /// A finite number of at least 0.
 CLI::Validator nonNegativeNumber();
 
+/// A number in [low, high], or [low, high) when `highOpen` (CLI11's own
+/// Range lets NaN through).
+CLI::Validator numberIn(double low, double high, bool highOpen = false);
+
 /// FIRST[:LAST] as two strict whole numbers with FIRST <= LAST (LAST is
 /// FIRST when omitted), or nothing.
 std::optional<std::pair<uint64_t, uint64_t>>

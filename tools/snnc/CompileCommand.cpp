@@ -38,7 +38,7 @@ void setupCompileCommand(CLI::App &app) {
   sub->add_option("--firing-probability", options->firingProbability,
                   "assumed spikes per neuron per step (cycle and traffic "
                   "estimates)")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(numberIn(0.0, 1.0))
       ->capture_default_str();
   sub->add_option("-o,--output", options->output,
                   "image directory to write (default: <input>.img)")

@@ -120,7 +120,7 @@ void addValueFlags(CLI::App &sub, EncoderFlags &flags) {
       ->capture_default_str();
   sub.add_option("--latency-threshold", flags.threshold,
                  "latency coding: intensities at or below it never fire")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(numberIn(0.0, 1.0, /*highOpen=*/true))
       ->capture_default_str();
 }
 

@@ -54,7 +54,8 @@ private:
                                     llvm::StringRef alias = {});
   std::optional<InputProblem> reference(size_t offset, llvm::StringRef name);
   void finishAlias(size_t end);
-  bool continuesOnNextLine(size_t newline) const;
+  /// Whether the alias being defined goes on past this newline at depth 0.
+  bool continuesOnNextLine(size_t newline);
   void closeBracket();
 
   llvm::StringRef text;
@@ -72,6 +73,9 @@ private:
   uint64_t definitionGrowth = 0;
   bool valueStarted = false;
   char lastSignificant = 0;
+  /// The text that continues a definition past blank lines and comments
+  /// already looked through, so that each is looked through once.
+  size_t continuationFrom = 0;
   /// The expanded length of every alias used outside definitions: what
   /// MLIR prints in place of their names.
   uint64_t expandedUses = 0;
@@ -166,11 +170,17 @@ void NestingScanner::finishAlias(size_t end) {
   defining.clear();
 }
 
-bool NestingScanner::continuesOnNextLine(size_t newline) const {
+bool NestingScanner::continuesOnNextLine(size_t newline) {
+  if (newline < continuationFrom)
+    return true; // decided at an earlier newline of the same blank stretch
   if (!valueStarted || llvm::StringRef(":=,-").contains(lastSignificant))
     return true;
   size_t next = skipBlank(newline);
-  return next < text.size() && llvm::StringRef(":<([-,").contains(text[next]);
+  if (next < text.size() && llvm::StringRef(":<([-,").contains(text[next])) {
+    continuationFrom = next;
+    return true;
+  }
+  return false;
 }
 
 void NestingScanner::closeBracket() {

@@ -6,7 +6,8 @@ a comment and a string, which nest nothing). All but region sit two levels
 deep in the network. Kinds that nest without brackets of their own:
 alias-chain and type-chain (DEPTH aliases, each one level around the
 last), alias-fan (DEPTH aliases naming the last twice: 2^DEPTH elements),
-affine-add and affine-neg (DEPTH affine operators), affine-set (DEPTH
+affine-add and affine-neg (DEPTH affine operators), split-alias (an
+alias whose type follows DEPTH comment lines later), affine-set (DEPTH
 arrays each after an affine set whose '>=' closes nothing), and wrap (an
 array DEPTH deep on the first of two modules, which MLIR prints inside a
 third). The tests generate these so the repository holds no large
@@ -25,6 +26,16 @@ def main():
         print("module attributes {fuzz.x = %s1%s} {}" % ("[" * depth,
                                                          "]" * depth))
         print("module {}")
+        return
+    if kind == "split-alias":
+        # An alias whose type follows DEPTH comment lines later.
+        print("#w = dense<1.0>")
+        print("//\n" * depth + ": tensor<1x1xf32>")
+        print("snn.network @n(%in: !snn.spikes<1>) -> !snn.current<1> {")
+        print("  %a = snn.linear %in weight(#w) : !snn.spikes<1> -> "
+              "!snn.current<1>")
+        print("  snn.output %a : !snn.current<1>")
+        print("}")
         return
     aliases = {
         "alias-chain": ("#a0 = [1]", "#a%d = [#a%d]", "#a"),
