@@ -242,12 +242,7 @@ def run(cmd, cwd=None):
     """(problem or None, Result) of `cmd` under LIMITS: a clean end, and a
     diagnostic when it exits 1."""
     result = fuzzlib.run(cmd, LIMITS, cwd=cwd)
-    problem = fuzzlib.judge(result, LIMITS)
-    if problem and problem.startswith("exit 1 without"):
-        problem = None
-    if problem is None and result.code == 1 and \
-            not DIAGNOSTIC.search(result.stderr):
-        problem = "exit 1 without a diagnostic"
+    problem = fuzzlib.judge(result, LIMITS, diagnostic=DIAGNOSTIC)
     return problem, result
 
 

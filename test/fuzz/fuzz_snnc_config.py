@@ -487,12 +487,8 @@ class Runner:
                 f.write(data)
         result = fuzzlib.run(case.argv, self.limits, cwd=folder,
                              capture_stdout=case.report == "stdout")
-        problem = fuzzlib.judge(result, self.limits)
-        if problem and problem.startswith("exit 1 without"):
-            problem = None
-        if problem is None and result.code == 1 and \
-                not self.diagnostic.search(result.stderr):
-            problem = "exit 1 without a diagnostic"
+        problem = fuzzlib.judge(result, self.limits,
+                                diagnostic=self.diagnostic)
         if problem is None and result.code == 1:
             extra = sorted(set(os.listdir(folder)) - set(case.files))
             if extra:

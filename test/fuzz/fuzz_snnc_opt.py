@@ -145,12 +145,7 @@ def compile_check(snnc, path, target, opt_code):
     if target:
         cmd += ["--target", target]
     result = fuzzlib.run(cmd, LIMITS)
-    problem = fuzzlib.judge(result, LIMITS)
-    if problem and problem.startswith("exit 1 without"):
-        problem = None
-    if problem is None and result.code == 1 and \
-            not COMPILE_DIAGNOSTIC.search(result.stderr):
-        problem = "exit 1 without a diagnostic"
+    problem = fuzzlib.judge(result, LIMITS, diagnostic=COMPILE_DIAGNOSTIC)
     if problem is None and result.code == 1 and os.path.lexists(image):
         problem = "left the image behind after failing"
     if problem is None and result.code == 0 and opt_code != 0:

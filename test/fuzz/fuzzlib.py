@@ -193,8 +193,10 @@ INTERNAL_TEXT = re.compile(
     r"HDF5-DIAG")
 
 
-def judge(result, limits, expect=(0, 1)):
-    """None when `result` ended cleanly, else a short description."""
+def judge(result, limits, expect=(0, 1), diagnostic=None):
+    """None when `result` ended cleanly, else a short description. An exit
+    of 1 needs a message: "error:", or a match of `diagnostic` (a compiled
+    regex) when given."""
     if result.timed_out:
         return "time-out: no exit after %.0f s wall (%.1f s CPU)" % (
             limits.wall, result.cpu_s)
@@ -208,8 +210,12 @@ def judge(result, limits, expect=(0, 1)):
         return "killed by %s" % signal_name(result.signal)
     if result.code not in expect:
         return "exit code %d" % result.code
-    if result.code == 1 and "error:" not in result.stderr:
+    if result.code == 1 and diagnostic is None and \
+            "error:" not in result.stderr:
         return "exit 1 without an 'error:' message"
+    if result.code == 1 and diagnostic is not None and \
+            not diagnostic.search(result.stderr):
+        return "exit 1 without a diagnostic"
     internal = INTERNAL_TEXT.search(result.stderr)
     if internal:
         return "internal text in the message: '%s'" % internal.group(0)
