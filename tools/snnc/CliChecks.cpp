@@ -58,13 +58,21 @@ void addChecks(CLI::App &app) {
     addChecks(*sub);
 }
 
+/// The whole of `text` as a number (NaN and infinities included), or
+/// nothing.
+std::optional<double> wholeText(const std::string &text) {
+  char *end = nullptr;
+  double x = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size())
+    return std::nullopt;
+  return x;
+}
+
 CLI::Validator finiteAtLeast(double floor, bool strict, const char *what) {
   return CLI::Validator(
       [floor, strict, what](std::string &text) -> std::string {
-        char *end = nullptr;
-        double x = std::strtod(text.c_str(), &end);
-        if (text.empty() || end != text.c_str() + text.size() ||
-            !std::isfinite(x) || x < floor || (strict && x == floor))
+        std::optional<double> x = wholeText(text);
+        if (!x || !std::isfinite(*x) || *x < floor || (strict && *x == floor))
           return "'" + text + "' is not " + what;
         return "";
       },
@@ -108,10 +116,8 @@ CLI::Validator numberIn(double low, double high, bool highOpen) {
                       (highOpen ? ")" : "]");
   return CLI::Validator(
       [low, high, highOpen, range](std::string &text) -> std::string {
-        char *end = nullptr;
-        double x = std::strtod(text.c_str(), &end);
-        if (text.empty() || end != text.c_str() + text.size() || !(x >= low) ||
-            !(highOpen ? x < high : x <= high))
+        std::optional<double> x = wholeText(text);
+        if (!x || !(*x >= low) || !(highOpen ? *x < high : *x <= high))
           return "'" + text + "' is not a number in " + range;
         return "";
       },

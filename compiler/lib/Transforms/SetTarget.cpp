@@ -65,6 +65,7 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
       return signalPassFailure();
     }
     std::string overrides;
+    nlohmann::json parsed = nlohmann::json::object();
     if (!targetConfig.empty()) {
       if (std::string why = snnc::checkInputFile(targetConfig); !why.empty()) {
         module.emitError("target config: ") << why;
@@ -85,7 +86,7 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
                   "target config is not valid JSON: " + parse.error);
         return signalPassFailure();
       }
-      const nlohmann::json &parsed = *parse.value;
+      parsed = std::move(*parse.value);
       if (!parsed.is_object()) {
         module.emitError("target config '")
             << targetConfig << "' is not a JSON object";
@@ -108,12 +109,7 @@ struct SnnTargetPass : snnc::impl::SnnTargetBase<SnnTargetPass> {
     module->setAttr(snn::kTargetAttrName, attr);
     // Counted from types and attributes: a network no chip of the target
     // could hold is refused before any pass expands it.
-    // The attribute's verifier has parsed the overrides already.
-    nlohmann::json parsedOverrides = overrides.empty()
-                                         ? nlohmann::json::object()
-                                         : *snnc::parseJson(overrides).value;
-    if (failed(snnc::checkCapacity(module, machine->capacity(parsedOverrides),
-                                   target)))
+    if (failed(snnc::checkCapacity(module, machine->capacity(parsed), target)))
       return signalPassFailure();
   }
 };

@@ -161,15 +161,14 @@ const nlohmann::json *modelField(const image::Image &image, const char *key) {
 struct ModelRange {
   const char *key;
   double min;
-  bool minExclusive;
   double max;
 };
 constexpr ModelRange kModelRanges[] = {
-    {"clock_hz", kMinClockHz, false, kMaxClockHz},
-    {"step_cycle_budget", 0, false, 1e15},
-    {"cycles_per_neuron_update", 0, false, 1e9},
-    {"cycles_per_synaptic_event", 0, false, 1e9},
-    {"cycles_per_step_overhead", 0, false, 1e12},
+    {"clock_hz", kMinClockHz, kMaxClockHz},
+    {"step_cycle_budget", 0, 1e15},
+    {"cycles_per_neuron_update", 0, 1e9},
+    {"cycles_per_synaptic_event", 0, 1e9},
+    {"cycles_per_step_overhead", 0, 1e12},
 };
 
 } // namespace
@@ -182,8 +181,8 @@ double targetModelNumber(const image::Image &image, const char *key) {
 image::Status checkTargetModel(const image::Image &image) {
   for (const ModelRange &r : kModelRanges) {
     const nlohmann::json *value = modelField(image, r.key);
-    std::string range = std::string(r.minExclusive ? "(" : "[") +
-                        formatNumber(r.min) + ", " + formatNumber(r.max) + "]";
+    std::string range =
+        "[" + formatNumber(r.min) + ", " + formatNumber(r.max) + "]";
     if (!value || !value->is_number())
       return image::ImageError{
           "manifest.json",
@@ -191,8 +190,7 @@ image::Status checkTargetModel(const image::Image &image) {
               (value ? value->dump() : std::string("missing")) +
               "; it must be a number in " + range};
     double x = value->get<double>();
-    if (!std::isfinite(x) || x < r.min || (r.minExclusive && x == r.min) ||
-        x > r.max)
+    if (!std::isfinite(x) || x < r.min || x > r.max)
       return image::ImageError{
           "manifest.json", std::string("target.model: '") + r.key + "' is " +
                                value->dump() + "; it must lie in " + range};
