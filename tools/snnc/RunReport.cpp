@@ -45,15 +45,24 @@ void printTable(const runtime::RunResult &result,
                 s.joules, s.basis.c_str());
   std::printf("  %-22s %14s %14s %14.4g\n", "static", "", "",
               energy.staticJoules);
+  if (!energy.extra.empty())
+    std::printf("  %-22s %14s %14s %14.4g  (dynamic + static, %.3g s "
+                "powered)\n",
+                "chip", "", "", energy.chipJoules, energy.poweredSeconds);
   for (const runtime::EnergyTerm &t : energy.extra)
     std::printf("  %-22s %14s %14s %14.4g  %s\n", t.name.c_str(), "", "",
                 t.joules, t.basis.c_str());
-  std::printf("  %-22s %14s %14s %14.4g\n", "total", "", "",
-              energy.totalJoules);
+  std::printf("  %-22s %14s %14s %14.4g%s\n", "total", "", "",
+              energy.totalJoules,
+              energy.extra.empty() ? "" : "  (chip + the terms above)");
   std::printf("  energy per synaptic event: %.4g J dynamic, %.4g J total "
               "(%.4g TOPS/W equivalent, 2 ops per event)\n",
               energy.dynamicJoulesPerSynapticEvent,
               energy.joulesPerSynapticEvent, energy.topsPerWattEquivalent);
+  if (!energy.extra.empty())
+    std::printf("  chip energy per inference: %.4g J (without the terms "
+                "above)\n",
+                energy.chipJoulesPerInference);
   std::printf("  energy per inference: %.4g J (%llu inference%s of %llu "
               "steps = %.3g s simulated; latency %.3g s with steps back to "
               "back)\n",

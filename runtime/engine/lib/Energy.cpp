@@ -107,6 +107,7 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
   }
 
   report.seconds = static_cast<double>(result.steps) * image.dt;
+  report.poweredSeconds = target.poweredSeconds(image, result);
   const nlohmann::json &statics = section(model, "static_w");
   for (const auto &[kind, units] : target.unitsInUse(image)) {
     Expected<double> w = energyCoefficient(statics, kind, "static_w." + kind);
@@ -116,7 +117,7 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
                          units,
                          w.value(),
                          w.value() * static_cast<double>(units) *
-                             report.seconds,
+                             report.poweredSeconds,
                          textOf(statics[kind], "basis"),
                          textOf(statics[kind], "source")};
     report.staticJoules += part.joules;
@@ -124,15 +125,16 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
   }
 
   Expected<std::vector<EnergyTerm>> extra =
-      target.extraEnergy(image, result, model);
+      target.extraEnergy(image, result, model,
+                         report.dynamicJoules + report.staticJoules);
   if (!extra)
     return extra.error();
   report.extra = std::move(extra.value());
   for (const EnergyTerm &term : report.extra)
     report.extraJoules += term.joules;
 
-  report.totalJoules =
-      report.dynamicJoules + report.staticJoules + report.extraJoules;
+  report.chipJoules = report.dynamicJoules + report.staticJoules;
+  report.totalJoules = report.chipJoules + report.extraJoules;
   uint64_t synaptic = result.counters.value(kSynapticEvents);
   if (synaptic) {
     report.joulesPerSynapticEvent =
@@ -173,9 +175,12 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
   if (report.stepsPerInference) {
     double window = static_cast<double>(report.stepsPerInference);
     report.inferences = result.steps / report.stepsPerInference;
-    if (result.steps)
+    if (result.steps) {
       report.joulesPerInference =
           report.totalJoules * window / static_cast<double>(result.steps);
+      report.chipJoulesPerInference =
+          report.chipJoules * window / static_cast<double>(result.steps);
+    }
     report.inferenceLatencySeconds = window * report.maxStepSeconds;
     report.inferenceSeconds = window * image.dt;
   }
@@ -214,6 +219,7 @@ nlohmann::json runtime::toJson(const EnergyReport &report) {
       {"dynamic_j", report.dynamicJoules},
       {"static_j", report.staticJoules},
       {"extra_j", report.extraJoules},
+      {"chip_j", report.chipJoules},
       {"total_j", report.totalJoules},
       {"dynamic_j_per_synaptic_event", report.dynamicJoulesPerSynapticEvent},
       {"j_per_synaptic_event", report.joulesPerSynapticEvent},
@@ -228,6 +234,7 @@ nlohmann::json runtime::toJson(const EnergyReport &report) {
         {"Footprint_weights", nb.footprintWeightBytes},
         {"Footprint_state", nb.footprintStateBytes}}},
       {"simulated_s", report.seconds},
+      {"powered_s", report.poweredSeconds},
       {"clock_hz", report.clockHz},
       {"max_step_cycles", report.maxStepCycles},
       {"max_step_s", report.maxStepSeconds},
@@ -236,6 +243,7 @@ nlohmann::json runtime::toJson(const EnergyReport &report) {
       {"steps_per_inference", report.stepsPerInference},
       {"inferences", report.inferences},
       {"j_per_inference", report.joulesPerInference},
+      {"chip_j_per_inference", report.chipJoulesPerInference},
       {"inference_latency_s", report.inferenceLatencySeconds},
       {"inference_simulated_s", report.inferenceSeconds}};
 }

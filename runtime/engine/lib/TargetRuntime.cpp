@@ -13,9 +13,14 @@ std::vector<std::unique_ptr<TargetRuntime>> &registry() {
 
 TargetRuntime::~TargetRuntime() = default;
 
+double TargetRuntime::poweredSeconds(const image::Image &image,
+                                     const RunResult &result) const {
+  return static_cast<double>(result.steps) * image.dt;
+}
+
 Expected<std::vector<EnergyTerm>>
 TargetRuntime::extraEnergy(const image::Image &, const RunResult &,
-                           const nlohmann::json &) const {
+                           const nlohmann::json &, double) const {
   return std::vector<EnergyTerm>{};
 }
 

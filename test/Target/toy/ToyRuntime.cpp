@@ -143,7 +143,7 @@ public:
   double stepCycleBudget(const image::Image &) const override { return 0; }
   Expected<std::vector<EnergyTerm>>
   extraEnergy(const image::Image &, const RunResult &result,
-              const nlohmann::json &model) const override {
+              const nlohmann::json &model, double) const override {
     Expected<double> share = energyCoefficient(
         model["extra"], "cooling_share_of_spikes_j", "extra.cooling");
     if (!share)

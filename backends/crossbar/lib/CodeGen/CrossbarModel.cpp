@@ -3,6 +3,7 @@
 #include "CrossbarModel.h"
 
 #include "snnc/CodeGen/NetworkGraph.h"
+#include "snnc/Target/ModuleTarget.h"
 #include "snnc/crossbar/ImageSections.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -15,35 +16,9 @@
 using namespace mlir;
 
 namespace snnc::crossbar {
-namespace {
-
-/// The overrides document of `target` (an empty object when it has none).
-FailureOr<nlohmann::json> overridesOf(snn::TargetAttr target, Operation *op) {
-  StringRef text = target.getOverrides();
-  if (text.empty())
-    return nlohmann::json::object();
-  nlohmann::json parsed = nlohmann::json::parse(text.str(), nullptr,
-                                                /*allow_exceptions=*/false);
-  if (!parsed.is_object())
-    return op->emitError("target config is not a JSON object");
-  return parsed;
-}
-
-} // namespace
 
 FailureOr<snn::TargetAttr> crossbarTargetOf(Operation *op) {
-  auto module =
-      isa<ModuleOp>(op) ? cast<ModuleOp>(op) : op->getParentOfType<ModuleOp>();
-  auto target =
-      module ? module->getAttrOfType<snn::TargetAttr>(snn::kTargetAttrName)
-             : snn::TargetAttr();
-  if (!target)
-    return op->emitError("the module names no target; run snn-target "
-                         "first (snnc compile does)");
-  if (target.getName() != kTargetName)
-    return op->emitError("the module is compiled for target '")
-           << target.getName() << "', not " << kTargetName;
-  return target;
+  return moduleTargetFor(op, kTargetName);
 }
 
 std::string checkMappingLimits(const DeviceModel &model, std::string &field) {
@@ -71,7 +46,7 @@ FailureOr<const DeviceModel *> crossbarModel(snn::TargetAttr target,
   std::string key = target.getOverrides().str();
   if (auto it = cache.find(key); it != cache.end())
     return it->second.get();
-  FailureOr<nlohmann::json> overrides = overridesOf(target, op);
+  FailureOr<nlohmann::json> overrides = targetOverrides(target, op);
   if (failed(overrides))
     return failure();
   nlohmann::json base = nlohmann::json::parse(defaultTargetModelText());
@@ -86,18 +61,11 @@ FailureOr<const DeviceModel *> crossbarModel(snn::TargetAttr target,
 
 FailureOr<nlohmann::json> resolvedModelJson(snn::TargetAttr target,
                                             Operation *op) {
-  FailureOr<nlohmann::json> overrides = overridesOf(target, op);
+  FailureOr<nlohmann::json> overrides = targetOverrides(target, op);
   if (failed(overrides))
     return failure();
-  nlohmann::json resolved = nlohmann::json::parse(defaultTargetModelText());
-  for (auto it = overrides->begin(); it != overrides->end(); ++it) {
-    nlohmann::json value = it.value();
-    if (value.is_object() && value.contains("value"))
-      value = value["value"];
-    resolved[it.key()] = {{"value", value},
-                          {"source", "--target-config override"}};
-  }
-  return resolved;
+  return withOverrides(nlohmann::json::parse(defaultTargetModelText()),
+                       *overrides);
 }
 
 mapping::TargetModel mappingMachine(const DeviceModel &model) {

@@ -2,6 +2,7 @@
 
 #include "TargetModelCache.h"
 
+#include "snnc/Target/ModuleTarget.h"
 #include "snnc/mapping/MappingError.h"
 #include "snnc/spinnaker2/TargetData.h"
 
@@ -18,18 +19,7 @@ using namespace mlir;
 namespace snnc {
 
 FailureOr<snn::TargetAttr> spinnaker2TargetOf(Operation *op) {
-  auto module =
-      isa<ModuleOp>(op) ? cast<ModuleOp>(op) : op->getParentOfType<ModuleOp>();
-  auto target =
-      module ? module->getAttrOfType<snn::TargetAttr>(snn::kTargetAttrName)
-             : snn::TargetAttr();
-  if (!target)
-    return op->emitError("the module names no target; run snn-target "
-                         "first (snnc compile does)");
-  if (target.getName() != "spinnaker2")
-    return op->emitError("the module is compiled for target '")
-           << target.getName() << "', not spinnaker2";
-  return target;
+  return moduleTargetFor(op, "spinnaker2");
 }
 
 FailureOr<const mapping::TargetModel *> spinnaker2Model(snn::TargetAttr target,

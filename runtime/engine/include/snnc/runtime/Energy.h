@@ -75,6 +75,9 @@ struct EnergyReport {
   double dynamicJoules = 0;
   double staticJoules = 0;
   double extraJoules = 0;
+  /// Energy drawn on the chip (dynamic + static); totalJoules adds the
+  /// extra terms (cooling: the wall-plug energy).
+  double chipJoules = 0;
   double totalJoules = 0;
   /// Per synaptic event (0 without events): dynamic energy alone, and all
   /// energy (static power and extra terms included).
@@ -88,6 +91,8 @@ struct EnergyReport {
   NeuroBenchMetrics neurobench;
   /// Simulated biological time: steps x dt.
   double seconds = 0;
+  /// Time the chip drew static power (TargetRuntime::poweredSeconds).
+  double poweredSeconds = 0;
   /// The busiest unit's worst step, in cycles and in seconds at the clock.
   double maxStepCycles = 0;
   double maxStepSeconds = 0;
@@ -105,6 +110,8 @@ struct EnergyReport {
   uint64_t stepsPerInference = 0;
   uint64_t inferences = 0;
   double joulesPerInference = 0;
+  /// The same for the chip energy alone.
+  double chipJoulesPerInference = 0;
   /// Compute latency of one inference: the window's steps run back to back
   /// at the worst step's duration (maxStepSeconds); paced to real time an
   /// inference instead takes inferenceSeconds.

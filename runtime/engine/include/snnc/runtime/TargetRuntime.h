@@ -89,10 +89,17 @@ public:
                          const nlohmann::json &energyModel) const = 0;
   /// Cycles one unit may spend per step (0: no budget).
   virtual double stepCycleBudget(const image::Image &image) const = 0;
-  /// Terms beyond count x coefficient and static power; none by default.
+  /// How long the chip draws static power over `result`: by default the
+  /// simulated time (steps x dt), as for a chip paced to real time; a chip
+  /// that runs its steps back to back (a pulse circuit) says its own.
+  virtual double poweredSeconds(const image::Image &image,
+                                const RunResult &result) const;
+  /// Terms beyond count x coefficient and static power (cooling, one-time
+  /// programming); none by default. `chipJoules` is the dynamic and static
+  /// energy already priced, which an overhead such as cooling scales.
   virtual Expected<std::vector<EnergyTerm>>
   extraEnergy(const image::Image &image, const RunResult &result,
-              const nlohmann::json &energyModel) const;
+              const nlohmann::json &energyModel, double chipJoules) const;
   virtual Footprint footprint(const image::Image &image) const = 0;
 };
 

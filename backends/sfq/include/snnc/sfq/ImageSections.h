@@ -1,0 +1,54 @@
+//===- ImageSections.h - The SFQ target's image section ---------*- C++ -*-===//
+//
+// sfq.netlist holds the chip: every cell (kind and its two parameters),
+// every wire (the input port each output drives), which neuron cell is
+// which neuron of which population, the pulse slot and input spacing in
+// ticks, the cell library profile the timing comes from, and the total bias
+// current (library bias of every cell plus each synapse's and neuron's own)
+// that static power is priced on. The reader refuses a netlist that breaks
+// a rule of docs/sfq.md §2, naming the wire.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_SFQ_IMAGESECTIONS_H
+#define SNNC_SFQ_IMAGESECTIONS_H
+
+#include "snnc/image/Section.h"
+#include "snnc/sfq/Netlist.h"
+
+#include <string>
+#include <vector>
+
+namespace snnc::sfq {
+
+inline constexpr const char *kTargetName = "sfq";
+inline constexpr const char *kNetlistSection = "sfq.netlist";
+
+struct NeuronSite {
+  uint32_t population = 0;
+  uint32_t index = 0;
+  bool operator==(const NeuronSite &o) const {
+    return population == o.population && index == o.index;
+  }
+};
+
+struct NetlistSection : image::SectionData {
+  Netlist netlist;
+  /// One per neuron cell, in netlist order.
+  std::vector<NeuronSite> neurons;
+  uint64_t slotTicks = 1;
+  uint64_t inputSpacingTicks = 0;
+  std::string cellLibrary;
+  /// Sum of every cell's bias current, in nA (rounded).
+  uint64_t biasNa = 0;
+
+  std::unique_ptr<image::SectionData> clone() const override;
+  bool equals(const image::SectionData &other) const override;
+};
+
+/// Registers the codec of sfq.netlist (idempotent).
+void registerImageSections();
+
+} // namespace snnc::sfq
+
+#endif // SNNC_SFQ_IMAGESECTIONS_H
