@@ -37,7 +37,10 @@ def events(cells, factor, note):
                 "value": float(f"{aj * factor * 1e-18:.6g}"),
                 "unit": "J per " + ("pulse" if aj else "pulse (priced in "
                                     "its cell's specific classes)"),
-                "basis": cell["basis"] if aj else "derived",
+                # A collision's energy is snnc's assumption whatever the
+                # cell's own basis.
+                "basis": ("derived" if not aj else "assumed"
+                          if "collision" in event else cell["basis"]),
                 "source": f"{name}: {aj} aJ" + note + ". " + cell["source"],
             }
             out[event] = entry

@@ -93,6 +93,7 @@ private:
   std::optional<ImageError> neurons();
   std::optional<ImageError> synapses();
   std::optional<ImageError> trees();
+  std::optional<ImageError> slotFitsCells();
   void leakClocks();
   void criticalPath();
 
@@ -361,41 +362,78 @@ std::optional<ImageError> Builder::synapses() {
 std::optional<ImageError> Builder::trees() {
   splitDepth.assign(out.netlist.size(), 0);
   mergeDepth.assign(out.netlist.size(), 0);
-  uint64_t separation = window(library, CellKind::Merge, 0, 0);
-  for (uint32_t cell = 0; cell < excInputs.size(); ++cell) {
-    if (out.netlist.cell(cell).kind != CellKind::Neuron)
-      continue;
-    for (auto [inputs, port] : {std::pair{&excInputs[cell], 0},
-                                std::pair{&inhInputs[cell], 1}}) {
-      uint64_t m = inputs->size();
-      const CellMeta &meta = out.meta[cell];
+  // The widest tree is named, so that the rate it suggests serves all.
+  uint32_t widest = kNoCell;
+  bool widestInhibitory = false;
+  for (uint32_t cell = 0; cell < excInputs.size(); ++cell)
+    for (bool inhibitory : {false, true}) {
+      uint64_t m = (inhibitory ? inhInputs : excInputs)[cell].size();
       if (m > out.maxFanIn) {
         out.maxFanIn = m;
-        out.maxFanInNeuron = neuronName(net, uint32_t(meta.owner), meta.index);
+        widest = cell;
+        widestInhibitory = inhibitory;
       }
-      if (m > 1 && m * separation > out.slotTicks)
-        return ImageError{
-            "", neuronName(net, uint32_t(meta.owner), meta.index) +
-                    " has fan-in " + std::to_string(m) +
-                    (port ? " (inhibitory)" : " (excitatory)") +
-                    "; its merger tree passes one pulse per " +
-                    formatNumber(double(separation) / 10) +
-                    " ps (merge a->a separation), so " + std::to_string(m) +
-                    " pulses need " + formatNumber(double(m * separation) / 10) +
-                    " ps, more than the " +
-                    formatNumber(double(out.slotTicks) / 10) +
-                    " ps slot at pulse_rate_hz " +
-                    formatNumber(model.pulseRateHz) +
-                    ": lower pulse_rate_hz to at most " +
-                    formatNumber(1e13 / double(m * separation))};
-      if (m)
-        fanIn(*inputs, 0, m, {cell, uint8_t(port)}, 0);
     }
+  if (widest != kNoCell) {
+    const CellMeta &meta = out.meta[widest];
+    out.maxFanInNeuron = neuronName(net, uint32_t(meta.owner), meta.index);
+  }
+  uint64_t separation = window(library, CellKind::Merge, 0, 0);
+  uint64_t m = out.maxFanIn;
+  if (m > 1 && m * separation > out.slotTicks)
+    return ImageError{
+        "", out.maxFanInNeuron + " has fan-in " + std::to_string(m) +
+                (widestInhibitory ? " (inhibitory)" : " (excitatory)") +
+                ", the network's widest; its merger tree passes one pulse "
+                "per " +
+                formatNumber(double(separation) / 10) +
+                " ps (merge a->a separation), so " + std::to_string(m) +
+                " pulses need " + formatNumber(double(m * separation) / 10) +
+                " ps, more than the " +
+                formatNumber(double(out.slotTicks) / 10) +
+                " ps slot at pulse_rate_hz " + formatNumber(model.pulseRateHz) +
+                ": lower pulse_rate_hz to at most " +
+                formatNumber(1e13 / double(m * separation))};
+  for (uint32_t cell = 0; cell < excInputs.size(); ++cell) {
+    if (!excInputs[cell].empty())
+      fanIn(excInputs[cell], 0, excInputs[cell].size(), {cell, 0}, 0);
+    if (!inhInputs[cell].empty())
+      fanIn(inhInputs[cell], 0, inhInputs[cell].size(), {cell, 1}, 0);
   }
   for (uint32_t s = 0; s < sourceCell.size(); ++s)
     if (sourceCell[s] != kNoCell)
       fanOut({sourceCell[s], 0}, sourceDests[s], 0, sourceDests[s].size(), 0);
   return std::nullopt;
+}
+
+/// A source pulses at most once per slot; every asynchronous cell it
+/// drives must accept a pulse per slot on one input.
+std::optional<ImageError> Builder::slotFitsCells() {
+  // The widest window is named, so that the rate it suggests serves all.
+  std::vector<uint64_t> used = out.netlist.countByKind();
+  const Separation *widest = nullptr;
+  size_t widestKind = 0;
+  for (size_t k = 0; k < kNumCellKinds; ++k) {
+    if (!used[k] || kindInfo(CellKind(k)).clocked)
+      continue;
+    for (const Separation &s : library.cells[k].timing.separations)
+      if (s.after == s.on && (!widest || s.ticks > widest->ticks)) {
+        widest = &s;
+        widestKind = k;
+      }
+  }
+  if (!widest || widest->ticks <= out.slotTicks)
+    return std::nullopt;
+  const CellKindInfo &info = kindInfo(CellKind(widestKind));
+  return ImageError{
+      "", std::string("a ") + info.name + " cell accepts a pulse on input " +
+              info.inputNames[widest->on] + " at most every " +
+              formatNumber(double(widest->ticks) / 10) +
+              " ps (its separation window), more than the " +
+              formatNumber(double(out.slotTicks) / 10) +
+              " ps slot at pulse_rate_hz " + formatNumber(model.pulseRateHz) +
+              ": lower pulse_rate_hz to at most " +
+              formatNumber(1e13 / double(widest->ticks))};
 }
 
 void Builder::leakClocks() {
@@ -459,6 +497,8 @@ std::optional<ImageError> Builder::run() {
   if (auto e = synapses())
     return e;
   if (auto e = trees())
+    return e;
+  if (auto e = slotFitsCells())
     return e;
   leakClocks();
   criticalPath();

@@ -29,7 +29,7 @@ snn.network @tiny(%in: !snn.spikes<2>) -> (!snn.spikes<1>) {
 
 // Fan-in 16 needs 16 x 10.2 ps = 163.2 ps per slot; at 10 GHz a slot is
 // 100 ps.
-// expected-error @+1 {{neuron 0 of population 'if0' has fan-in 16 (excitatory); its merger tree passes one pulse per 10.2 ps (merge a->a separation), so 16 pulses need 163.2 ps, more than the 100 ps slot at pulse_rate_hz 10000000000: lower pulse_rate_hz to at most 6.12745e+09}}
+// expected-error @+1 {{neuron 0 of population 'if0' has fan-in 16 (excitatory), the network's widest; its merger tree passes one pulse per 10.2 ps (merge a->a separation), so 16 pulses need 163.2 ps, more than the 100 ps slot at pulse_rate_hz 10000000000: lower pulse_rate_hz to at most 6.12745e+09}}
 snn.network @wide(%in: !snn.spikes<16>) -> (!snn.spikes<1>) {
   %w = snn.linear %in weight(dense<1.0> : tensor<1x16xf32>)
       : !snn.spikes<16> -> !snn.current<1>
@@ -37,3 +37,4 @@ snn.network @wide(%in: !snn.spikes<16>) -> (!snn.spikes<1>) {
       : (!snn.current<1>) -> !snn.spikes<1>
   snn.output %out : !snn.spikes<1>
 }
+

@@ -32,9 +32,66 @@ constexpr const char *kCounterEnums[] = {
 };
 static_assert(std::size(kCounterEnums) == kNumCounters);
 
-/// The counter classes each kind's model can count (its cnt_o entries that
-/// are not constant 0), so the top sums only those.
-std::vector<Counter> countersOf(CellKind kind) {
+/// "a" -> "A", "clk" -> "Clk": the cells' Sep<After><On> parameters.
+std::string capitalized(const char *name) {
+  std::string s = name;
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string hex64(uint64_t v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "64'h%016llx",
+                static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::string dec64(uint64_t v) { return "64'd" + std::to_string(v); }
+
+bool isSource(CellKind kind) {
+  return kind == CellKind::Input || kind == CellKind::Clock;
+}
+
+/// Names of the emitted top's signals.
+std::string wireName(uint32_t cell, unsigned port) {
+  return "w_c" + std::to_string(cell) + "_" + std::to_string(port);
+}
+
+std::string evName(uint32_t cell) { return "ev_c" + std::to_string(cell); }
+
+} // namespace
+
+uint64_t pulseHash(uint64_t tick, uint32_t cell, uint8_t port) {
+  return mix64(tick ^ mix64((uint64_t(cell) << 8) | port));
+}
+
+uint64_t pulseSum(const std::vector<PulseRecord> &trace, uint64_t endTick) {
+  uint64_t sum = 0;
+  for (const PulseRecord &r : trace)
+    if (r.tick < endTick)
+      sum += pulseHash(r.tick, r.cell, r.port);
+  return sum;
+}
+
+uint32_t inputWidth(const Netlist &netlist) {
+  uint64_t width = 1;
+  for (const Cell &cell : netlist.allCells())
+    if (cell.kind == CellKind::Input)
+      width = std::max(width, cell.a + 1);
+  return static_cast<uint32_t>(std::min(width, kMaxInputElements));
+}
+
+std::vector<uint32_t> neuronCells(const Netlist &netlist) {
+  std::vector<uint32_t> cells;
+  for (uint32_t c = 0; c < netlist.size(); ++c)
+    if (netlist.cell(c).kind == CellKind::Neuron)
+      cells.push_back(c);
+  return cells;
+}
+
+namespace {
+std::vector<Counter> eventsOf(CellKind kind) {
   switch (kind) {
   case CellKind::Input:
     return {Counter::InputPulses};
@@ -83,62 +140,16 @@ std::vector<Counter> countersOf(CellKind kind) {
   return {};
 }
 
-/// "a" -> "A", "clk" -> "Clk": the cells' Sep<After><On> parameters.
-std::string capitalized(const char *name) {
-  std::string s = name;
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
-    s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
-std::string hex64(uint64_t v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "64'h%016llx",
-                static_cast<unsigned long long>(v));
-  return buf;
-}
-
-std::string dec64(uint64_t v) { return "64'd" + std::to_string(v); }
-
-bool isSource(CellKind kind) {
-  return kind == CellKind::Input || kind == CellKind::Clock;
-}
-
-/// Names of the emitted top's signals.
-std::string wireName(uint32_t cell, unsigned port) {
-  return "w_c" + std::to_string(cell) + "_" + std::to_string(port);
-}
-
-std::string cntName(uint32_t cell) { return "cnt_c" + std::to_string(cell); }
-
 } // namespace
 
-uint64_t pulseHash(uint64_t tick, uint32_t cell, uint8_t port) {
-  return mix64(tick ^ mix64((uint64_t(cell) << 8) | port));
-}
-
-uint64_t pulseSum(const std::vector<PulseRecord> &trace, uint64_t endTick) {
-  uint64_t sum = 0;
-  for (const PulseRecord &r : trace)
-    if (r.tick < endTick)
-      sum += pulseHash(r.tick, r.cell, r.port);
-  return sum;
-}
-
-uint32_t inputWidth(const Netlist &netlist) {
-  uint64_t width = 1;
-  for (const Cell &cell : netlist.allCells())
-    if (cell.kind == CellKind::Input)
-      width = std::max(width, cell.a + 1);
-  return static_cast<uint32_t>(std::min(width, kMaxInputElements));
-}
-
-std::vector<uint32_t> neuronCells(const Netlist &netlist) {
-  std::vector<uint32_t> cells;
-  for (uint32_t c = 0; c < netlist.size(); ++c)
-    if (netlist.cell(c).kind == CellKind::Neuron)
-      cells.push_back(c);
-  return cells;
+const std::vector<Counter> &cellEvents(CellKind kind) {
+  static const std::vector<std::vector<Counter>> table = [] {
+    std::vector<std::vector<Counter>> t;
+    for (unsigned k = 0; k < kNumCellKinds; ++k)
+      t.push_back(eventsOf(static_cast<CellKind>(k)));
+    return t;
+  }();
+  return table[static_cast<unsigned>(kind)];
 }
 
 const std::vector<std::string> &cellSources() {
@@ -268,7 +279,8 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
     const CellKindInfo &info = kindInfo(netlist.cell(c).kind);
     for (unsigned o = 0; o < info.outputs; ++o)
       line("  logic [PulseW-1:0] " + wireName(c, o) + ";");
-    line("  cnt_t " + cntName(c) + ";");
+    line("  logic [" + std::to_string(cellEvents(netlist.cell(c).kind).size() - 1) +
+         ":0][CntW-1:0] " + evName(c) + ";");
   }
   line("  logic [" + std::to_string(std::max<size_t>(netlist.size(), 1) - 1) +
        ":0] cell_ovf;");
@@ -290,7 +302,7 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
     s += " u_c" + std::to_string(c) + " (.clk_i, .rst_ni";
     for (const std::string &p : ports)
       s += ", " + p;
-    s += ", .cnt_o(" + cntName(c) + "), .overflow_o(cell_ovf[" +
+    s += ", .ev_o(" + evName(c) + "), .overflow_o(cell_ovf[" +
          std::to_string(c) + "]));";
     line(s);
   };
@@ -364,37 +376,35 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
     line("  assign cell_ovf = '0;");
   line("");
 
-  // Counters: per class, the sum of the cells that count it.
-  std::vector<std::vector<uint32_t>> counting(kNumCounters);
-  for (uint32_t c = 0; c < netlist.size(); ++c)
-    for (Counter counter : countersOf(netlist.cell(c).kind))
-      counting[index(counter)].push_back(c);
-  line("  logic [31:0] count_inc [NumCounters];");
+  // Counters: per class, the sum of the cells' event entries for it.
+  std::vector<std::vector<std::string>> counting(kNumCounters);
+  for (uint32_t c = 0; c < netlist.size(); ++c) {
+    const std::vector<Counter> &events = cellEvents(netlist.cell(c).kind);
+    for (size_t e = 0; e < events.size(); ++e)
+      counting[index(events[e])].push_back(evName(c) + "[" +
+                                           std::to_string(e) + "]");
+  }
+  std::vector<size_t> used;
   for (size_t n = 0; n < kNumCounters; ++n) {
-    const std::vector<uint32_t> &cells = counting[n];
-    std::string target = std::string("count_inc[") + kCounterEnums[n] + "]";
-    if (cells.empty()) {
-      line("  assign " + target + " = '0;");
+    const std::vector<std::string> &terms = counting[n];
+    if (terms.empty())
       continue;
-    }
-    size_t chunks = (cells.size() + kSumChunk - 1) / kSumChunk;
-    std::vector<std::string> partials;
+    used.push_back(n);
+    size_t chunks = (terms.size() + kSumChunk - 1) / kSumChunk;
+    std::string total;
     for (size_t ch = 0; ch < chunks; ++ch) {
-      std::string name = "count_part_" + std::to_string(n) + "_" +
-                         std::to_string(ch);
+      std::string name =
+          "count_part_" + std::to_string(n) + "_" + std::to_string(ch);
       std::string sum;
       for (size_t i = ch * kSumChunk;
-           i < std::min(cells.size(), (ch + 1) * kSumChunk); ++i)
-        sum += std::string(sum.empty() ? "" : " + ") + "32'(" +
-               cntName(cells[i]) + "[" + kCounterEnums[n] + "])";
+           i < std::min(terms.size(), (ch + 1) * kSumChunk); ++i)
+        sum += std::string(sum.empty() ? "" : " + ") + "32'(" + terms[i] + ")";
       line("  logic [31:0] " + name + ";");
       line("  assign " + name + " = " + sum + ";");
-      partials.push_back(name);
+      total += (total.empty() ? "" : " + ") + name;
     }
-    std::string sum;
-    for (const std::string &p : partials)
-      sum += (sum.empty() ? "" : " + ") + p;
-    line("  assign " + target + " = " + sum + ";");
+    line("  logic [31:0] count_inc_" + std::to_string(n) + ";");
+    line("  assign count_inc_" + std::to_string(n) + " = " + total + ";");
   }
   line("");
 
@@ -436,9 +446,10 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
   line("      pulse_count_q <= pulse_count_d;");
   line("      overflow_q    <= overflow_q | (|cell_ovf);");
   line("      fire_q        <= fire_now;");
-  line("      for (int unsigned k = 0; k < NumCounters; k++) begin");
-  line("        count_q[k] <= count_q[k] + 64'(count_inc[k]);");
-  line("      end");
+  // Classes no cell of the netlist counts stay 0.
+  for (size_t n : used)
+    line(std::string("      count_q[") + kCounterEnums[n] + "] <= count_q[" +
+         kCounterEnums[n] + "] + 64'(count_inc_" + std::to_string(n) + ");");
   line("    end");
   line("  end");
   line("");

@@ -31,6 +31,7 @@
 #define SNNC_SFQ_RTL_EMITVERILOG_H
 
 #include "snnc/sfq/CellTiming.h"
+#include "snnc/sfq/Counters.h"
 #include "snnc/sfq/Netlist.h"
 #include "snnc/sfq/PulseSimulator.h"
 
@@ -56,6 +57,10 @@ std::string checkEmittable(const Netlist &netlist, const TimingTable &timing);
 /// give the same text). The netlist must pass check() and checkEmittable().
 std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
                         std::string_view topName);
+
+/// The counter classes of the entries of a cell model's ev_o port, in
+/// order (each hw/sfq/sfq_<kind>.sv lists them in its "// ev_o:" line).
+const std::vector<Counter> &cellEvents(CellKind kind);
 
 /// The hw/sfq sources the top instantiates, in compile order (package
 /// first), as file names in the hw/sfq directory.

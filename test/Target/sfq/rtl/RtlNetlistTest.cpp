@@ -482,10 +482,11 @@ TEST(RtlNetlist, ClockedCellsMatchRef) {
   TimingTable t = stressTiming();
   auto model = build(n, t);
   ASSERT_TRUE(model);
-  std::vector<Injection> in = trains(14, 80000, 1, 250, 2);
+  // Elements 0-12 drive the clocked cells, 13 the pulser, 14 inhibition.
+  std::vector<Injection> in = trains(15, 80000, 1, 250, 2);
   // A burst that makes three of the pulser's trains meet on one tick.
   for (uint64_t k = 0; k < 3; ++k)
-    in.push_back({70000 + 110 * k, 12});
+    in.push_back({70000 + 110 * k, 13});
   std::array<uint64_t, kNumCounters> c{};
   EXPECT_EQ(differ(*model, n, t, 0, in, 80000, 8, &c), "");
   for (Counter k :
@@ -502,6 +503,17 @@ TEST(RtlNetlist, ClockedCellsMatchRef) {
         Counter::NotClears, Counter::NeuronFires, Counter::NeuronLeaks,
         Counter::NeuronInhibitions, Counter::PulseCollisions})
     EXPECT_GT(get(c, k), 0u) << counterName(k);
+
+  // By hand: the DFF's clock ticks at 7, 60, 113, 166. A data pulse at 20
+  // is 13 ticks after a clock (window clk -> a 40): deferred to 47, stored.
+  // The clock at 60 is 13 ticks after it (window a -> clk 30): deferred to
+  // 77, where it reads; q leaves at 77 + 63 = 140 into the sink.
+  EXPECT_EQ(differ(*model, n, t, 0, {{20, 0}}, 200, 2, &c), "");
+  EXPECT_EQ(get(c, Counter::SetupViolations), 2u);
+  EXPECT_EQ(get(c, Counter::DffStores), 1u);
+  EXPECT_EQ(get(c, Counter::DffReads), 1u);
+  EXPECT_EQ(get(c, Counter::DffEmptyClocks), 3u);
+  EXPECT_EQ(get(c, Counter::SinkPulses), 1u);
 }
 
 TEST(RtlNetlist, SynapsesIntoNeuronsMatchRef) {
