@@ -2,9 +2,12 @@
 
 #include "snnc/sfq/CellLibrary.h"
 #include "snnc/Support/FormatNumber.h"
+#include "snnc/Support/InputFile.h"
 #include "snnc/Support/Json.h"
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 namespace snnc::sfq {
 namespace detail {
@@ -15,6 +18,9 @@ const char *pylseCellsText();
 namespace {
 
 using image::ImageError;
+
+/// A library is a few kB; anything far larger is not one.
+constexpr uint64_t kMaxLibraryBytes = uint64_t(16) << 20;
 
 /// Largest delay or window a cell may declare: 1 ns, far beyond any SFQ
 /// cell, so that tick arithmetic cannot overflow.
@@ -248,16 +254,35 @@ std::vector<std::string> cellLibraryProfiles() {
   return {"coldflux-sfq5ee", "pylse"};
 }
 
+bool isCellLibraryFile(const std::string &profile) {
+  return profile.size() > 5 &&
+         profile.compare(profile.size() - 5, 5, ".json") == 0;
+}
+
 image::Expected<CellLibrary> loadCellLibrary(const std::string &profile) {
-  const char *text = profile == "coldflux-sfq5ee" ? detail::coldfluxCellsText()
-                     : profile == "pylse"         ? detail::pylseCellsText()
-                                                  : nullptr;
-  if (!text)
+  std::string origin = "cell library '" + profile + "'";
+  const char *shipped = profile == "coldflux-sfq5ee" ? detail::coldfluxCellsText()
+                        : profile == "pylse"         ? detail::pylseCellsText()
+                                                     : nullptr;
+  std::string text;
+  if (shipped) {
+    text = shipped;
+  } else if (isCellLibraryFile(profile)) {
+    if (std::string why = checkInputFile(profile, kMaxLibraryBytes);
+        !why.empty())
+      return ImageError{origin, why};
+    std::ifstream in(profile, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (!in && !in.eof())
+      return ImageError{origin, "cannot be read"};
+    text = buffer.str();
+  } else {
     return ImageError{"cell library",
                       "'" + profile +
-                          "' is not a shipped profile; they are "
-                          "coldflux-sfq5ee and pylse"};
-  std::string origin = "cell library '" + profile + "'";
+                          "' is neither a shipped profile (coldflux-sfq5ee, "
+                          "pylse) nor a .json file"};
+  }
   JsonParse doc = parseJson(text);
   if (!doc.value)
     return ImageError{origin, describeJsonError(doc)};

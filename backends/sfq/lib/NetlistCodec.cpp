@@ -8,7 +8,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "snnc/sfq/CellLibrary.h"
 #include "snnc/sfq/ImageSections.h"
 #include "snnc/image/Image.h"
 #include "snnc/image/detail/Bytes.h"
@@ -20,6 +19,22 @@ using image::detail::Field;
 using image::detail::FieldError;
 using nlohmann::json;
 
+namespace {
+bool sameTiming(const TimingTable &a, const TimingTable &b) {
+  for (size_t k = 0; k < kNumCellKinds; ++k) {
+    if (a[k].delay != b[k].delay ||
+        a[k].separations.size() != b[k].separations.size())
+      return false;
+    for (size_t i = 0; i < a[k].separations.size(); ++i) {
+      const Separation &x = a[k].separations[i], &y = b[k].separations[i];
+      if (x.after != y.after || x.on != y.on || x.ticks != y.ticks)
+        return false;
+    }
+  }
+  return true;
+}
+} // namespace
+
 std::unique_ptr<image::SectionData> NetlistSection::clone() const {
   return std::make_unique<NetlistSection>(*this);
 }
@@ -29,7 +44,8 @@ bool NetlistSection::equals(const image::SectionData &other) const {
   return o && o->netlist == netlist && o->neurons == neurons &&
          o->slotTicks == slotTicks &&
          o->inputSpacingTicks == inputSpacingTicks &&
-         o->cellLibrary == cellLibrary && o->biasNa == biasNa;
+         o->cellLibrary == cellLibrary && o->biasNa == biasNa &&
+         o->modelled == modelled && sameTiming(o->timing, timing);
 }
 
 namespace {
@@ -37,19 +53,27 @@ namespace {
 constexpr uint64_t kCellBytes = 1 + 8 + 8;
 constexpr uint64_t kDriveBytes = 4 + 1;
 constexpr uint64_t kNeuronBytes = 4 + 4;
+/// Per cell kind: modelled, two delays and the number of windows; per
+/// window its ports and ticks.
+constexpr uint64_t kKindBytes = 1 + 4 + 4 + 4;
+constexpr uint64_t kSeparationBytes = 1 + 1 + 4;
 /// Far above any lowering's max_cells, so that a header cannot make the
 /// reader allocate without bound.
 constexpr uint64_t kMaxCells = uint64_t(1) << 31;
 
 struct Counts {
-  uint64_t cells = 0, drives = 0, neurons = 0;
+  uint64_t cells = 0, drives = 0, neurons = 0, separations = 0;
 };
 
 Counts readCounts(const json &header) {
   Field root(header, "header");
-  root.expectKeys({"cells", "drives", "neurons", "slot_ticks",
+  root.expectKeys({"cells", "drives", "neurons", "separations", "slot_ticks",
                    "input_spacing_ticks", "cell_library", "bias_na"});
-  Counts c{root["cells"].u64(), root["drives"].u64(), root["neurons"].u64()};
+  Counts c{root["cells"].u64(), root["drives"].u64(), root["neurons"].u64(),
+           root["separations"].u64()};
+  if (c.separations > 1024)
+    root["separations"].fail("is " + std::to_string(c.separations) +
+                             "; a library has a few per cell kind");
   if (c.cells > kMaxCells)
     root["cells"].fail("is " + std::to_string(c.cells) + "; at most " +
                        std::to_string(kMaxCells));
@@ -60,6 +84,13 @@ Counts readCounts(const json &header) {
     root["neurons"].fail("is " + std::to_string(c.neurons) +
                          ", more than the cells");
   return c;
+}
+
+uint64_t separationCount(const TimingTable &timing) {
+  uint64_t n = 0;
+  for (const CellTiming &t : timing)
+    n += t.separations.size();
+  return n;
 }
 
 class NetlistCodec : public image::SectionCodec {
@@ -74,6 +105,7 @@ public:
     return {{"cells", s.netlist.size()},
             {"drives", s.netlist.allDrives().size()},
             {"neurons", s.neurons.size()},
+            {"separations", separationCount(s.timing)},
             {"slot_ticks", s.slotTicks},
             {"input_spacing_ticks", s.inputSpacingTicks},
             {"cell_library", s.cellLibrary},
@@ -85,7 +117,8 @@ public:
     try {
       Counts c = readCounts(header);
       return c.cells * kCellBytes + c.drives * kDriveBytes +
-             c.neurons * kNeuronBytes;
+             c.neurons * kNeuronBytes + kNumCellKinds * kKindBytes +
+             c.separations * kSeparationBytes;
     } catch (const FieldError &e) {
       return image::ImageError{fileName(), e.what};
     }
@@ -107,6 +140,17 @@ public:
     for (const NeuronSite &n : s.neurons) {
       out.put(n.population);
       out.put(n.index);
+    }
+    for (size_t k = 0; k < kNumCellKinds; ++k) {
+      out.put(uint8_t(s.modelled[k]));
+      out.put(s.timing[k].delay[0]);
+      out.put(s.timing[k].delay[1]);
+      out.put(uint32_t(s.timing[k].separations.size()));
+      for (const Separation &sep : s.timing[k].separations) {
+        out.put(sep.after);
+        out.put(sep.on);
+        out.put(sep.ticks);
+      }
     }
     out.flush();
   }
@@ -161,6 +205,29 @@ public:
       in.get(n.index);
       s->neurons.push_back(n);
     }
+    uint64_t separations = 0;
+    for (size_t k = 0; k < kNumCellKinds; ++k) {
+      uint8_t modelled = 0;
+      uint32_t count = 0;
+      in.get(modelled);
+      in.get(s->timing[k].delay[0]);
+      in.get(s->timing[k].delay[1]);
+      in.get(count);
+      s->modelled[k] = modelled != 0;
+      separations += count;
+      if (separations > counts.separations)
+        return image::ImageError{
+            fileName(), "cell kind " + std::string(kindInfo(CellKind(k)).name) +
+                            " has more separation windows than the header's " +
+                            std::to_string(counts.separations)};
+      for (uint32_t i = 0; i < count; ++i) {
+        Separation sep;
+        in.get(sep.after);
+        in.get(sep.on);
+        in.get(sep.ticks);
+        s->timing[k].separations.push_back(sep);
+      }
+    }
     if (!in.atEnd())
       return image::ImageError{fileName(), "decoding stopped at byte " +
                                                std::to_string(in.position())};
@@ -176,9 +243,20 @@ public:
     std::string problem = s.netlist.check();
     if (!problem.empty())
       return fail(problem);
-    image::Expected<CellLibrary> library = loadCellLibrary(s.cellLibrary);
-    if (!library)
-      return fail(library.error().what);
+    for (size_t k = 0; k < kNumCellKinds; ++k) {
+      const CellKindInfo &info = kindInfo(CellKind(k));
+      bool source = CellKind(k) == CellKind::Input || CellKind(k) == CellKind::Clock;
+      for (unsigned o = 0; s.modelled[k] && !source && o < info.outputs; ++o)
+        if (s.timing[k].delay[o] < 1)
+          return fail(std::string("cell kind ") + info.name +
+                      " has a delay of 0 ticks on output " +
+                      info.outputNames[o] + "; it takes at least one tick");
+      for (const Separation &sep : s.timing[k].separations)
+        if (sep.after >= info.inputs || sep.on >= info.inputs)
+          return fail(std::string("cell kind ") + info.name +
+                      " has a separation window on an input it does not "
+                      "have");
+    }
     uint64_t elements = 0;
     for (const image::InputPort &port : image.inputs)
       elements += port.size;
@@ -191,7 +269,7 @@ public:
       const Cell &cell = s.netlist.cell(c);
       std::string name = "cell " + std::to_string(c) + " (" +
                          kindInfo(cell.kind).name + ")";
-      if (!(*library)[cell.kind].present)
+      if (!s.modelled[size_t(cell.kind)])
         return fail(name + " has no model in cell library '" + s.cellLibrary +
                     "'");
       if (cell.kind == CellKind::Input) {

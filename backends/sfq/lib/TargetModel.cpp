@@ -90,10 +90,12 @@ image::Expected<TargetModel> readTargetModel(const nlohmann::json &model,
 
   std::vector<std::string> profiles = cellLibraryProfiles();
   if (std::find(profiles.begin(), profiles.end(), m.cellLibrary) ==
-      profiles.end())
+          profiles.end() &&
+      !isCellLibraryFile(m.cellLibrary))
     return bad("cell_library", "is '" + m.cellLibrary +
-                                   "'; the shipped profiles are "
-                                   "coldflux-sfq5ee and pylse");
+                                   "'; it must be a shipped profile "
+                                   "(coldflux-sfq5ee, pylse) or a .json "
+                                   "cell library file");
   if (mode == "stochastic")
     m.synapseMode = SynapseMode::Stochastic;
   else if (mode == "deterministic")

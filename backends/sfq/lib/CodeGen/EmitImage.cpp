@@ -75,6 +75,9 @@ FailureOr<image::Image> buildSfqImage(snn::NetworkOp network,
     section.neurons.push_back({uint32_t(*neuron.getPopulation()),
                                uint32_t(*neuron.getIndex())});
   }
+  section.timing = (*model)->library.timing();
+  for (size_t k = 0; k < kNumCellKinds; ++k)
+    section.modelled[k] = (*model)->library.cells[k].present;
   section.netlist = std::move(*netlist);
   return out;
 }

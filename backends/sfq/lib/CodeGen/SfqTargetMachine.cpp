@@ -41,6 +41,12 @@ public:
         nlohmann::json::parse(defaultTargetModelText()), overrides, &field);
     if (!model)
       return model.error().message();
+    if (image::Expected<CellLibrary> library =
+            loadCellLibrary(model->cellLibrary);
+        !library) {
+      field = "cell_library";
+      return library.error().message();
+    }
     return "";
   }
 

@@ -5,7 +5,6 @@
 #include "snnc/runtime/FloatNeuron.h"
 #include "snnc/runtime/RunBookkeeping.h"
 #include "snnc/image/Procedural.h"
-#include "snnc/sfq/CellLibrary.h"
 
 #include <algorithm>
 
@@ -290,12 +289,9 @@ makeRefEngine(const image::Image &image) {
   const auto *section = image.sections.get<NetlistSection>(kNetlistSection);
   if (!section)
     return image::ImageError{"", "the image has no sfq.netlist section"};
-  image::Expected<CellLibrary> library = loadCellLibrary(section->cellLibrary);
-  if (!library)
-    return library.error();
   return makePulseEngine(
       "ref", image,
-      std::make_unique<RefDevice>(*section, library->timing(), image.seed));
+      std::make_unique<RefDevice>(*section, section->timing, image.seed));
 }
 
 } // namespace snnc::sfq

@@ -350,6 +350,34 @@ TEST(RtlNetlist, PackageCountersFollowCountersDef) {
             std::string::npos);
 }
 
+TEST(RtlNetlist, CellEventsFollowTheModels) {
+  // Each model lists the classes of its ev_o entries; the emitter sums
+  // entry i into cellEvents(kind)[i].
+  for (unsigned k = 0; k < kNumCellKinds; ++k) {
+    CellKind kind = static_cast<CellKind>(k);
+    std::string file =
+        std::string(SNNC_SFQ_HW_DIR) + "/sfq_" + kindInfo(kind).name + ".sv";
+    std::ifstream in(file);
+    ASSERT_TRUE(in) << file;
+    std::string listed, l;
+    bool inList = false;
+    while (std::getline(in, l)) {
+      if (l.rfind("  // ev_o: ", 0) == 0) {
+        listed = l.substr(11);
+        inList = true;
+      } else if (inList && l.rfind("  //       ", 0) == 0) {
+        listed += " " + l.substr(11);
+      } else {
+        inList = false;
+      }
+    }
+    std::string expected;
+    for (Counter c : rtl::cellEvents(kind))
+      expected += std::string(expected.empty() ? "" : ", ") + counterName(c);
+    EXPECT_EQ(listed, expected) << file;
+  }
+}
+
 TEST(RtlNetlist, EmitterIsDeterministicAndStructural) {
   Netlist n = asyncChains();
   TimingTable t = libraryTiming("coldflux-sfq5ee");

@@ -63,7 +63,10 @@ image::Expected<CellLibrary> readCellLibrary(const nlohmann::json &doc,
 
 /// The shipped profiles, the default first.
 std::vector<std::string> cellLibraryProfiles();
-/// A shipped profile by name, or an error listing the profiles.
+/// Whether `profile` names a user's library file (it ends in .json).
+bool isCellLibraryFile(const std::string &profile);
+/// A shipped profile by name, or a library file by its path; an error
+/// names the profile or file and, for a bad document, the cell and field.
 image::Expected<CellLibrary> loadCellLibrary(const std::string &profile);
 
 /// Embedded data files (TargetData.cpp, generated from backends/sfq).

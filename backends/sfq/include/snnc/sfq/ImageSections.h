@@ -5,7 +5,8 @@
 // which neuron of which population, the pulse slot and input spacing in
 // ticks, the cell library profile the timing comes from, and the total bias
 // current (library bias of every cell plus each synapse's and neuron's own)
-// that static power is priced on. The reader refuses a netlist that breaks
+// that static power is priced on, and the library's timing of every cell
+// kind, so that the engines need nothing but the image. The reader refuses a netlist that breaks
 // a rule of docs/sfq.md §2, naming the wire.
 //
 //===----------------------------------------------------------------------===//
@@ -14,7 +15,10 @@
 #define SNNC_SFQ_IMAGESECTIONS_H
 
 #include "snnc/image/Section.h"
+#include "snnc/sfq/CellTiming.h"
 #include "snnc/sfq/Netlist.h"
+
+#include <array>
 
 #include <string>
 #include <vector>
@@ -41,6 +45,11 @@ struct NetlistSection : image::SectionData {
   std::string cellLibrary;
   /// Sum of every cell's bias current, in nA (rounded).
   uint64_t biasNa = 0;
+  /// The library's delays and windows, so that an image runs without the
+  /// library it was compiled with; `modelled` is false for kinds the
+  /// library lacks (no cell of such a kind may appear).
+  TimingTable timing;
+  std::array<bool, kNumCellKinds> modelled{};
 
   std::unique_ptr<image::SectionData> clone() const override;
   bool equals(const image::SectionData &other) const override;
