@@ -24,9 +24,9 @@ constexpr CellKindInfo kKinds[kNumCellKinds] = {
     {"not", 2, 1, 2, true, {"a", "clk"}, {"q"}},
     {"synapse", 1, 1, 1, false, {"a"}, {"q"}},
     {"pulser", 1, 1, 1, false, {"a"}, {"q"}},
-    // inh and leak are optional: a neuron without inhibitory synapses or a
-    // leak clock simply has no merger tree there.
-    {"neuron", 3, 1, 1, false, {"exc", "inh", "leak"}, {"q"}},
+    // Every input is optional: a neuron without excitatory or inhibitory
+    // synapses or a leak clock has no merger tree there.
+    {"neuron", 3, 1, 0, false, {"exc", "inh", "leak"}, {"q"}},
     {"clock", 0, 1, 0, false, {}, {"q"}},
 };
 

@@ -49,3 +49,17 @@ snn.network @signs(%in: !snn.spikes<2>) -> (!snn.spikes<1>) {
       : (!snn.current<1>) -> !snn.spikes<1>
   snn.output %out : !snn.spikes<1>
 }
+
+// -----
+
+// A neuron with inhibitory synapses only has no excitatory input at all.
+// CHECK-LABEL: sfq.circuit @inhibited_sfq
+// CHECK: sfq.neuron inh(%merge{{[0-9]+}}.q) {
+// CHECK: sfq.merge
+snn.network @inhibited(%in: !snn.spikes<2>) -> (!snn.spikes<1>) {
+  %w = snn.linear %in weight(dense<[[-1.0, -2.0]]> : tensor<1x2xf32>)
+      : !snn.spikes<2> -> !snn.current<1>
+  %out = snn.if %w {r = 1000.0, v_threshold = 0.5}
+      : (!snn.current<1>) -> !snn.spikes<1>
+  snn.output %out : !snn.spikes<1>
+}

@@ -41,13 +41,16 @@ std::optional<CellKind> cellKindOf(Operation *op) {
 
 namespace {
 
-/// The netlist input port of a cell op's operand: a neuron's absent inh
-/// shifts leak to operand 1, but leak is always port 2.
+/// The netlist input port of a cell op's operand: a neuron's optional
+/// operands keep their ports (exc 0, inh 1, leak 2) whichever are absent.
 uint8_t inputPort(OpOperand &use) {
   unsigned index = use.getOperandNumber();
   if (auto neuron = dyn_cast<NeuronOp>(use.getOwner()))
-    if (index == 1 && !neuron.getInh())
-      return 2;
+    for (unsigned port = 0; port < 3; ++port) {
+      auto [start, length] = neuron.getODSOperandIndexAndLength(port);
+      if (index >= start && index < start + length)
+        return uint8_t(port);
+    }
   return uint8_t(index);
 }
 

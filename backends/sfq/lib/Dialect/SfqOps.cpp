@@ -41,8 +41,13 @@ std::string describeInput(OpOperand &use) {
     return "the source of this 'sfq.drive'";
   }
   StringRef name = index == 0 ? "a" : "b";
-  if (auto neuron = dyn_cast<NeuronOp>(op))
-    name = index == 0 ? "exc" : index == 1 && neuron.getInh() ? "inh" : "leak";
+  if (auto neuron = dyn_cast<NeuronOp>(op)) {
+    for (unsigned port = 0; port < 3; ++port) {
+      auto [start, length] = neuron.getODSOperandIndexAndLength(port);
+      if (index >= start && index < start + length)
+        name = port == 0 ? "exc" : port == 1 ? "inh" : "leak";
+    }
+  }
   else if (isa<NdroOp>(op))
     name = index == 0 ? "set" : index == 1 ? "reset" : "clk";
   else if (isa<DffOp, NotOp, And2Op, Or2Op, Xor2Op>(op) &&

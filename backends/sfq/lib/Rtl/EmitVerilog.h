@@ -5,22 +5,28 @@
 // and one clock cycle is one 100 fs tick. The emitted top module is what
 // NetlistBuild verilates:
 //
-//   clk_i, rst_ni       the tick clock and the active-low reset (tick 0 is
-//                       the first cycle after reset)
-//   seed_i[63:0]        the synapses' seed, held for the whole run
-//   in_pulse_i[I]       a pulse leaves input element e's input cell at this
-//                       tick (I = the largest element + 1, at least 1)
-//   fire_o[N][CntW]     fires each neuron decided in the previous tick
-//                       (N = neurons in netlist order, at least 1): ref's
+//   clk_i, rst_ni       the tick clock and the active-low reset
+//   seed_i[63:0]        the synapses' seed
+//   in_pulse_i[I]       pulses of input elements (I = the largest element
+//                       + 1, at least 1)
+//   fire_o[N][CntW]     fires each neuron decided in the current tick (N =
+//                       neurons in netlist order, at least 1); ref's
 //                       NeuronFire tick is the tick of the deciding pulse
 //   fire_any_o          some entry of fire_o is not 0
 //   counters_o[45]      64-bit event counts, Counters.def order
 //   pulse_sum_o[63:0]   wrapping sum of pulseHash(tick, cell, port) over
-//                       every pulse that left an output port so far
+//                       every pulse that left an output port
 //   pulse_count_o[63:0] how many pulses that was
-//   tick_o[63:0]        ticks since reset
+//   tick_o[63:0]        ticks processed since reset
 //   overflow_o          sticky: a wire or a deferral slot saturated (pulses
-//                       lost), so the run cannot match ref
+//                       were lost), so the run no longer matches ref
+//
+// Inputs are registered, and the first rising edge after reset only loads
+// them: the driver sets seed_i and the pulses of tick t, then clocks once,
+// and the outputs then show tick t included (tick_o = t + 1). No logic
+// depends combinationally on a top-level input, which keeps Verilator from
+// re-evaluating the netlist on every input change, and the model never
+// needs the next tick's pulses before it can report this tick's counts.
 //
 // The top's only parameter, WrongMergeRule (test only), makes every merger
 // ignore its cross-input windows.

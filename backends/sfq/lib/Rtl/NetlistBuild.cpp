@@ -152,14 +152,14 @@ void run(void *p, uint64_t end, const uint64_t *ticks,
   while (i < n && ticks[i] < now)
     ++i;
   for (; now < end; ++now) {
-    u.unit.tick([&](Model &in) {
-      u.lower(in);
-      for (; i < n && ticks[i] == now; ++i)
-        if (elements[i] < SNNC_INPUTS) {
-          setBit(in.in_pulse_i, elements[i], true);
-          u.raised.push_back(elements[i]);
-        }
-    });
+    // Set before the cycle: the model samples inputs on the falling edge.
+    u.lower(m);
+    for (; i < n && ticks[i] == now; ++i)
+      if (elements[i] < SNNC_INPUTS) {
+        setBit(m.in_pulse_i, elements[i], true);
+        u.raised.push_back(elements[i]);
+      }
+    u.unit.tick([](Model &) {});
     if (m.fire_any_o && fire)
       for (uint32_t k = 0; k < SNNC_NEURONS; ++k)
         if (uint32_t c = entry(m.fire_o, k))

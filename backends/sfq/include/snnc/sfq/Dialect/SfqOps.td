@@ -168,7 +168,8 @@ def Sfq_PulserOp : Sfq_CellOp<"pulser"> {
 def Sfq_NeuronOp : Sfq_CellOp<"neuron", [AttrSizedOperandSegments]> {
   let summary = "an integrate-and-fire loop of `theta` fluxons";
   let description = [{
-    `exc` adds a fluxon, `inh` and `leak` (both optional) remove one; after
+    `exc` adds a fluxon, `inh` and `leak` remove one (all three optional:
+    a neuron may have no excitatory synapse); after
     `exc` a loop holding `theta` fires and resets by `reset` ("zero",
     "subtract" or "release_one"; docs/sfq.md §4). `bias_ua` is its bias
     current in µA, `population` and `index` the neuron it implements
@@ -179,14 +180,15 @@ def Sfq_NeuronOp : Sfq_CellOp<"neuron", [AttrSizedOperandSegments]> {
     %q = sfq.neuron exc(%e) inh(%i) leak(%l) {reset = "zero", theta = 3}
     ```
   }];
-  let arguments = (ins Sfq_PulseType:$exc, Optional<Sfq_PulseType>:$inh,
+  let arguments = (ins Optional<Sfq_PulseType>:$exc,
+                       Optional<Sfq_PulseType>:$inh,
                        Optional<Sfq_PulseType>:$leak, Sfq_Positive:$theta,
                        StrAttr:$reset, OptionalAttr<F64Attr>:$bias_ua,
                        OptionalAttr<Sfq_NonNegative>:$population,
                        OptionalAttr<Sfq_NonNegative>:$index);
   let results = (outs Sfq_PulseType:$q);
   let assemblyFormat = [{
-    `exc` `(` $exc `)` (`inh` `(` $inh^ `)`)? (`leak` `(` $leak^ `)`)?
+    (`exc` `(` $exc^ `)`)? (`inh` `(` $inh^ `)`)? (`leak` `(` $leak^ `)`)?
     attr-dict
   }];
   let hasVerifier = 1;
