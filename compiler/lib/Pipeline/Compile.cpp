@@ -8,6 +8,7 @@
 #include "snnc/Pipeline/Compile.h"
 #include "snnc/Pipeline/Pipeline.h"
 #include "snnc/Support/InputFile.h"
+#include "snnc/Support/OutputFile.h"
 
 #include "snn/InputChecks.h"
 #include "snn/SnnOps.h"
@@ -215,11 +216,33 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   std::string output = options.output;
   if (output.empty())
     output = llvm::sys::path::stem(options.input).str() + ".img";
+  // The Verilog is made before anything is written, so that a target
+  // refusing it leaves no image behind either.
+  std::string verilog;
+  if (!options.emitVerilog.empty()) {
+    if (std::string why = checkOutputPath(options.emitVerilog,
+                                          {options.input, output},
+                                          "--emit-verilog");
+        !why.empty()) {
+      diagnostics << "snnc compile: " << why << "\n";
+      return 1;
+    }
+    FailureOr<std::string> text = machine->emitVerilog(*module, network);
+    if (failed(text))
+      return 1;
+    verilog = std::move(*text);
+  }
   image::Status written = image::writeImage(*image, output);
   if (!written) {
     diagnostics << "snnc compile: " << written.error().message() << "\n";
     return 1;
   }
+  if (!options.emitVerilog.empty())
+    if (std::string why = writeOutputFile(options.emitVerilog, verilog);
+        !why.empty()) {
+      diagnostics << "snnc compile: " << why << "\n";
+      return 1;
+    }
   std::chrono::duration<double> imageSeconds =
       std::chrono::steady_clock::now() - start;
   stages.push_back({{"stage", "image"},

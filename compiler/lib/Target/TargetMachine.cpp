@@ -17,6 +17,14 @@ std::vector<std::unique_ptr<TargetMachine>> &registry() {
 
 TargetMachine::~TargetMachine() = default;
 
+mlir::FailureOr<std::string>
+TargetMachine::emitVerilog(mlir::ModuleOp, snn::NetworkOp network) const {
+  return network.emitError("target '")
+         << name()
+         << "' has no Verilog of a compiled network: its RTL is a fixed "
+            "design configured by the image (see docs/rtl.md)";
+}
+
 void registerTargetMachine(std::unique_ptr<TargetMachine> target) {
   for (const std::unique_ptr<TargetMachine> &known : registry())
     if (known->name() == target->name()) {

@@ -37,6 +37,9 @@ struct CompileOptions {
   /// tensors) out of the dumped IR: a readable dump of a large network,
   /// which then no longer parses back.
   bool dumpElideBlobs = false;
+  /// Where to write the target's Verilog of the compiled network (targets
+  /// whose chip is a netlist of it); empty for none.
+  std::string emitVerilog;
   /// "table" or "json"; empty for no report.
   std::string report = "table";
   /// Print each projection's quantization remark as it is made.

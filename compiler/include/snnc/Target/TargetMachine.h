@@ -90,6 +90,12 @@ public:
   virtual mlir::FailureOr<image::Image>
   buildImage(mlir::ModuleOp module, snn::NetworkOp network,
              const nlohmann::json &report) const = 0;
+
+  /// The lowered network as Verilog a user can read (`snnc compile
+  /// --emit-verilog`): a target whose chip is a netlist of the network
+  /// (a pulse circuit) writes it; the default refuses at the network.
+  virtual mlir::FailureOr<std::string>
+  emitVerilog(mlir::ModuleOp module, snn::NetworkOp network) const;
 };
 
 /// Registers `target`; a second target of one name is a programming error
