@@ -348,6 +348,10 @@ TEST(RtlNetlist, PackageCountersFollowCountersDef) {
   }
   EXPECT_NE(s.find("NumCounters = " + std::to_string(kNumCounters) + ";"),
             std::string::npos);
+  EXPECT_NE(s.find("PulseW = " + std::to_string(rtl::kPulseBits) + ";"),
+            std::string::npos);
+  EXPECT_NE(s.find("CntW = " + std::to_string(rtl::kCountBits) + ";"),
+            std::string::npos);
 }
 
 TEST(RtlNetlist, CellEventsFollowTheModels) {
@@ -485,6 +489,10 @@ TEST(RtlNetlist, AsyncChainsMatchRef) {
   std::vector<Injection> in = trains(4, 60000, 1, 180, 1);
   std::array<uint64_t, kNumCounters> c{};
   EXPECT_EQ(differ(*model, n, t, 0, in, 60000, 6, &c), "");
+  // Two pulses of one element in one tick: both leave the input cell, the
+  // JTL after it absorbs the second.
+  EXPECT_EQ(differ(*model, n, t, 0, {{100, 0}, {100, 0}, {100, 1}}, 1000, 1),
+            "");
   // The trains must have exercised what the test is about.
   EXPECT_GT(get(c, Counter::MergeCollisions), 50u);
   EXPECT_GT(get(c, Counter::PulseCollisions), 50u);
