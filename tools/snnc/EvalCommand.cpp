@@ -102,6 +102,8 @@ void printTable(const batch::Evaluation &e, const PreparedBatch &prepared,
   };
   distribution("energy/inference", e.joules, "J");
   distribution("  of it dynamic", e.dynamicJoules, "J");
+  if (e.hasExtraEnergy)
+    distribution("  on the chip", e.chipJoules, "J");
   distribution("latency/inference", e.latencySeconds, "s");
   std::printf("%-19s %s (simulated time of one inference: %s)\n", "EDP",
               svg::withPrefix(e.edp, "Js").c_str(),

@@ -142,6 +142,7 @@ bool runSample(Shared &shared, runtime::Engine &engine, size_t i) {
     }
     out.joules = energy->totalJoules;
     out.dynamicJoules = energy->dynamicJoules;
+    out.chipJoules = energy->chipJoules;
     out.latencySeconds = energy->inferenceLatencySeconds;
     if (i == 0) {
       shared.result.energy = std::move(energy.value());

@@ -34,7 +34,7 @@ Evaluation evaluate(const BatchResult &run, const std::vector<uint32_t> &labels,
   e.samples = run.samples.size();
   e.classes = classes;
   e.confusion.assign(classes, std::vector<uint64_t>(classes + 1, 0));
-  std::vector<double> joules, dynamic, latency;
+  std::vector<double> joules, dynamic, chip, latency;
   std::vector<double> counters(run.schema ? run.schema->classes().size() : 0);
   uint64_t spikes = 0;
   for (size_t i = 0; i < run.samples.size(); ++i) {
@@ -45,6 +45,8 @@ Evaluation evaluate(const BatchResult &run, const std::vector<uint32_t> &labels,
     e.confusion[labels[i]][known ? size_t(s.predicted) : classes] += 1;
     joules.push_back(s.joules);
     dynamic.push_back(s.dynamicJoules);
+    chip.push_back(s.chipJoules);
+    e.hasExtraEnergy |= s.chipJoules != s.joules;
     latency.push_back(s.latencySeconds);
     for (size_t c = 0; c < counters.size() && c < s.counters.size(); ++c)
       counters[c] += double(s.counters[c]);
@@ -61,6 +63,7 @@ Evaluation evaluate(const BatchResult &run, const std::vector<uint32_t> &labels,
   }
   e.joules = distributionOf(joules);
   e.dynamicJoules = distributionOf(dynamic);
+  e.chipJoules = distributionOf(chip);
   e.latencySeconds = distributionOf(latency);
   e.inferenceSeconds = double(steps) * dt;
   e.edp = e.joules.mean * e.latencySeconds.mean;
@@ -110,6 +113,7 @@ nlohmann::json toJson(const Evaluation &e) {
           {"operating_point", e.operatingPoint},
           {"j_per_inference", toJson(e.joules)},
           {"dynamic_j_per_inference", toJson(e.dynamicJoules)},
+          {"chip_j_per_inference", toJson(e.chipJoules)},
           {"latency_s_per_inference", toJson(e.latencySeconds)},
           {"inference_simulated_s", e.inferenceSeconds},
           {"edp_js", e.edp},

@@ -7,9 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "EmitImage.h"
+#include "EmitVerilog.h"
 #include "SfqReport.h"
 
 #include "snnc/Target/TargetMachine.h"
+#include "snnc/sfq/Dialect/NetlistConversion.h"
 #include "snnc/sfq/Dialect/SfqDialect.h"
 #include "snnc/sfq/Dialect/SfqTestPasses.h"
 #include "snnc/sfq/ImageSections.h"
@@ -87,6 +89,23 @@ public:
   buildImage(ModuleOp, snn::NetworkOp network,
              const nlohmann::json &report) const override {
     return buildSfqImage(network, report);
+  }
+
+  /// The circuit as the rtl engine verilates it: structural SystemVerilog
+  /// over the hw/sfq cell models, with the library's delays and windows.
+  FailureOr<std::string> emitVerilog(ModuleOp,
+                                     snn::NetworkOp network) const override {
+    FailureOr<const SfqModel *> model = sfqModelOf(network);
+    CircuitOp circuit = circuitOf(network);
+    if (failed(model) || !circuit)
+      return failure();
+    FailureOr<Netlist> netlist = buildNetlist(circuit);
+    if (failed(netlist))
+      return failure();
+    TimingTable timing = (*model)->library.timing();
+    if (std::string why = rtl::checkEmittable(*netlist, timing); !why.empty())
+      return circuit.emitError("has no Verilog form: ") << why;
+    return rtl::emitVerilog(*netlist, timing, circuit.getSymName().str());
   }
 };
 

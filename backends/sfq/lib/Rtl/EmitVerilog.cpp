@@ -60,37 +60,7 @@ std::string wireName(uint32_t cell, unsigned port) {
 
 std::string evName(uint32_t cell) { return "ev_c" + std::to_string(cell); }
 
-} // namespace
-
-uint64_t pulseHash(uint64_t tick, uint32_t cell, uint8_t port) {
-  return mix64(tick ^ mix64((uint64_t(cell) << 8) | port));
-}
-
-uint64_t pulseSum(const std::vector<PulseRecord> &trace, uint64_t endTick) {
-  uint64_t sum = 0;
-  for (const PulseRecord &r : trace)
-    if (r.tick < endTick)
-      sum += pulseHash(r.tick, r.cell, r.port);
-  return sum;
-}
-
-uint32_t inputWidth(const Netlist &netlist) {
-  uint64_t width = 1;
-  for (const Cell &cell : netlist.allCells())
-    if (cell.kind == CellKind::Input)
-      width = std::max(width, cell.a + 1);
-  return static_cast<uint32_t>(std::min(width, kMaxInputElements));
-}
-
-std::vector<uint32_t> neuronCells(const Netlist &netlist) {
-  std::vector<uint32_t> cells;
-  for (uint32_t c = 0; c < netlist.size(); ++c)
-    if (netlist.cell(c).kind == CellKind::Neuron)
-      cells.push_back(c);
-  return cells;
-}
-
-namespace {
+/// The ev_o entries of each cell model (its "// ev_o:" line).
 std::vector<Counter> eventsOf(CellKind kind) {
   switch (kind) {
   case CellKind::Input:
@@ -107,9 +77,9 @@ std::vector<Counter> eventsOf(CellKind kind) {
     return {Counter::DffStores, Counter::DffDrops, Counter::DffReads,
             Counter::DffEmptyClocks, Counter::SetupViolations};
   case CellKind::Ndro:
-    return {Counter::NdroSets,         Counter::NdroRepeatSets,
-            Counter::NdroResets,       Counter::NdroRepeatResets,
-            Counter::NdroReads,        Counter::NdroEmptyClocks,
+    return {Counter::NdroSets,       Counter::NdroRepeatSets,
+            Counter::NdroResets,     Counter::NdroRepeatResets,
+            Counter::NdroReads,      Counter::NdroEmptyClocks,
             Counter::SetupViolations};
   case CellKind::And2:
     return {Counter::And2Stores,     Counter::And2Repeats,
@@ -142,6 +112,34 @@ std::vector<Counter> eventsOf(CellKind kind) {
 
 } // namespace
 
+uint64_t pulseHash(uint64_t tick, uint32_t cell, uint8_t port) {
+  return mix64(tick ^ mix64((uint64_t(cell) << 8) | port));
+}
+
+uint64_t pulseSum(const std::vector<PulseRecord> &trace, uint64_t endTick) {
+  uint64_t sum = 0;
+  for (const PulseRecord &r : trace)
+    if (r.tick < endTick)
+      sum += pulseHash(r.tick, r.cell, r.port);
+  return sum;
+}
+
+uint32_t inputWidth(const Netlist &netlist) {
+  uint64_t width = 1;
+  for (const Cell &cell : netlist.allCells())
+    if (cell.kind == CellKind::Input)
+      width = std::max(width, cell.a + 1);
+  return static_cast<uint32_t>(std::min(width, kMaxInputElements));
+}
+
+std::vector<uint32_t> neuronCells(const Netlist &netlist) {
+  std::vector<uint32_t> cells;
+  for (uint32_t c = 0; c < netlist.size(); ++c)
+    if (netlist.cell(c).kind == CellKind::Neuron)
+      cells.push_back(c);
+  return cells;
+}
+
 const std::vector<Counter> &cellEvents(CellKind kind) {
   static const std::vector<std::vector<Counter>> table = [] {
     std::vector<std::vector<Counter>> t;
@@ -154,10 +152,10 @@ const std::vector<Counter> &cellEvents(CellKind kind) {
 
 const std::vector<std::string> &cellSources() {
   static const std::vector<std::string> files = {
-      "sfq_pkg.sv",    "sfq_gate.sv",   "sfq_delay.sv",  "sfq_input.sv",
-      "sfq_clock.sv",  "sfq_sink.sv",   "sfq_jtl.sv",    "sfq_split.sv",
-      "sfq_merge.sv",  "sfq_dff.sv",    "sfq_ndro.sv",   "sfq_and2.sv",
-      "sfq_or2.sv",    "sfq_xor2.sv",   "sfq_not.sv",    "sfq_synapse.sv",
+      "sfq_pkg.sv",    "sfq_gate.sv",  "sfq_delay.sv", "sfq_input.sv",
+      "sfq_clock.sv",  "sfq_sink.sv",  "sfq_jtl.sv",   "sfq_split.sv",
+      "sfq_merge.sv",  "sfq_dff.sv",   "sfq_ndro.sv",  "sfq_and2.sv",
+      "sfq_or2.sv",    "sfq_xor2.sv",  "sfq_not.sv",   "sfq_synapse.sv",
       "sfq_pulser.sv", "sfq_neuron.sv"};
   return files;
 }
@@ -167,8 +165,7 @@ std::string checkEmittable(const Netlist &netlist, const TimingTable &timing) {
     const Cell &cell = netlist.cell(c);
     const CellKindInfo &info = kindInfo(cell.kind);
     const CellTiming &t = timing[static_cast<unsigned>(cell.kind)];
-    std::string name =
-        "cell " + std::to_string(c) + " (" + info.name + ")";
+    std::string name = "cell " + std::to_string(c) + " (" + info.name + ")";
     if (!isSource(cell.kind))
       for (unsigned o = 0; o < info.outputs; ++o)
         if (t.delay[o] == 0)
@@ -189,14 +186,14 @@ std::string checkEmittable(const Netlist &netlist, const TimingTable &timing) {
       break;
     case CellKind::Pulser: {
       uint64_t k = cell.a, spacing = cell.b;
-      if (k == 0 || (spacing && (k - 1) > (kMaxTrainTicks - t.delay[0]) /
-                                              spacing))
+      if (k == 0 ||
+          (spacing && (k - 1) > (kMaxTrainTicks - t.delay[0]) / spacing))
         return name + ": a train of " + std::to_string(k) + " pulses " +
                std::to_string(spacing) + " ticks apart is past the RTL's " +
                std::to_string(kMaxTrainTicks) + "-tick delay line";
       if (k > 0xffffffffULL)
-        return name + ": " + std::to_string(k) + " pulses per train do not "
-               "fit 32 bits";
+        return name + ": " + std::to_string(k) +
+               " pulses per train do not fit 32 bits";
       break;
     }
     case CellKind::Neuron:
@@ -265,7 +262,7 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
   line("  input  logic clk_i,");
   line("  input  logic rst_ni,");
   line("  input  logic [63:0] seed_i,");
-  line("  input  logic " + range(inputs) + " in_pulse_i,");
+  line("  input  logic " + range(inputs) + "[PulseW-1:0] in_pulse_i,");
   line("  output logic " + range(fireEntries) + "[CntW-1:0] fire_o,");
   line("  output logic fire_any_o,");
   line("  output logic [63:0] counters_o [NumCounters],");
@@ -286,7 +283,7 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
   line("  // include that cycle (the model never waits for the next tick's "
        "inputs).");
   line("  logic started_q, cell_rst_n;");
-  line("  logic " + range(inputs) + " in_q;");
+  line("  logic " + range(inputs) + "[PulseW-1:0] in_q;");
   line("  logic [63:0] seed_q;");
   line("  always_ff @(posedge clk_i or negedge rst_ni) begin");
   line("    if (!rst_ni) begin");
@@ -343,10 +340,10 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
     std::vector<std::string> ports;
     for (unsigned i = 0; i < info.inputs; ++i) {
       Pin d = driver[c][i];
-      ports.push_back(std::string(".in_") + info.inputNames[i] + "_i(" +
-                      (d.cell == kNoCell ? std::string("'0")
-                                         : wireName(d.cell, d.port)) +
-                      ")");
+      ports.push_back(
+          std::string(".in_") + info.inputNames[i] + "_i(" +
+          (d.cell == kNoCell ? std::string("'0") : wireName(d.cell, d.port)) +
+          ")");
     }
     for (unsigned o = 0; o < info.outputs; ++o)
       ports.push_back(std::string(".out_") + info.outputNames[o] + "_o(" +
@@ -445,8 +442,8 @@ std::string emitVerilog(const Netlist &netlist, const TimingTable &timing,
       line("  always_comb begin");
       line("    " + h + " = '0;");
       line("    if (" + w + " != '0) " + h + " = 64'(" + w +
-           ") * pulse_hash(tick_q, " +
-           hex64(mix64((uint64_t(c) << 8) | o)) + ");");
+           ") * pulse_hash(tick_q, " + hex64(mix64((uint64_t(c) << 8) | o)) +
+           ");");
       line("  end");
       hashes.push_back(h);
       counts.push_back("64'(" + w + ")");

@@ -7,8 +7,8 @@
 //
 //   clk_i, rst_ni       the tick clock and the active-low reset
 //   seed_i[63:0]        the synapses' seed
-//   in_pulse_i[I]       pulses of input elements (I = the largest element
-//                       + 1, at least 1)
+//   in_pulse_i[I][PulseW]  pulses of each input element (I = the largest
+//                       element + 1, at least 1), a count as on every wire
 //   fire_o[N][CntW]     fires each neuron decided in the current tick (N =
 //                       neurons in netlist order, at least 1); ref's
 //                       NeuronFire tick is the tick of the deciding pulse
@@ -51,6 +51,9 @@ namespace snnc::sfq::rtl {
 /// Width of one cell's per-tick event count (sfq_pkg::CntW), which is also
 /// the width of a fire_o entry.
 inline constexpr unsigned kCountBits = 16;
+/// Width of a pulse wire (sfq_pkg::PulseW): at most 3 pulses leave one
+/// output port in one tick, or the model overflows.
+inline constexpr unsigned kPulseBits = 2;
 
 /// "" when emitVerilog() can represent the netlist with `timing`, else why
 /// not: a delay of 0 ticks on a cell that is not a source, a parameter past

@@ -18,7 +18,6 @@
 #include <random>
 #include <spawn.h>
 #include <sstream>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,28 +42,28 @@ constexpr const char *kPrefix = "Vsfq_netlist";
 // hides the rest, the Verilator runtime included, so that models loaded
 // side by side keep their own).
 #define SNNC_SFQ_API_DECL                                                      \
-  typedef void (*SnncSfqFireFn)(void *ctx, uint64_t tick, uint32_t neuron,   \
-                                uint32_t count);                             \
-  struct SnncSfqApi {                                                        \
-    uint32_t version;                                                        \
-    uint32_t inputs;                                                         \
-    uint32_t neurons;                                                        \
-    uint32_t counters;                                                       \
-    void *(*create)(int traced);                                             \
-    void (*destroy)(void *unit);                                             \
-    void (*setSeed)(void *unit, uint64_t seed);                              \
-    void (*reset)(void *unit);                                               \
-    void (*run)(void *unit, uint64_t end, const uint64_t *ticks,             \
-                const uint32_t *elements, size_t n, SnncSfqFireFn fire,      \
-                void *ctx);                                                  \
-    uint64_t (*now)(void *unit);                                             \
-    void (*counters_)(void *unit, uint64_t *out);                            \
-    uint64_t (*pulseSum)(void *unit);                                        \
-    uint64_t (*pulseCount)(void *unit);                                      \
-    int (*overflowed)(void *unit);                                           \
-    int (*openTrace)(void *unit, const char *path);                          \
-    void (*setTracing)(void *unit, int on, uint64_t cycle);                  \
-    const char *(*closeTrace)(void *unit);                                   \
+  typedef void (*SnncSfqFireFn)(void *ctx, uint64_t tick, uint32_t neuron,     \
+                                uint32_t count);                               \
+  struct SnncSfqApi {                                                          \
+    uint32_t version;                                                          \
+    uint32_t inputs;                                                           \
+    uint32_t neurons;                                                          \
+    uint32_t counters;                                                         \
+    void *(*create)(int traced);                                               \
+    void (*destroy)(void *unit);                                               \
+    void (*setSeed)(void *unit, uint64_t seed);                                \
+    void (*reset)(void *unit);                                                 \
+    void (*run)(void *unit, uint64_t end, const uint64_t *ticks,               \
+                const uint32_t *elements, size_t n, SnncSfqFireFn fire,        \
+                void *ctx);                                                    \
+    uint64_t (*now)(void *unit);                                               \
+    void (*counters_)(void *unit, uint64_t *out);                              \
+    uint64_t (*pulseSum)(void *unit);                                          \
+    uint64_t (*pulseCount)(void *unit);                                        \
+    int (*overflowed)(void *unit);                                             \
+    int (*openTrace)(void *unit, const char *path);                            \
+    void (*setTracing)(void *unit, int on, uint64_t cycle);                    \
+    const char *(*closeTrace)(void *unit);                                     \
   };
 
 SNNC_SFQ_API_DECL
@@ -73,6 +72,9 @@ SNNC_SFQ_API_DECL
 #define SNNC_SFQ_TEXT(...) SNNC_SFQ_STRINGIFY(__VA_ARGS__)
 constexpr const char *kApiText = SNNC_SFQ_TEXT(SNNC_SFQ_API_DECL);
 constexpr uint32_t kApiVersion = 1;
+/// Part of every cache key: change it with the build steps below, so that
+/// models built the old way are not loaded.
+constexpr const char *kRecipe = "single translation unit, runtime objects";
 
 /// The shim: the model on the shared VerilatedUnit driver, behind the ABI.
 /// SNNC_INPUTS, SNNC_NEURONS and SNNC_TRACED come from the command line.
@@ -109,6 +111,11 @@ template <std::size_t N> void setBit(VlWide<N> &wide, uint32_t bit, bool on) {
   EData mask = EData(1) << (bit % 32);
   wide[bit / 32] = on ? (wide[bit / 32] | mask) : (wide[bit / 32] & ~mask);
 }
+// Entry e of in_pulse_i: SNNC_PULSE_BITS bits (sfq_pkg::PulseW).
+template <typename T> void setEntry(T &port, uint32_t e, uint32_t value) {
+  for (uint32_t b = 0; b < SNNC_PULSE_BITS; ++b)
+    setBit(port, e * SNNC_PULSE_BITS + b, (value >> b) & 1);
+}
 // Entry i of fire_o: 16 bits (sfq_pkg::CntW).
 template <typename T> uint32_t entry(const T &v, uint32_t i) {
   return static_cast<uint32_t>(static_cast<uint64_t>(v) >> (16 * i)) & 0xffff;
@@ -123,13 +130,18 @@ struct Unit {
     unit.reset();
   }
   void lower(Model &m) {
-    for (uint32_t b : raised)
-      setBit(m.in_pulse_i, b, false);
+    for (uint32_t e : raised) {
+      setEntry(m.in_pulse_i, e, 0);
+      pending[e] = 0;
+    }
     raised.clear();
   }
   snnc::rtl::VerilatedUnit<Model> unit;
-  // The in_pulse_i bits raised for the last tick.
+  // The in_pulse_i entries raised for the last tick, and their counts.
   std::vector<uint32_t> raised;
+  std::vector<uint32_t> pending = std::vector<uint32_t>(SNNC_INPUTS, 0);
+  // More pulses of one element in one tick than a wire holds.
+  bool inputOverflow = false;
   std::string traceError;
 };
 
@@ -140,6 +152,7 @@ void destroy(void *p) { delete &U(p); }
 void setSeed(void *p, uint64_t seed) { U(p).unit.ports().seed_i = seed; }
 void reset(void *p) {
   U(p).lower(U(p).unit.ports());
+  U(p).inputOverflow = false;
   U(p).unit.reset();
 }
 
@@ -152,13 +165,19 @@ void run(void *p, uint64_t end, const uint64_t *ticks,
   while (i < n && ticks[i] < now)
     ++i;
   for (; now < end; ++now) {
-    // Set before the cycle: the model samples inputs on the falling edge.
+    // The tick's pulses, loaded by the rising edge that enters it.
     u.lower(m);
-    for (; i < n && ticks[i] == now; ++i)
-      if (elements[i] < SNNC_INPUTS) {
-        setBit(m.in_pulse_i, elements[i], true);
-        u.raised.push_back(elements[i]);
-      }
+    for (; i < n && ticks[i] == now; ++i) {
+      uint32_t e = elements[i];
+      if (e >= SNNC_INPUTS)
+        continue;
+      if (u.pending[e] == 0)
+        u.raised.push_back(e);
+      if (u.pending[e] == (1u << SNNC_PULSE_BITS) - 1)
+        u.inputOverflow = true;
+      else
+        setEntry(m.in_pulse_i, e, ++u.pending[e]);
+    }
     u.unit.tick([](Model &) {});
     if (m.fire_any_o && fire)
       for (uint32_t k = 0; k < SNNC_NEURONS; ++k)
@@ -174,7 +193,9 @@ void counters(void *p, uint64_t *out) {
 }
 uint64_t pulseSum(void *p) { return U(p).unit.ports().pulse_sum_o; }
 uint64_t pulseCount(void *p) { return U(p).unit.ports().pulse_count_o; }
-int overflowed(void *p) { return U(p).unit.ports().overflow_o; }
+int overflowed(void *p) {
+  return U(p).unit.ports().overflow_o || U(p).inputOverflow;
+}
 int openTrace(void *p, const char *path) { return U(p).unit.openTrace(path); }
 void setTracing(void *p, int on, uint64_t cycle) {
   U(p).unit.setTracing(on != 0, cycle);
@@ -299,8 +320,8 @@ std::string runTool(const std::vector<std::string> &argv,
     args.push_back(const_cast<char *>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
-  int err = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(),
-                         environ);
+  int err =
+      posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (err != 0)
     return step + ": cannot run '" + argv[0] + "': " + std::strerror(err);
@@ -332,8 +353,8 @@ std::string verilatorVersion(std::string &error) {
   char name[] = "/tmp/snnc-verilator-version-XXXXXX";
   int fd = mkstemp(name);
   if (fd < 0) {
-    error = std::string("cannot create a temporary file: ") +
-            std::strerror(errno);
+    error =
+        std::string("cannot create a temporary file: ") + std::strerror(errno);
     return "";
   }
   ::close(fd);
@@ -414,12 +435,11 @@ std::string runtimeObjects(const std::string &cache, const std::string &version,
     std::vector<std::string> argv = {compilerProgram()};
     for (const std::string &f : splitFlags(compileFlags()))
       argv.push_back(f);
-    argv.insert(argv.end(),
-                {"-DVM_TRACE=1", "-I" + inc, "-I" + inc + "/vltstd", "-c",
-                 inc + "/" + src, "-o",
-                 tmp + "/" + fs::path(src).stem().string() + ".o"});
-    if (std::string e = runTool(argv, log,
-                                std::string("compiling Verilator's ") + src);
+    argv.insert(argv.end(), {"-DVM_TRACE=1", "-I" + inc, "-I" + inc + "/vltstd",
+                             "-c", inc + "/" + src, "-o",
+                             tmp + "/" + fs::path(src).stem().string() + ".o"});
+    if (std::string e =
+            runTool(argv, log, std::string("compiling Verilator's ") + src);
         !e.empty()) {
       fs::remove_all(tmp, ec);
       return e;
@@ -498,10 +518,10 @@ VerilatedNetlist::build(const Netlist &netlist, const TimingTable &timing,
     return fail(versionError);
 
   // Everything that shapes the object goes into its key.
-  std::vector<std::string> vflags = {"--cc", "--prefix", kPrefix,
-                                     "--top-module", kTop, "-O3",
-                                     "--x-assign", "fast", "--x-initial",
-                                     "unique", "-Wno-fatal"};
+  std::vector<std::string> vflags = {"--cc",         "--prefix",  kPrefix,
+                                     "--top-module", kTop,        "-O3",
+                                     "--x-assign",   "fast",      "--x-initial",
+                                     "unique",       "-Wno-fatal"};
   if (options.trace)
     vflags.push_back("--trace");
   if (options.wrongMergeRule)
@@ -509,10 +529,12 @@ VerilatedNetlist::build(const Netlist &netlist, const TimingTable &timing,
   std::string defines = "-DSNNC_INPUTS=" + std::to_string(inputs) +
                         "u -DSNNC_NEURONS=" + std::to_string(fireEntries) +
                         "u -DSNNC_COUNTERS=" + std::to_string(kNumCounters) +
+                        "u -DSNNC_PULSE_BITS=" + std::to_string(kPulseBits) +
                         "u -DSNNC_API_VERSION=" + std::to_string(kApiVersion) +
                         "u -DSNNC_TRACED=" + (options.trace ? "1" : "0") +
                         " -DVM_TRACE=" + (options.trace ? "1" : "0");
   Hash key;
+  key.add(kRecipe);
   key.add(version);
   key.add(compilerProgram());
   key.add(compileFlags());
@@ -528,10 +550,18 @@ VerilatedNetlist::build(const Netlist &netlist, const TimingTable &timing,
       return fail("cannot read the cell model " + hwDir() + "/" + src);
     key.add(text);
   }
+  // The shared driver the shim compiles in.
+  for (const char *header :
+       {"/snnc/rtl/VerilatedUnit.h", "/snnc/rtl/CheckedVcdFile.h"}) {
+    std::string text;
+    if (!readFile(SNNC_SFQ_RTL_INCLUDE + std::string(header), text))
+      return fail(std::string("cannot read ") + SNNC_SFQ_RTL_INCLUDE + header);
+    key.add(text);
+  }
   key.add(top);
 
-  std::string cache = options.cacheDir.empty() ? defaultCacheDir()
-                                               : options.cacheDir;
+  std::string cache =
+      options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
   std::error_code ec;
   fs::create_directories(cache, ec);
   if (ec)
@@ -545,14 +575,17 @@ VerilatedNetlist::build(const Netlist &netlist, const TimingTable &timing,
   model->info_.library = so;
   model->info_.cached = true;
 
-  std::string existing;
-  bool hit = fs::exists(so) && readFile(dir + "/top.sv", existing) &&
-             existing == top;
-  if (!hit) {
-    if (fs::exists(dir))
-      // A hash collision or a damaged entry: never load it.
-      return fail(dir + " holds a different netlist or is incomplete; "
-                        "remove it to rebuild");
+  auto cached = [&] {
+    std::string existing;
+    return fs::exists(so) && readFile(dir + "/top.sv", existing) &&
+           existing == top;
+  };
+  // The second look covers an entry published between the two.
+  if (!cached() && fs::exists(dir) && !cached())
+    // A hash collision or an entry damaged by hand: never load it.
+    return fail(dir + " holds a different netlist or is incomplete; "
+                      "remove it to rebuild");
+  if (!cached()) {
     auto start = std::chrono::steady_clock::now();
 
     std::string suffix = uniqueSuffix();
@@ -596,18 +629,24 @@ VerilatedNetlist::build(const Netlist &netlist, const TimingTable &timing,
     for (const std::string &f : splitFlags(defines))
       cxx.push_back(f);
     std::string inc = verilatorInclude();
-    cxx.insert(cxx.end(), {"-w", "-I" + tmp + "/obj", "-I" + inc,
-                           "-I" + inc + "/vltstd",
-                           std::string("-I") + SNNC_SFQ_RTL_INCLUDE,
-                           "-shared", "-o", tmp + "/model.so",
-                           "-Wl,--version-script=" + tmp + "/exports.map",
-                           tmp + "/shim.cpp"});
+    // One translation unit (as Verilator's own __ALL.cpp): the headers are
+    // most of the compile time, so they are parsed once.
     std::vector<std::string> generated;
     for (const auto &entry : fs::directory_iterator(tmp + "/obj", ec))
       if (entry.path().extension() == ".cpp")
-        generated.push_back(entry.path().string());
+        generated.push_back(entry.path().filename().string());
     std::sort(generated.begin(), generated.end());
-    cxx.insert(cxx.end(), generated.begin(), generated.end());
+    std::string all = "#include \"shim.cpp\"\n";
+    for (const std::string &g : generated)
+      all += "#include \"obj/" + g + "\"\n";
+    if (std::string e = writeFile(tmp + "/all.cpp", all); !e.empty())
+      return abandon(e);
+    cxx.insert(cxx.end(),
+               {"-w", "-I" + tmp + "/obj", "-I" + inc, "-I" + inc + "/vltstd",
+                std::string("-I") + SNNC_SFQ_RTL_INCLUDE, "-shared", "-o",
+                tmp + "/model.so",
+                "-Wl,--version-script=" + tmp + "/exports.map",
+                tmp + "/all.cpp"});
     cxx.insert(cxx.end(), runtime.begin(), runtime.end());
     cxx.insert(cxx.end(), {"-pthread", "-latomic"});
     if (std::string e =
@@ -642,7 +681,10 @@ VerilatedNetlist::~VerilatedNetlist() {
     library->api->destroy(model);
 }
 
-void VerilatedNetlist::reset() { library->api->reset(model); }
+void VerilatedNetlist::reset() {
+  queued.clear();
+  library->api->reset(model);
+}
 
 bool VerilatedNetlist::openTrace(const std::string &path) {
   return library->api->openTrace(model, path.c_str()) != 0;
@@ -688,10 +730,9 @@ void VerilatedNetlist::runUntil(uint64_t endTick,
                                 const std::vector<Injection> &injections,
                                 std::vector<NeuronFire> &fires) {
   std::vector<Injection> sorted = injections;
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Injection &a, const Injection &b) {
-                     return a.tick < b.tick;
-                   });
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [](const Injection &a, const Injection &b) { return a.tick < b.tick; });
   std::vector<uint64_t> ticks;
   std::vector<uint32_t> elements;
   ticks.reserve(sorted.size());
@@ -701,8 +742,22 @@ void VerilatedNetlist::runUntil(uint64_t endTick,
     elements.push_back(i.element);
   }
   FireSink sink{&neuronCells_, &fires};
-  library->api->run(model, endTick, ticks.data(), elements.data(),
-                    ticks.size(), collectFire, &sink);
+  library->api->run(model, endTick, ticks.data(), elements.data(), ticks.size(),
+                    collectFire, &sink);
+}
+
+void VerilatedNetlist::inject(uint64_t tick, uint32_t element) {
+  queued.push_back({tick, element});
+}
+
+void VerilatedNetlist::runUntil(uint64_t endTick,
+                                std::vector<NeuronFire> &fires) {
+  auto later = std::stable_partition(
+      queued.begin(), queued.end(),
+      [endTick](const Injection &i) { return i.tick < endTick; });
+  std::vector<Injection> due(queued.begin(), later);
+  queued.erase(queued.begin(), later);
+  runUntil(endTick, due, fires);
 }
 
 uint64_t VerilatedNetlist::now() const { return library->api->now(model); }

@@ -13,7 +13,13 @@
 // directory that is renamed into place, and a loser of the race uses the
 // winner's object. Every failure (no verilator or compiler, a compile
 // error, a full disk) comes back as an error naming the step and the tail
-// of its log.
+// of its log (kept in the cache directory).
+//
+// The tools and sources found when snnc was configured can be overridden
+// at run time: SNNC_VERILATOR (verilator_bin), SNNC_VERILATOR_INCLUDE (its
+// include directory), SNNC_RTL_CXX (the C++ compiler), SNNC_SFQ_HW_DIR (the
+// cell models); SNNC_RTL_CACHE moves the cache (defaultCacheDir()). The
+// Verilator runtime is compiled once per cache, Verilator and compiler.
 //
 //===----------------------------------------------------------------------===//
 
@@ -76,15 +82,15 @@ public:
   VerilatedNetlist(const VerilatedNetlist &) = delete;
   VerilatedNetlist &operator=(const VerilatedNetlist &) = delete;
 
-  /// rtl::UnitModel: back to tick 0, every cell empty, counters 0. The
-  /// seed set by setSeed() stays.
+  /// rtl::UnitModel: back to tick 0, every cell empty, counters 0, no
+  /// pulse queued. The seed set by setSeed() stays.
   void reset() override;
   bool openTrace(const std::string &path) override;
   void setTracing(bool on, uint64_t cycle) override;
   std::string closeTrace() override;
 
-  /// The synapses' seed (seed_i); takes effect at once, so set it before
-  /// the first tick of a run.
+  /// The synapses' seed (seed_i), from the next tick on: set it before the
+  /// first tick of a run.
   void setSeed(uint64_t seed);
 
   /// One tick: a pulse leaves the input cell of each element in `elements`
@@ -100,13 +106,20 @@ public:
   void runUntil(uint64_t endTick, const std::vector<Injection> &injections,
                 std::vector<NeuronFire> &fires);
 
+  /// PulseSimulator's interface: inject() queues a pulse, runUntil() runs
+  /// with the queued pulses below `endTick` and keeps the later ones.
+  /// Pulses queued before now() are dropped (the model cannot go back).
+  void inject(uint64_t tick, uint32_t element);
+  void runUntil(uint64_t endTick, std::vector<NeuronFire> &fires);
+
   /// Ticks since reset.
   uint64_t now() const;
   std::array<uint64_t, kNumCounters> counters() const;
   /// pulseSum(trace) of ref's trace over the same ticks, and its length.
   uint64_t pulseSum() const;
   uint64_t pulseCount() const;
-  /// A wire or a deferral slot saturated since reset: pulses were lost and
+  /// A wire or a deferral slot saturated since reset, or more than three
+  /// pulses of one element were injected in one tick: pulses were lost and
   /// the run no longer matches ref.
   bool overflowed() const;
 
@@ -120,6 +133,7 @@ private:
 
   std::shared_ptr<Library> library;
   void *model = nullptr;
+  std::vector<Injection> queued;
   std::vector<uint32_t> neuronCells_;
   BuildInfo info_;
 };

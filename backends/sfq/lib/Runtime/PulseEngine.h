@@ -14,6 +14,7 @@
 #define SNNC_SFQ_RUNTIME_PULSEENGINE_H
 
 #include "snnc/runtime/Engine.h"
+#include "snnc/runtime/TargetRuntime.h"
 #include "snnc/sfq/Counters.h"
 #include "snnc/sfq/ImageSections.h"
 #include "snnc/sfq/PulseSimulator.h"
@@ -49,9 +50,16 @@ runtime::Expected<std::unique_ptr<runtime::Engine>>
 makePulseEngine(const char *name, const image::Image &image,
                 std::unique_ptr<PulseDevice> device);
 
-/// The ref engine: the PulseSimulator on the image's netlist and library.
+/// The ref engine: the PulseSimulator on the image's netlist and timing.
 runtime::Expected<std::unique_ptr<runtime::Engine>>
 makeRefEngine(const image::Image &image);
+
+/// The rtl engine: the image's netlist as Verilated SystemVerilog over the
+/// hw/sfq cells, built (or found in the cache) now. `wrongMergeRule` (test
+/// only) builds mergers that ignore their cross-input windows.
+runtime::Expected<std::unique_ptr<runtime::Engine>>
+makeRtlEngine(const image::Image &image, const runtime::EngineOptions &options,
+              bool wrongMergeRule = false);
 
 } // namespace snnc::sfq
 

@@ -48,15 +48,21 @@ public:
   std::shared_ptr<const CounterSchema> counters() const override {
     return sfq::counterSchema();
   }
-  std::vector<std::string> engines() const override { return {"ref"}; }
+  std::vector<std::string> engines() const override { return {"ref", "rtl"}; }
 
   Expected<std::unique_ptr<Engine>>
   createEngine(const std::string &engine, const image::Image &image,
-               const EngineOptions &) const override {
+               const EngineOptions &options) const override {
     if (engine == "ref")
       return sfq::makeRefEngine(image);
+    if (engine == "rtl")
+      return sfq::makeRtlEngine(image, options);
+    // Test only, not listed: mergers that ignore their cross-input windows,
+    // which the differential test must tell apart from ref.
+    if (engine == "rtl-wrong-merge")
+      return sfq::makeRtlEngine(image, options, /*wrongMergeRule=*/true);
     return ImageError{"", "the sfq target has no engine '" + engine +
-                              "'; it runs ref"};
+                              "'; it runs ref and rtl"};
   }
 
   std::vector<NamedEnergyModel> energyModels() const override {

@@ -1,4 +1,4 @@
-//===- RtlNetlistTest.cpp - The SFQ rtl engine against ref, pulse for pulse ===//
+//===- RtlNetlistTest.cpp - The SFQ rtl engine against ref ----------------===//
 //
 // Each netlist is emitted, verilated and run next to the PulseSimulator on
 // the same dense, seeded pulse trains, in several runUntil() chunks as an
@@ -83,6 +83,10 @@ std::vector<Injection> trains(uint32_t elements, uint64_t end, uint64_t minGap,
   return out;
 }
 
+/// How the rtl model gets its pulses: each chunk's with its runUntil(), or
+/// all of them queued with inject() before the first.
+enum class Feed { PerChunk, Queued };
+
 /// Runs ref and rtl side by side from reset over [0, end) in `chunks`
 /// runUntil() calls; "" when they agree after every chunk, else the first
 /// difference.
@@ -90,10 +94,14 @@ std::string differ(VerilatedNetlist &rtlModel, const Netlist &netlist,
                    const TimingTable &timing, uint64_t seed,
                    const std::vector<Injection> &injections, uint64_t end,
                    unsigned chunks,
-                   std::array<uint64_t, kNumCounters> *out = nullptr) {
+                   std::array<uint64_t, kNumCounters> *out = nullptr,
+                   Feed feed = Feed::PerChunk) {
   PulseSimulator ref(netlist, timing, seed);
   rtlModel.setSeed(seed);
   rtlModel.reset();
+  if (feed == Feed::Queued)
+    for (const Injection &i : injections)
+      rtlModel.inject(i.tick, i.element);
   std::vector<NeuronFire> refFires, rtlFires;
   std::vector<PulseRecord> trace;
   uint64_t begin = 0;
@@ -106,7 +114,10 @@ std::string differ(VerilatedNetlist &rtlModel, const Netlist &netlist,
         mine.push_back(i);
       }
     ref.runUntil(stop, refFires, &trace);
-    rtlModel.runUntil(stop, mine, rtlFires);
+    if (feed == Feed::Queued)
+      rtlModel.runUntil(stop, rtlFires);
+    else
+      rtlModel.runUntil(stop, mine, rtlFires);
     std::ostringstream why;
     why << "after tick " << stop << ": ";
     if (rtlModel.now() != stop)
@@ -153,11 +164,11 @@ std::unique_ptr<VerilatedNetlist> build(const Netlist &netlist,
   if (!model.ok())
     return nullptr;
   const rtl::BuildInfo &info = (*model)->info();
-  std::printf("  model %s: %s\n", info.library.c_str(),
-              info.cached ? "cached"
-                          : ("built in " + std::to_string(info.buildSeconds) +
-                             " s")
-                                .c_str());
+  std::printf(
+      "  model %s: %s\n", info.library.c_str(),
+      info.cached
+          ? "cached"
+          : ("built in " + std::to_string(info.buildSeconds) + " s").c_str());
   return std::move(*model);
 }
 
@@ -309,8 +320,7 @@ Netlist synapsesIntoNeurons() {
   wire(n, eager, 0, n.addCell(CellKind::Sink), 0);
   const uint64_t theta[3] = {3, 2, 4};
   for (uint32_t j = 0; j < 3; ++j) {
-    uint32_t neuron =
-        n.addCell(CellKind::Neuron, theta[j], j); // reset rule j
+    uint32_t neuron = n.addCell(CellKind::Neuron, theta[j], j); // reset rule j
     n.connect(mergeTree(n, exc[j]), {neuron, 0});
     if (!inh[j].empty())
       n.connect(mergeTree(n, inh[j]), {neuron, 1});
@@ -428,8 +438,7 @@ TEST(RtlNetlist, RefusesWhatItCannotModel) {
   zero[static_cast<unsigned>(CellKind::Jtl)].delay[0] = 0;
   auto model = VerilatedNetlist::build(n, zero, {false, false, kCache});
   ASSERT_FALSE(model.ok());
-  EXPECT_NE(model.error().message().find("delay of 0 ticks"),
-            std::string::npos)
+  EXPECT_NE(model.error().message().find("delay of 0 ticks"), std::string::npos)
       << model.error().message();
 
   Netlist train;
@@ -463,22 +472,25 @@ TEST(RtlNetlist, BuildErrorsAreMessages) {
 
   // A cell model that does not compile: the build names Verilator and
   // shows its complaint.
-  std::string hw = kCache + "/broken-hw";
+  // Its own cache, emptied each run: a failed build leaves its log there.
+  std::string broken = kCache + "/broken";
+  std::string hw = broken + "/hw";
+  std::filesystem::remove_all(broken);
   std::filesystem::create_directories(hw);
   for (const std::string &src : rtl::cellSources())
-    std::filesystem::copy_file(std::string(SNNC_SFQ_HW_DIR) + "/" + src,
-                               hw + "/" + src,
-                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(
+        std::string(SNNC_SFQ_HW_DIR) + "/" + src, hw + "/" + src,
+        std::filesystem::copy_options::overwrite_existing);
   std::ofstream(hw + "/sfq_sink.sv", std::ios::app) << "\nnot verilog\n";
   ::setenv("SNNC_SFQ_HW_DIR", hw.c_str(), 1);
-  auto broken = VerilatedNetlist::build(n, t, {false, false, kCache});
+  auto refused = VerilatedNetlist::build(n, t, {false, false, broken});
   ::unsetenv("SNNC_SFQ_HW_DIR");
-  ASSERT_FALSE(broken.ok());
-  EXPECT_NE(broken.error().message().find("verilator failed"),
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message().find("verilator failed"),
             std::string::npos)
-      << broken.error().message();
-  EXPECT_NE(broken.error().message().find("sfq_sink.sv"), std::string::npos)
-      << broken.error().message();
+      << refused.error().message();
+  EXPECT_NE(refused.error().message().find("sfq_sink.sv"), std::string::npos)
+      << refused.error().message();
 }
 
 TEST(RtlNetlist, AsyncChainsMatchRef) {
@@ -525,19 +537,22 @@ TEST(RtlNetlist, ClockedCellsMatchRef) {
     in.push_back({70000 + 110 * k, 13});
   std::array<uint64_t, kNumCounters> c{};
   EXPECT_EQ(differ(*model, n, t, 0, in, 80000, 8, &c), "");
-  for (Counter k :
-       {Counter::SetupViolations, Counter::DffStores, Counter::DffDrops,
-        Counter::DffReads, Counter::DffEmptyClocks, Counter::NdroSets,
-        Counter::NdroRepeatSets, Counter::NdroResets,
-        Counter::NdroRepeatResets, Counter::NdroReads,
-        Counter::NdroEmptyClocks, Counter::And2Stores, Counter::And2Repeats,
-        Counter::And2ClocksNone, Counter::And2ClocksOne,
-        Counter::And2ClocksBoth, Counter::Or2Stores, Counter::Or2Repeats,
-        Counter::Or2Reads, Counter::Or2EmptyClocks, Counter::Xor2Firsts,
-        Counter::Xor2Seconds, Counter::Xor2Reads, Counter::Xor2EmptyClocks,
-        Counter::NotStores, Counter::NotRepeats, Counter::NotReads,
-        Counter::NotClears, Counter::NeuronFires, Counter::NeuronLeaks,
-        Counter::NeuronInhibitions, Counter::PulseCollisions})
+  for (Counter k : {Counter::SetupViolations,   Counter::DffStores,
+                    Counter::DffDrops,          Counter::DffReads,
+                    Counter::DffEmptyClocks,    Counter::NdroSets,
+                    Counter::NdroRepeatSets,    Counter::NdroResets,
+                    Counter::NdroRepeatResets,  Counter::NdroReads,
+                    Counter::NdroEmptyClocks,   Counter::And2Stores,
+                    Counter::And2Repeats,       Counter::And2ClocksNone,
+                    Counter::And2ClocksOne,     Counter::And2ClocksBoth,
+                    Counter::Or2Stores,         Counter::Or2Repeats,
+                    Counter::Or2Reads,          Counter::Or2EmptyClocks,
+                    Counter::Xor2Firsts,        Counter::Xor2Seconds,
+                    Counter::Xor2Reads,         Counter::Xor2EmptyClocks,
+                    Counter::NotStores,         Counter::NotRepeats,
+                    Counter::NotReads,          Counter::NotClears,
+                    Counter::NeuronFires,       Counter::NeuronLeaks,
+                    Counter::NeuronInhibitions, Counter::PulseCollisions})
     EXPECT_GT(get(c, k), 0u) << counterName(k);
 
   // By hand: the DFF's clock ticks at 7, 60, 113, 166. A data pulse at 20
@@ -564,7 +579,7 @@ TEST(RtlNetlist, SynapsesIntoNeuronsMatchRef) {
       in.push_back({t0 + 110 * k, 5});
   for (uint64_t seed : {1ull, 0x5eedull}) {
     std::array<uint64_t, kNumCounters> c{};
-    EXPECT_EQ(differ(*model, n, t, seed, in, 100000, 10, &c), "")
+    EXPECT_EQ(differ(*model, n, t, seed, in, 100000, 10, &c, Feed::Queued), "")
         << "seed " << seed;
     for (Counter k : {Counter::SynapsePasses, Counter::SynapseBlocks,
                       Counter::NeuronFires, Counter::NeuronInhibitions,

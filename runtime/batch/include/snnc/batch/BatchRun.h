@@ -58,6 +58,9 @@ struct SampleOutcome {
   /// alone, without static power over the inference's simulated time).
   double joules = 0;
   double dynamicJoules = 0;
+  /// Energy on the chip (dynamic + static), without the target's extra
+  /// terms such as cooling; equals `joules` for a target without them.
+  double chipJoules = 0;
   double latencySeconds = 0;
   /// One value per class of the target's counter schema.
   std::vector<uint64_t> counters;

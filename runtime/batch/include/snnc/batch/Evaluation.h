@@ -41,6 +41,9 @@ struct Evaluation {
   std::vector<double> classAccuracy;
   Distribution joules;
   Distribution dynamicJoules;
+  /// Without the extra terms (cooling); `hasExtraEnergy` when they differ.
+  Distribution chipJoules;
+  bool hasExtraEnergy = false;
   Distribution latencySeconds;
   /// Simulated time of one inference (steps x dt).
   double inferenceSeconds = 0;
