@@ -51,7 +51,7 @@ void setupCompileCommand(CLI::App &app) {
           ""));
   sub->add_option("--emit-verilog", options->emitVerilog,
                   "also write the compiled network as structural Verilog "
-                  "(targets whose chip is a netlist of it: sfq)");
+                  "(for targets whose chip is a netlist of it)");
   sub->add_option("--dump-ir-after", options->dumpIrAfter,
                   "print the IR after a pass (its argument) or after all");
   sub->add_flag("--dump-elide-blobs", options->dumpElideBlobs,

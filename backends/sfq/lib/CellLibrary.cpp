@@ -223,6 +223,18 @@ image::Expected<CellLibrary> readCellLibrary(const nlohmann::json &doc,
       !(doc["phi0_wb"].get<double>() > 0))
     return reader.error("", "field 'phi0_wb' must be a positive number");
   library.phi0Wb = doc["phi0_wb"].get<double>();
+  if (!doc.contains("technology"))
+    return reader.error("", "has no field 'technology' (null marks a "
+                            "profile without one)");
+  if (const nlohmann::json &tech = doc["technology"]; !tech.is_null()) {
+    if (!tech.is_object() || !tech.contains("process") ||
+        !tech["process"].is_string() || !tech.contains("jj_ic_ua") ||
+        !tech["jj_ic_ua"].is_number() || !(tech["jj_ic_ua"].get<double>() > 0))
+      return reader.error("", "field 'technology' must hold a string "
+                              "'process' and a positive 'jj_ic_ua'");
+    library.process = tech["process"].get<std::string>();
+    library.jjIcUa = tech["jj_ic_ua"].get<double>();
+  }
   if (!doc.contains("cells") || !doc["cells"].is_object())
     return reader.error("", "has no object field 'cells'");
   const nlohmann::json &cells = doc["cells"];

@@ -120,6 +120,11 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
       {"drives_ignored", fact("drives_ignored")},
       {"weights_dropped", fact("weights_dropped")},
   };
+  if (library.jjIcUa) {
+    report["process"] = library.process;
+    report["jj_ic_ua"] = *library.jjIcUa;
+    report["switch_energy_aj"] = *library.jjIcUa * 1e-6 * library.phi0Wb * 1e18;
+  }
   if (biasKnown) {
     report["bias_ua"] = biasUa;
     report["static_power_w"] = biasUa * 1e3 * defaultBiasWattsPerNa();
@@ -146,6 +151,12 @@ void printSfqReport(const nlohmann::json &report, llvm::raw_ostream &out) {
                         (unsigned long long)it.value()["cells"].get<uint64_t>(),
                         (unsigned long long)it.value()["jjs"].get<uint64_t>(),
                         it.value()["basis"].get<std::string>().c_str());
+  if (report.contains("jj_ic_ua"))
+    out << llvm::format("process %s; a junction of %.4g uA switches for "
+                        "%.3g aJ (Ic Phi0)\n",
+                        report["process"].get<std::string>().c_str(),
+                        report["jj_ic_ua"].get<double>(),
+                        report["switch_energy_aj"].get<double>());
   if (report.contains("bias_ua"))
     out << llvm::format("bias %.6g mA; static power %.4g mW at the default "
                         "bias voltage (RSFQ)\n",

@@ -8,8 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../unit/Timing.h"
-
+#include "snnc/sfq/CellLibrary.h"
 #include "snnc/sfq/PulseSimulator.h"
 
 #include <benchmark/benchmark.h>
@@ -85,7 +84,8 @@ void layeredNetwork(benchmark::State &state) {
     state.SkipWithError(err.c_str());
     return;
   }
-  TimingTable t = snnc::sfq::test::coldFluxTiming();
+  // The shipped library's timing, as a compiled image carries it.
+  TimingTable t = loadCellLibrary("coldflux-sfq5ee")->timing();
   PulseSimulator sim(net, t, 1);
   std::vector<NeuronFire> fires;
   uint64_t step = 0;

@@ -46,6 +46,10 @@ struct CellLibrary {
   std::string profile;
   std::string description;
   double phi0Wb = 2.067833848e-15;
+  /// The process and the critical current of a unit-area junction (one
+  /// 2 pi switch of it costs Ic Phi0); unknown (null) in PyLSE's profile.
+  std::string process;
+  std::optional<double> jjIcUa;
   std::array<CellData, kNumCellKinds> cells;
 
   const CellData &operator[](CellKind kind) const {
