@@ -63,7 +63,7 @@ def cases(work):
         out.append((name, XOR, {"input_spacing_ps": 0}, xor_input(
             os.path.join(work, name + ".json"), case, 100), 100))
     out.append(("reservoir", RESERVOIR, {"pulse_rate_hz": 2e9},
-                spikes(os.path.join(work, "reservoir.json"), 8, 200, 0.3, 3),
+                spikes(os.path.join(work, "reservoir.json"), 6, 200, 0.3, 3),
                 200))
     return out
 

@@ -25,10 +25,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(HERE))))
 NETWORKS = [
     ("xor (17 cells)", os.path.join(ROOT, "examples", "xor-sfq.mlir"), {}, 2,
      1.0, 2000),
-    ("reservoir-small (1,076 cells)",
+    ("reservoir-small (338 cells)",
      os.path.join(ROOT, "test", "Target", "sfq", "Inputs",
                   "reservoir-small.mlir"),
-     {"pulse_rate_hz": 2e9}, 8, 0.3, 200),
+     {"pulse_rate_hz": 2e9}, 6, 0.3, 200),
 ]
 
 
