@@ -31,7 +31,8 @@ public:
   explicit Reader(const std::string &origin) : origin(origin) {}
 
   ImageError error(const std::string &cell, const std::string &what) const {
-    return ImageError{origin, cell.empty() ? what : "cell '" + cell + "' " + what};
+    return ImageError{origin,
+                      cell.empty() ? what : "cell '" + cell + "' " + what};
   }
 
   std::optional<ImageError> field(const nlohmann::json &cell,
@@ -79,7 +80,8 @@ public:
     return std::nullopt;
   }
 
-  std::optional<ImageError> port(const std::string &name, const CellKindInfo &info,
+  std::optional<ImageError> port(const std::string &name,
+                                 const CellKindInfo &info,
                                  const nlohmann::json &v, uint8_t &out) const {
     if (v.is_string())
       for (uint8_t i = 0; i < info.inputs; ++i)
@@ -96,7 +98,8 @@ public:
   }
 
   std::optional<ImageError> cell(const std::string &name, CellKind kind,
-                                 const nlohmann::json &doc, CellData &out) const;
+                                 const nlohmann::json &doc,
+                                 CellData &out) const;
 
   std::string origin;
 };
@@ -253,9 +256,9 @@ image::Expected<CellLibrary> readCellLibrary(const nlohmann::json &doc,
       return *e;
   }
   // The cells the lowering always places must exist.
-  for (CellKind kind : {CellKind::Input, CellKind::Sink, CellKind::Split,
-                        CellKind::Merge, CellKind::Synapse, CellKind::Neuron,
-                        CellKind::Clock})
+  for (CellKind kind :
+       {CellKind::Input, CellKind::Sink, CellKind::Split, CellKind::Merge,
+        CellKind::Synapse, CellKind::Neuron, CellKind::Clock})
     if (!library[kind].present)
       return reader.error(kindInfo(kind).name,
                           "is null; every profile needs it");
@@ -273,9 +276,10 @@ bool isCellLibraryFile(const std::string &profile) {
 
 image::Expected<CellLibrary> loadCellLibrary(const std::string &profile) {
   std::string origin = "cell library '" + profile + "'";
-  const char *shipped = profile == "coldflux-sfq5ee" ? detail::coldfluxCellsText()
-                        : profile == "pylse"         ? detail::pylseCellsText()
-                                                     : nullptr;
+  const char *shipped = profile == "coldflux-sfq5ee"
+                            ? detail::coldfluxCellsText()
+                        : profile == "pylse" ? detail::pylseCellsText()
+                                             : nullptr;
   std::string text;
   if (shipped) {
     text = shipped;

@@ -138,8 +138,8 @@ void Builder::fanOut(Pin from, const std::vector<Pin> &dests, size_t first,
   fanOut({split, 1}, dests, first + left, count - left, depth + 1);
 }
 
-void Builder::fanIn(const std::vector<Pin> &sources, size_t first,
-                    size_t count, Pin to, uint32_t depth) {
+void Builder::fanIn(const std::vector<Pin> &sources, size_t first, size_t count,
+                    Pin to, uint32_t depth) {
   if (count == 1) {
     out.netlist.connect(sources[first], to);
     if (sources[first].cell < mergeDepth.size())
@@ -163,8 +163,7 @@ std::optional<ImageError> Builder::survey() {
         if (!std::isfinite(pop.floatParams[j].threshold) ||
             pop.floatParams[j].threshold <= 0)
           return ImageError{"", neuronName(net, p, j) + " has threshold " +
-                                    formatNumber(
-                                        pop.floatParams[j].threshold) +
+                                    formatNumber(pop.floatParams[j].threshold) +
                                     "; a fluxon-counting neuron needs a "
                                     "finite threshold > 0"};
   }
@@ -203,8 +202,7 @@ std::optional<ImageError> Builder::survey() {
                               " synapses and " + std::to_string(neurons) +
                               " neurons, up to " + std::to_string(bound) +
                               " cells with their trees; snnc lowers at most " +
-                              std::to_string(model.maxCells) +
-                              " (max_cells)"};
+                              std::to_string(model.maxCells) + " (max_cells)"};
   return std::nullopt;
 }
 
@@ -238,16 +236,15 @@ std::optional<ImageError> Builder::neurons() {
         double wanted = std::floor(f.threshold / unit) + 1;
         if (!(wanted <= double(thetaMax)))
           return ImageError{
-              "", neuronName(net, p, j) + " needs a threshold of " +
-                      formatNumber(wanted) + " fluxons (threshold " +
-                      formatNumber(f.threshold) + " over " +
-                      formatNumber(unit) +
-                      " per pulse); its loop holds at most " +
-                      std::to_string(thetaMax) +
-                      " (floor(Ic,out L / Phi0) at " +
-                      formatNumber(model.outputIcUa) + " uA and " +
-                      formatNumber(model.loopInductancePh) +
-                      " pH): raise loop_inductance_ph or output_ic_ua"};
+              "",
+              neuronName(net, p, j) + " needs a threshold of " +
+                  formatNumber(wanted) + " fluxons (threshold " +
+                  formatNumber(f.threshold) + " over " + formatNumber(unit) +
+                  " per pulse); its loop holds at most " +
+                  std::to_string(thetaMax) + " (floor(Ic,out L / Phi0) at " +
+                  formatNumber(model.outputIcUa) + " uA and " +
+                  formatNumber(model.loopInductancePh) +
+                  " pH): raise loop_inductance_ph or output_ic_ua"};
         theta = uint64_t(wanted);
       }
       if (f.drive != 0 || f.bias != 0)
@@ -273,7 +270,8 @@ std::optional<ImageError> Builder::neurons() {
 std::optional<ImageError> Builder::synapses() {
   double pTop = normalCdf((model.biasMaxUa - model.i50Ua) / model.sigmaUa);
   double pLow = normalCdf((model.biasMinUa - model.i50Ua) / model.sigmaUa);
-  uint64_t spacing = std::max<uint64_t>(1, window(library, CellKind::Merge, 0, 0));
+  uint64_t spacing =
+      std::max<uint64_t>(1, window(library, CellKind::Merge, 0, 0));
   double errorSum = 0;
   uint64_t stochastic = 0;
   excInputs.resize(out.netlist.size());
@@ -310,8 +308,7 @@ std::optional<ImageError> Builder::synapses() {
               "", "synapse " + std::to_string(c.pre) + " -> " +
                       std::to_string(c.post) + " of projection '" + proj.name +
                       "' (weight " + formatNumber(c.weight) +
-                      ") needs pass probability " +
-                      formatNumber(meta.pWanted) +
+                      ") needs pass probability " + formatNumber(meta.pWanted) +
                       ", below the " + formatNumber(pLow) +
                       " the bias DAC's lowest code sets (" +
                       formatNumber(model.biasMinUa) +
@@ -330,8 +327,8 @@ std::optional<ImageError> Builder::synapses() {
         ++stochastic;
         cell = add(CellKind::Synapse, bias.threshold, nextSynapseId++, meta);
       } else {
-        uint64_t k = uint64_t(
-            std::llround(std::abs(c.weight) / peak * model.maxPulses));
+        uint64_t k =
+            uint64_t(std::llround(std::abs(c.weight) / peak * model.maxPulses));
         if (k == 0) {
           ++out.weightsDropped;
           return;
@@ -463,17 +460,16 @@ void Builder::criticalPath() {
     if (kind != CellKind::Synapse && kind != CellKind::Pulser)
       continue;
     uint64_t own = library[kind].timing.delay[0];
-    uint64_t path = splitDepth[cell] * split + own + mergeDepth[cell] * merge +
-                    neuron;
+    uint64_t path =
+        splitDepth[cell] * split + own + mergeDepth[cell] * merge + neuron;
     if (path <= out.criticalPathTicks)
       continue;
     out.criticalPathTicks = path;
-    out.criticalPath = std::to_string(splitDepth[cell]) + " splitters, a " +
-                       kindInfo(kind).name + ", " +
-                       std::to_string(mergeDepth[cell]) +
-                       " mergers and a neuron (projection '" +
-                       net.projections[uint32_t(out.meta[cell].owner)].name +
-                       "')";
+    out.criticalPath =
+        std::to_string(splitDepth[cell]) + " splitters, a " +
+        kindInfo(kind).name + ", " + std::to_string(mergeDepth[cell]) +
+        " mergers and a neuron (projection '" +
+        net.projections[uint32_t(out.meta[cell].owner)].name + "')";
   }
 }
 

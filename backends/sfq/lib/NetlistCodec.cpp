@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "snnc/sfq/ImageSections.h"
 #include "snnc/image/Image.h"
 #include "snnc/image/detail/Bytes.h"
 #include "snnc/image/detail/JsonFields.h"
+#include "snnc/sfq/ImageSections.h"
 
 namespace snnc::sfq {
 
@@ -245,7 +245,8 @@ public:
       return fail(problem);
     for (size_t k = 0; k < kNumCellKinds; ++k) {
       const CellKindInfo &info = kindInfo(CellKind(k));
-      bool source = CellKind(k) == CellKind::Input || CellKind(k) == CellKind::Clock;
+      bool source =
+          CellKind(k) == CellKind::Input || CellKind(k) == CellKind::Clock;
       for (unsigned o = 0; s.modelled[k] && !source && o < info.outputs; ++o)
         if (s.timing[k].delay[o] < 1)
           return fail(std::string("cell kind ") + info.name +
@@ -267,8 +268,8 @@ public:
     size_t neuron = 0;
     for (uint32_t c = 0; c < s.netlist.size(); ++c) {
       const Cell &cell = s.netlist.cell(c);
-      std::string name = "cell " + std::to_string(c) + " (" +
-                         kindInfo(cell.kind).name + ")";
+      std::string name =
+          "cell " + std::to_string(c) + " (" + kindInfo(cell.kind).name + ")";
       if (!s.modelled[size_t(cell.kind)])
         return fail(name + " has no model in cell library '" + s.cellLibrary +
                     "'");
@@ -276,9 +277,9 @@ public:
         if (cell.a >= elements || inputSeen[cell.a])
           return fail(name + " injects input element " +
                       std::to_string(cell.a) +
-                      (cell.a >= elements ? "; the network has " +
-                                                std::to_string(elements)
-                                          : ", which another input cell has"));
+                      (cell.a >= elements
+                           ? "; the network has " + std::to_string(elements)
+                           : ", which another input cell has"));
         inputSeen[cell.a] = true;
       }
       if (cell.kind != CellKind::Neuron)
@@ -311,15 +312,15 @@ public:
   }
 
   std::vector<std::pair<std::string, std::string>>
-  summarize(const image::Image &, const image::SectionData &data) const override {
+  summarize(const image::Image &,
+            const image::SectionData &data) const override {
     const auto &s = static_cast<const NetlistSection &>(data);
     std::vector<uint64_t> byKind = s.netlist.countByKind();
     std::string cells;
     for (size_t k = 0; k < kNumCellKinds; ++k)
       if (byKind[k])
         cells += std::string(cells.empty() ? "" : ", ") +
-                 std::to_string(byKind[k]) + " " +
-                 kindInfo(CellKind(k)).name;
+                 std::to_string(byKind[k]) + " " + kindInfo(CellKind(k)).name;
     return {{"cells", std::to_string(s.netlist.size()) + " (" + cells + ")"},
             {"cell library", s.cellLibrary},
             {"pulse slot", std::to_string(s.slotTicks) + " ticks of 100 fs"},

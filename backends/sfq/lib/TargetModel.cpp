@@ -1,9 +1,10 @@
-//===- TargetModel.cpp - Reading the SFQ chip model; synapse and neuron bias ===//
+//===- TargetModel.cpp - Reading the SFQ chip model; synapse and neuron bias
+//===//
 
 #include "snnc/sfq/TargetModel.h"
-#include "snnc/sfq/CellLibrary.h"
 #include "snnc/Support/ClockRange.h"
 #include "snnc/Support/FormatNumber.h"
+#include "snnc/sfq/CellLibrary.h"
 
 #include <algorithm>
 #include <cmath>
@@ -189,8 +190,7 @@ double normalQuantile(double p) {
   } else {
     double q = p - 0.5, r = q * q;
     x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) *
-        q /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+        q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
   double e = normalCdf(x) - p;
   double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);

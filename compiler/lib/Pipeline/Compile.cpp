@@ -220,9 +220,8 @@ int snnc::compileNetwork(const CompileOptions &options, llvm::raw_ostream &out,
   // refusing it leaves no image behind either.
   std::string verilog;
   if (!options.emitVerilog.empty()) {
-    if (std::string why = checkOutputPath(options.emitVerilog,
-                                          {options.input, output},
-                                          "--emit-verilog");
+    if (std::string why = checkOutputPath(
+            options.emitVerilog, {options.input, output}, "--emit-verilog");
         !why.empty()) {
       diagnostics << "snnc compile: " << why << "\n";
       return 1;

@@ -124,9 +124,8 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
     report.staticParts.push_back(std::move(part));
   }
 
-  Expected<std::vector<EnergyTerm>> extra =
-      target.extraEnergy(image, result, model,
-                         report.dynamicJoules + report.staticJoules);
+  Expected<std::vector<EnergyTerm>> extra = target.extraEnergy(
+      image, result, model, report.dynamicJoules + report.staticJoules);
   if (!extra)
     return extra.error();
   report.extra = std::move(extra.value());

@@ -98,7 +98,6 @@ LogicalResult convertNetwork(snn::NetworkOp network) {
   if (!lowered)
     return network.emitOpError("cannot be lowered to sfq: ")
            << lowered.error().message();
-  auto module = network->getParentOfType<ModuleOp>();
   if (CircuitOp old = circuitOf(network))
     old.erase();
   OpBuilder builder(network.getContext());
@@ -112,8 +111,7 @@ LogicalResult convertNetwork(snn::NetworkOp network) {
   return success();
 }
 
-struct ConvertSnnToSfqPass
-    : impl::ConvertSnnToSfqBase<ConvertSnnToSfqPass> {
+struct ConvertSnnToSfqPass : impl::ConvertSnnToSfqBase<ConvertSnnToSfqPass> {
   using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();

@@ -66,14 +66,14 @@ FailureOr<image::Image> buildSfqImage(snn::NetworkOp network,
   if (auto facts = circuit->getAttrOfType<DictionaryAttr>("sfq.lowering"))
     if (auto spacing = facts.getAs<IntegerAttr>("input_spacing_ticks"))
       section.inputSpacingTicks = uint64_t(spacing.getInt());
-  section.biasNa = uint64_t(std::llround(
-      totalBiasUa(circuit, *netlist, (*model)->library) * 1e3));
+  section.biasNa = uint64_t(
+      std::llround(totalBiasUa(circuit, *netlist, (*model)->library) * 1e3));
   for (NeuronOp neuron : circuit.getBody().front().getOps<NeuronOp>()) {
     if (!neuron.getPopulation() || !neuron.getIndex())
       return neuron.emitOpError("has no population and index; the image "
                                 "needs to know which neuron it is");
-    section.neurons.push_back({uint32_t(*neuron.getPopulation()),
-                               uint32_t(*neuron.getIndex())});
+    section.neurons.push_back(
+        {uint32_t(*neuron.getPopulation()), uint32_t(*neuron.getIndex())});
   }
   section.timing = (*model)->library.timing();
   for (size_t k = 0; k < kNumCellKinds; ++k)

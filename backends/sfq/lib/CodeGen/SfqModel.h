@@ -11,8 +11,8 @@
 
 #include "snn/SnnAttrs.h"
 #include "snn/SnnOps.h"
-#include "snnc/sfq/Dialect/SfqDialect.h"
 #include "snnc/sfq/CellLibrary.h"
+#include "snnc/sfq/Dialect/SfqDialect.h"
 #include "snnc/sfq/TargetModel.h"
 
 #include "mlir/IR/Operation.h"

@@ -48,9 +48,8 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
     uint64_t cellJjs = byKind[k] * data.jjs;
     jjs += cellJjs;
     cellCount += byKind[k];
-    nlohmann::json entry = {{"cells", byKind[k]},
-                            {"jjs", cellJjs},
-                            {"basis", data.basis}};
+    nlohmann::json entry = {
+        {"cells", byKind[k]}, {"jjs", cellJjs}, {"basis", data.basis}};
     if (data.areaUm2)
       area += double(byKind[k]) * *data.areaUm2;
     else
@@ -140,12 +139,11 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
 void printSfqReport(const nlohmann::json &report, llvm::raw_ostream &out) {
   if (!report.is_object() || !report.contains("jjs"))
     return;
-  out << "sfq netlist (" << report["cell_library"].get<std::string>()
-      << ", " << report["synapse_mode"].get<std::string>()
+  out << "sfq netlist (" << report["cell_library"].get<std::string>() << ", "
+      << report["synapse_mode"].get<std::string>()
       << " synapses): " << report["cells"].get<uint64_t>() << " cells, "
       << report["jjs"].get<uint64_t>() << " JJs\n";
-  for (auto it = report["by_cell"].begin(); it != report["by_cell"].end();
-       ++it)
+  for (auto it = report["by_cell"].begin(); it != report["by_cell"].end(); ++it)
     out << llvm::format("  %-8s %10llu cells %12llu JJs  %s\n",
                         it.key().c_str(),
                         (unsigned long long)it.value()["cells"].get<uint64_t>(),

@@ -2,9 +2,9 @@
 
 #include "PulseEngine.h"
 
+#include "snnc/image/Procedural.h"
 #include "snnc/runtime/FloatNeuron.h"
 #include "snnc/runtime/RunBookkeeping.h"
-#include "snnc/image/Procedural.h"
 
 #include <algorithm>
 
@@ -77,10 +77,10 @@ Readouts buildReadouts(const image::Image &image) {
       }
     }
     r.ring = std::max<uint32_t>(r.ring, p.maxDelay + 1);
-    (p.source.kind == image::SourceKind::Input ? r.fromInput
-                                               : r.fromPopulation)
-        [p.source.index]
-            .push_back(std::move(feed));
+    (p.source.kind == image::SourceKind::Input
+         ? r.fromInput
+         : r.fromPopulation)[p.source.index]
+        .push_back(std::move(feed));
   }
   return r;
 }
@@ -103,9 +103,10 @@ public:
 
   const char *name() const override { return engineName; }
 
-  Expected<runtime::RunResult> run(const std::vector<runtime::SpikeTrain> &inputs,
-                                   const runtime::RunOptions &options,
-                                   runtime::StepObserver *observer) override;
+  Expected<runtime::RunResult>
+  run(const std::vector<runtime::SpikeTrain> &inputs,
+      const runtime::RunOptions &options,
+      runtime::StepObserver *observer) override;
 
   nlohmann::json extraReport(double) const override { return lastFigures; }
   std::string describeExtra(double) const override {
@@ -165,7 +166,8 @@ PulseEngine::run(const std::vector<runtime::SpikeTrain> &inputs,
   // clock at the pulse rate.
   result.peLoads.push_back({0, 0, 0, 0, 0});
   runtime::detail::InputCursor cursor(inputs);
-  std::vector<std::vector<uint32_t>> inSpikes, popSpikes(image.populations.size());
+  std::vector<std::vector<uint32_t>> inSpikes,
+      popSpikes(image.populations.size());
   std::vector<NeuronFire> fires;
   states.assign(image.populations.size(), {});
   ring.assign(image.populations.size(), {});

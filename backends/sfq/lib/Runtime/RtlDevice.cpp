@@ -21,8 +21,8 @@ public:
   RtlDevice(std::unique_ptr<rtl::VerilatedNetlist> model, uint64_t seed,
             uint64_t slotTicks, const runtime::EngineOptions &options)
       : model(std::move(model)), seed(seed), slotTicks(slotTicks),
-        tracePath(options.tracePath),
-        window{options.traceFirstStep, options.traceLastStep} {}
+        tracePath(options.tracePath), window{options.traceFirstStep,
+                                             options.traceLastStep} {}
 
   runtime::Status reset() override {
     model->reset();
@@ -85,8 +85,8 @@ makeRtlEngine(const image::Image &image, const runtime::EngineOptions &options,
     return image::ImageError{"", "the image has no sfq.netlist section"};
   if (std::string why = rtl::checkEmittable(section->netlist, section->timing);
       !why.empty())
-    return image::ImageError{"", "the rtl engine cannot run this netlist: " +
-                                     why};
+    return image::ImageError{"",
+                             "the rtl engine cannot run this netlist: " + why};
   rtl::BuildOptions build;
   build.trace = !options.tracePath.empty();
   build.wrongMergeRule = wrongMergeRule;
@@ -94,11 +94,10 @@ makeRtlEngine(const image::Image &image, const runtime::EngineOptions &options,
       rtl::VerilatedNetlist::build(section->netlist, section->timing, build);
   if (!model)
     return model.error();
-  return makePulseEngine(wrongMergeRule ? "rtl-wrong-merge" : "rtl", image,
-                         std::make_unique<RtlDevice>(std::move(*model),
-                                                     image.seed,
-                                                     section->slotTicks,
-                                                     options));
+  return makePulseEngine(
+      wrongMergeRule ? "rtl-wrong-merge" : "rtl", image,
+      std::make_unique<RtlDevice>(std::move(*model), image.seed,
+                                  section->slotTicks, options));
 }
 
 } // namespace snnc::sfq

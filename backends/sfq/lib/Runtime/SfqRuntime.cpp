@@ -104,8 +104,9 @@ public:
         energyCoefficient(model["cooling"], "w_per_w", "cooling.w_per_w");
     if (!wPerW)
       return wPerW.error();
-    Expected<double> floor = energyCoefficient(
-        model["cooling"], "carnot_floor_w_per_w", "cooling.carnot_floor_w_per_w");
+    Expected<double> floor =
+        energyCoefficient(model["cooling"], "carnot_floor_w_per_w",
+                          "cooling.carnot_floor_w_per_w");
     if (!floor)
       return floor.error();
     if (wPerW.value() < floor.value())

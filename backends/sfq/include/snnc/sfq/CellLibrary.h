@@ -1,4 +1,5 @@
-//===- CellLibrary.h - An SFQ cell library profile, read from data -*- C++ -*-===//
+//===- CellLibrary.h - An SFQ cell library profile, read from data -*- C++
+//-*-===//
 //
 // A profile (cells-<profile>.json in backends/sfq, embedded at build time)
 // gives every cell kind's junction count, bias current, area, delays,

@@ -18,7 +18,8 @@ enum class Counter : size_t {
 #undef SNNC_COUNTER
   NumCounters
 };
-inline constexpr size_t kNumCounters = static_cast<size_t>(Counter::NumCounters);
+inline constexpr size_t kNumCounters =
+    static_cast<size_t>(Counter::NumCounters);
 
 inline constexpr size_t index(Counter c) { return static_cast<size_t>(c); }
 

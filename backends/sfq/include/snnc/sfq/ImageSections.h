@@ -6,8 +6,8 @@
 // ticks, the cell library profile the timing comes from, and the total bias
 // current (library bias of every cell plus each synapse's and neuron's own)
 // that static power is priced on, and the library's timing of every cell
-// kind, so that the engines need nothing but the image. The reader refuses a netlist that breaks
-// a rule of docs/sfq.md §2, naming the wire.
+// kind, so that the engines need nothing but the image. The reader refuses a
+// netlist that breaks a rule of docs/sfq.md §2, naming the wire.
 //
 //===----------------------------------------------------------------------===//
 
