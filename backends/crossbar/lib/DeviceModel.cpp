@@ -3,24 +3,14 @@
 #include "snnc/crossbar/DeviceModel.h"
 #include "snnc/Support/ClockRange.h"
 #include "snnc/Support/FormatNumber.h"
+#include "snnc/Support/Json.h"
 
 #include <cmath>
 #include <functional>
 #include <map>
 
 namespace snnc::crossbar {
-namespace {
-
 using image::ImageError;
-
-/// x of {"value": x, ...} or of a bare x.
-const nlohmann::json &valueOf(const nlohmann::json &field) {
-  if (field.is_object() && field.contains("value"))
-    return field["value"];
-  return field;
-}
-
-} // namespace
 
 image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
                                              const nlohmann::json &overrides,
@@ -74,7 +64,7 @@ image::Expected<DeviceModel> readDeviceModel(const nlohmann::json &model,
       auto found = fields.find(it.key());
       if (found == fields.end())
         return bad(it.key(), "is not a field of the crossbar target model");
-      const nlohmann::json &v = valueOf(it.value());
+      const nlohmann::json &v = modelFieldValue(it.value());
       if (!v.is_number() || !std::isfinite(v.get<double>()))
         return bad(it.key(), "must be a finite number; it is " + v.dump());
       double x = v.get<double>();

@@ -4,6 +4,7 @@
 #include "snnc/sfq/TargetModel.h"
 #include "snnc/Support/ClockRange.h"
 #include "snnc/Support/FormatNumber.h"
+#include "snnc/Support/Json.h"
 #include "snnc/sfq/CellLibrary.h"
 
 #include <algorithm>
@@ -12,17 +13,7 @@
 #include <map>
 
 namespace snnc::sfq {
-namespace {
-
 using image::ImageError;
-
-const nlohmann::json &valueOf(const nlohmann::json &field) {
-  if (field.is_object() && field.contains("value"))
-    return field["value"];
-  return field;
-}
-
-} // namespace
 
 uint64_t TargetModel::slotTicks() const {
   return static_cast<uint64_t>(std::llround(1e13 / pulseRateHz));
@@ -71,7 +62,7 @@ image::Expected<TargetModel> readTargetModel(const nlohmann::json &model,
     for (auto it = source->begin(); it != source->end(); ++it) {
       if (it.key() == "description" || it.key() == "version")
         continue;
-      const nlohmann::json &v = valueOf(it.value());
+      const nlohmann::json &v = modelFieldValue(it.value());
       if (auto r = reals.find(it.key()); r != reals.end()) {
         if (!v.is_number() || !std::isfinite(v.get<double>()))
           return bad(it.key(), "must be a finite number; it is " + v.dump());

@@ -1,6 +1,7 @@
 //===- ModuleTarget.cpp - A module's #snn.target, for a target's passes ---===//
 
 #include "snnc/Target/ModuleTarget.h"
+#include "snnc/Support/Json.h"
 
 #include "mlir/IR/BuiltinOps.h"
 
@@ -39,10 +40,7 @@ FailureOr<nlohmann::json> targetOverrides(snn::TargetAttr target,
 nlohmann::json withOverrides(nlohmann::json model,
                              const nlohmann::json &overrides) {
   for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-    nlohmann::json value = it.value();
-    if (value.is_object() && value.contains("value"))
-      value = value["value"];
-    model[it.key()] = {{"value", value},
+    model[it.key()] = {{"value", modelFieldValue(it.value())},
                        {"source", "--target-config override"}};
   }
   return model;

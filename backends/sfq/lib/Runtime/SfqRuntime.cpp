@@ -14,6 +14,7 @@
 #include "snnc/sfq/CellLibrary.h"
 #include "snnc/sfq/ImageSections.h"
 
+#include "snnc/Support/Json.h"
 #include "snnc/runtime/Energy.h"
 #include "snnc/runtime/TargetRuntime.h"
 
@@ -131,8 +132,8 @@ public:
       return f;
     uint64_t bits = 8, stateBits = 0;
     if (image.targetModel.contains("synapse_bias_bits")) {
-      const nlohmann::json &v = image.targetModel["synapse_bias_bits"];
-      const nlohmann::json &x = v.is_object() ? v["value"] : v;
+      const nlohmann::json &x =
+          modelFieldValue(image.targetModel["synapse_bias_bits"]);
       if (x.is_number_unsigned())
         bits = x.get<uint64_t>();
     }

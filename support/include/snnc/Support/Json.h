@@ -40,6 +40,14 @@ struct JsonParse {
 /// (line 1, column 15)".
 std::string describeJsonError(const JsonParse &failed);
 
+/// A target-model field's value, written bare (x) or with its provenance
+/// ({"value": x, "basis": ..., "source": ...}) as target.json files are.
+inline const nlohmann::json &modelFieldValue(const nlohmann::json &field) {
+  if (field.is_object() && field.contains("value"))
+    return field["value"];
+  return field;
+}
+
 /// Parses `text`, refusing syntax errors and documents nested deeper than
 /// kMaxJsonDepth. Never throws, so code built without exceptions may call it.
 JsonParse parseJson(std::string_view text);
