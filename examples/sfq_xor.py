@@ -15,7 +15,7 @@ with the pass probability of a full-weight synapse), and prints a table.
     /usr/bin/python3 examples/sfq_xor.py --snnc build/bin/snnc --out build/xor
 
 --check fails (exit 1) unless every case of every seed at offset 0 is
-classified correctly; ctest runs it so.
+classified correctly; ctest runs it so, asynchronous and --clocked.
 """
 
 import argparse
@@ -61,8 +61,11 @@ class Xor:
 
     def image(self, offset, seed):
         a = self.args
+        fields = {"synapse_bias_offset_ua": offset}
+        if a.clocked:
+            fields["clocking"] = "clocked"
         config = write_json(os.path.join(a.out, "offset%g.json" % offset),
-                            {"synapse_bias_offset_ua": offset})
+                            fields)
         path = os.path.join(a.out, "xor-%g-%d.img" % (offset, seed))
         report = json.loads(run([a.snnc, "compile", NETWORK, "--target", "sfq",
                                  "--dt", "1e-3", "--seed", str(seed),
@@ -177,6 +180,9 @@ def main():
                    help="a case reads 1 above this many spikes per slot")
     p.add_argument("--offsets", default="-12,-10,-9,-8,-7,-6,-5,-4,-2,0,2",
                    help="synapse bias offsets in uA (0 is always run)")
+    p.add_argument("--clocked", action="store_true",
+                   help="clocked mode: OR2 trees, path-balancing DFFs and a "
+                   "clock tree instead of merger trees (docs/sfq.md s12)")
     p.add_argument("--check", action="store_true")
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)

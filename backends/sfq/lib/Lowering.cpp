@@ -1,123 +1,13 @@
 //===- Lowering.cpp - A spiking network to an SFQ netlist -----------------===//
 
-#include "snnc/sfq/Lowering.h"
+#include "LoweringBuilder.h"
 #include "snnc/Support/FormatNumber.h"
-#include "snnc/image/Procedural.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace snnc::sfq {
-namespace {
-
-using image::ImageError;
-
-/// One synapse as the rows give it.
-struct Connection {
-  uint32_t projection;
-  uint32_t pre;
-  uint32_t post;
-  float weight;
-  uint16_t delay;
-};
-
-/// Calls `fn(Connection)` for every synapse of projection `index`, stored
-/// or regenerated, in row order.
-template <typename Fn>
-void forEachSynapse(const image::Image &net, uint32_t index, Fn fn) {
-  const image::Projection &p = net.projections[index];
-  if (!p.isProcedural) {
-    const image::StoredSynapses &s = p.stored;
-    for (uint32_t pre = 0; pre + 1 < s.rowPtr.size(); ++pre)
-      for (uint64_t k = s.rowPtr[pre]; k < s.rowPtr[pre + 1]; ++k)
-        fn(Connection{index, pre, s.target[k], s.weight[k], s.delay[k]});
-    return;
-  }
-  image::ProceduralRows rows(p.procedural.spec, 1.0,
-                             [](double, double) -> int16_t { return 0; });
-  std::vector<image::ExpandedSynapse> row;
-  for (uint32_t pre = 0; pre < p.procedural.spec.size; ++pre) {
-    rows.expandRow(pre, row);
-    for (const image::ExpandedSynapse &s : row)
-      fn(Connection{index, pre, s.target, s.weight, p.procedural.delay});
-  }
-}
-
-uint32_t sourceSize(const image::Image &net, const image::Projection &p) {
-  return p.source.kind == image::SourceKind::Input
-             ? net.inputs[p.source.index].size
-             : net.populations[p.source.index].size;
-}
-
-/// Charge a neuron's membrane takes from one unit of weight: gain, times
-/// a CuBa synapse's total charge per spike.
-double unitGain(const image::Population &pop, const image::FloatNeuron &f) {
-  if (pop.model == image::NeuronModel::CubaLif && f.synDecay < 1)
-    return f.gain * f.synGain / (1 - f.synDecay);
-  return f.gain;
-}
-
-std::string neuronName(const image::Image &net, uint32_t pop, uint32_t j) {
-  return "neuron " + std::to_string(j) + " of population '" +
-         net.populations[pop].name + "'";
-}
-
-/// Ticks of window `after` -> `on` of `kind`, 0 when the library has none.
-uint64_t window(const CellLibrary &library, CellKind kind, uint8_t after,
-                uint8_t on) {
-  for (const Separation &s : library[kind].timing.separations)
-    if (s.after == after && s.on == on)
-      return s.ticks;
-  return 0;
-}
-
-class Builder {
-public:
-  Builder(const image::Image &net, const TargetModel &model,
-          const CellLibrary &library, LoweredNetwork &out)
-      : net(net), model(model), library(library), out(out) {}
-
-  std::optional<ImageError> run();
-
-private:
-  uint32_t add(CellKind kind, uint64_t a = 0, uint64_t b = 0,
-               const CellMeta &meta = {}) {
-    out.meta.push_back(meta);
-    return out.netlist.addCell(kind, a, b);
-  }
-  void fanOut(Pin from, const std::vector<Pin> &dests, size_t first,
-              size_t count, uint32_t depth);
-  void fanIn(const std::vector<Pin> &sources, size_t first, size_t count,
-             Pin to, uint32_t depth);
-  std::optional<ImageError> survey();
-  std::optional<ImageError> neurons();
-  std::optional<ImageError> synapses();
-  std::optional<ImageError> trees();
-  std::optional<ImageError> slotFitsCells();
-  void leakClocks();
-  void criticalPath();
-
-  const image::Image &net;
-  const TargetModel &model;
-  const CellLibrary &library;
-  LoweredNetwork &out;
-
-  /// Largest |weight| onto each neuron, [population][neuron].
-  std::vector<std::vector<double>> maxAbs;
-  uint64_t synapseTotal = 0;
-  /// Sources are input elements (global numbering), then every neuron of
-  /// every population: their cells and the synapse inputs they drive.
-  std::vector<uint32_t> inputOffset, populationOffset;
-  std::vector<uint32_t> sourceCell;
-  std::vector<std::vector<Pin>> sourceDests;
-  /// Per neuron cell: excitatory and inhibitory synapse outputs, and the
-  /// leak period in slots (0: none).
-  std::vector<std::vector<Pin>> excInputs, inhInputs;
-  std::vector<uint64_t> leakSlots;
-  /// Per cell (synapses only): depth in their splitter and merger trees.
-  std::vector<uint32_t> splitDepth, mergeDepth;
-  uint64_t nextSynapseId = 0;
-};
+namespace detail {
 
 void Builder::fanOut(Pin from, const std::vector<Pin> &dests, size_t first,
                      size_t count, uint32_t depth) {
@@ -270,8 +160,12 @@ std::optional<ImageError> Builder::neurons() {
 std::optional<ImageError> Builder::synapses() {
   double pTop = normalCdf((model.biasMaxUa - model.i50Ua) / model.sigmaUa);
   double pLow = normalCdf((model.biasMinUa - model.i50Ua) / model.sigmaUa);
+  // A pulser's train passes a merger one pulse per window, a clocked tree
+  // one per cycle.
   uint64_t spacing =
-      std::max<uint64_t>(1, window(library, CellKind::Merge, 0, 0));
+      model.clocking == Clocking::Clocked
+          ? model.clockTicks()
+          : std::max<uint64_t>(1, window(library, CellKind::Merge, 0, 0));
   double errorSum = 0;
   uint64_t stochastic = 0;
   excInputs.resize(out.netlist.size());
@@ -375,6 +269,27 @@ std::optional<ImageError> Builder::trees() {
     const CellMeta &meta = out.meta[widest];
     out.maxFanInNeuron = neuronName(net, uint32_t(meta.owner), meta.index);
   }
+  if (out.clocked) {
+    clockedTrees();
+  } else {
+    if (auto e = mergerTreesFitSlot(widestInhibitory))
+      return e;
+    for (uint32_t cell = 0; cell < excInputs.size(); ++cell) {
+      if (!excInputs[cell].empty())
+        fanIn(excInputs[cell], 0, excInputs[cell].size(), {cell, 0}, 0);
+      if (!inhInputs[cell].empty())
+        fanIn(inhInputs[cell], 0, inhInputs[cell].size(), {cell, 1}, 0);
+    }
+  }
+  for (uint32_t s = 0; s < sourceCell.size(); ++s)
+    if (sourceCell[s] != kNoCell)
+      fanOut({sourceCell[s], 0}, sourceDests[s], 0, sourceDests[s].size(), 0);
+  return std::nullopt;
+}
+
+/// An asynchronous merger tree passes one pulse per same-input window; a
+/// neuron's pulses of one slot must all pass.
+std::optional<ImageError> Builder::mergerTreesFitSlot(bool widestInhibitory) {
   uint64_t separation = window(library, CellKind::Merge, 0, 0);
   uint64_t m = out.maxFanIn;
   if (m > 1 && m * separation > out.slotTicks)
@@ -391,15 +306,6 @@ std::optional<ImageError> Builder::trees() {
                 " ps slot at pulse_rate_hz " + formatNumber(model.pulseRateHz) +
                 ": lower pulse_rate_hz to at most " +
                 formatNumber(1e13 / double(m * separation))};
-  for (uint32_t cell = 0; cell < excInputs.size(); ++cell) {
-    if (!excInputs[cell].empty())
-      fanIn(excInputs[cell], 0, excInputs[cell].size(), {cell, 0}, 0);
-    if (!inhInputs[cell].empty())
-      fanIn(inhInputs[cell], 0, inhInputs[cell].size(), {cell, 1}, 0);
-  }
-  for (uint32_t s = 0; s < sourceCell.size(); ++s)
-    if (sourceCell[s] != kNoCell)
-      fanOut({sourceCell[s], 0}, sourceDests[s], 0, sourceDests[s].size(), 0);
   return std::nullopt;
 }
 
@@ -475,7 +381,11 @@ void Builder::criticalPath() {
 
 std::optional<ImageError> Builder::run() {
   out.slotTicks = model.slotTicks();
-  out.inputSpacingTicks = model.inputSpacingTicks();
+  out.clocked = model.clocking == Clocking::Clocked;
+  // Clocked: one input element per cycle, so that the inputs of a step
+  // reach a clocked tree in different cycles.
+  out.inputSpacingTicks =
+      out.clocked ? model.clockTicks() : model.inputSpacingTicks();
   if (auto e = survey())
     return e;
   uint32_t element = 0;
@@ -497,7 +407,12 @@ std::optional<ImageError> Builder::run() {
   if (auto e = slotFitsCells())
     return e;
   leakClocks();
-  criticalPath();
+  if (out.clocked) {
+    if (auto e = clockPipeline())
+      return e;
+  } else {
+    criticalPath();
+  }
   std::string problem = out.netlist.check();
   if (!problem.empty())
     return ImageError{"", "internal error: the lowered netlist is malformed: " +
@@ -505,14 +420,14 @@ std::optional<ImageError> Builder::run() {
   return std::nullopt;
 }
 
-} // namespace
+} // namespace detail
 
 image::Expected<LoweredNetwork> lowerNetwork(const image::Image &network,
                                              const TargetModel &model,
                                              const CellLibrary &library) {
   LoweredNetwork out;
-  Builder builder(network, model, library, out);
-  if (std::optional<ImageError> e = builder.run())
+  detail::Builder builder(network, model, library, out);
+  if (std::optional<image::ImageError> e = builder.run())
     return *e;
   return out;
 }

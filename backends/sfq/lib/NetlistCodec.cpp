@@ -44,6 +44,7 @@ bool NetlistSection::equals(const image::SectionData &other) const {
   return o && o->netlist == netlist && o->neurons == neurons &&
          o->slotTicks == slotTicks &&
          o->inputSpacingTicks == inputSpacingTicks &&
+         o->inputPhaseTicks == inputPhaseTicks &&
          o->cellLibrary == cellLibrary && o->biasNa == biasNa &&
          o->modelled == modelled && sameTiming(o->timing, timing);
 }
@@ -57,6 +58,9 @@ constexpr uint64_t kNeuronBytes = 4 + 4;
 /// window its ports and ticks.
 constexpr uint64_t kKindBytes = 1 + 4 + 4 + 4;
 constexpr uint64_t kSeparationBytes = 1 + 1 + 4;
+/// An input phase is a clock tree's insertion delay: far below a second.
+constexpr uint64_t kMaxInputPhaseTicks = 1000000000000;
+
 /// Far above any lowering's max_cells, so that a header cannot make the
 /// reader allocate without bound.
 constexpr uint64_t kMaxCells = uint64_t(1) << 31;
@@ -68,7 +72,8 @@ struct Counts {
 Counts readCounts(const json &header) {
   Field root(header, "header");
   root.expectKeys({"cells", "drives", "neurons", "separations", "slot_ticks",
-                   "input_spacing_ticks", "cell_library", "bias_na"});
+                   "input_spacing_ticks", "input_phase_ticks", "cell_library",
+                   "bias_na"});
   Counts c{root["cells"].u64(), root["drives"].u64(), root["neurons"].u64(),
            root["separations"].u64()};
   if (c.separations > 1024)
@@ -97,7 +102,8 @@ class NetlistCodec : public image::SectionCodec {
 public:
   std::string name() const override { return kNetlistSection; }
   std::string owner() const override { return kTargetName; }
-  uint32_t version() const override { return 1; }
+  // 2: the input phase (clocked mode).
+  uint32_t version() const override { return 2; }
 
   json header(const image::Image &,
               const image::SectionData &data) const override {
@@ -108,6 +114,7 @@ public:
             {"separations", separationCount(s.timing)},
             {"slot_ticks", s.slotTicks},
             {"input_spacing_ticks", s.inputSpacingTicks},
+            {"input_phase_ticks", s.inputPhaseTicks},
             {"cell_library", s.cellLibrary},
             {"bias_na", s.biasNa}};
   }
@@ -165,6 +172,13 @@ public:
       Field root(header, "header");
       s->slotTicks = root["slot_ticks"].u64();
       s->inputSpacingTicks = root["input_spacing_ticks"].u64();
+      s->inputPhaseTicks = root["input_phase_ticks"].u64();
+      if (s->inputPhaseTicks > kMaxInputPhaseTicks)
+        root["input_phase_ticks"].fail(
+            "is " + std::to_string(s->inputPhaseTicks) +
+            "; snnc delays "
+            "inputs by at most " +
+            std::to_string(kMaxInputPhaseTicks) + " ticks (0.1 s)");
       s->cellLibrary = root["cell_library"].string();
       s->biasNa = root["bias_na"].u64();
       if (s->slotTicks < 1)

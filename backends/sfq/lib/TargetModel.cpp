@@ -19,6 +19,10 @@ uint64_t TargetModel::slotTicks() const {
   return static_cast<uint64_t>(std::llround(1e13 / pulseRateHz));
 }
 
+uint64_t TargetModel::clockTicks() const {
+  return static_cast<uint64_t>(std::llround(1e13 / clockRateHz));
+}
+
 uint64_t TargetModel::inputSpacingTicks() const {
   return static_cast<uint64_t>(std::llround(inputSpacingPs * 10.0));
 }
@@ -38,11 +42,12 @@ image::Expected<TargetModel> readTargetModel(const nlohmann::json &model,
   TargetModel m;
   double biasBits = m.biasBits, maxPulses = m.maxPulses,
          maxCells = static_cast<double>(m.maxCells);
-  std::string mode = "stochastic", reset = "zero";
+  std::string mode = "stochastic", reset = "zero", clocking = "async";
   std::map<std::string, double *> reals = {
       {"pulse_rate_hz", &m.pulseRateHz},
       {"input_spacing_ps", &m.inputSpacingPs},
       {"max_clock_hz", &m.maxClockHz},
+      {"clock_rate_hz", &m.clockRateHz},
       {"synapse_i50_ua", &m.i50Ua},
       {"synapse_sigma_ua", &m.sigmaUa},
       {"synapse_bias_min_ua", &m.biasMinUa},
@@ -57,6 +62,7 @@ image::Expected<TargetModel> readTargetModel(const nlohmann::json &model,
   std::map<std::string, std::string *> names = {
       {"cell_library", &m.cellLibrary},
       {"synapse_mode", &mode},
+      {"clocking", &clocking},
       {"neuron_reset", &reset}};
   for (const nlohmann::json *source : {&model, &overrides})
     for (auto it = source->begin(); it != source->end(); ++it) {
@@ -96,6 +102,14 @@ image::Expected<TargetModel> readTargetModel(const nlohmann::json &model,
     return bad("synapse_mode", "is '" + mode +
                                    "'; it must be stochastic (the seed's) or "
                                    "deterministic");
+  if (clocking == "async")
+    m.clocking = Clocking::Async;
+  else if (clocking == "clocked")
+    m.clocking = Clocking::Clocked;
+  else
+    return bad("clocking", "is '" + clocking +
+                               "'; it must be async (merger trees) or "
+                               "clocked (OR2 trees with path-balancing DFFs)");
   std::optional<ResetRule> rule = resetRuleNamed(reset);
   if (!rule)
     return bad("neuron_reset",
@@ -112,6 +126,14 @@ image::Expected<TargetModel> readTargetModel(const nlohmann::json &model,
                                    " Hz; it must lie in [" +
                                    formatNumber(kMinClockHz) + ", " +
                                    formatNumber(kMaxClockHz) + "] Hz");
+  if (!isModelledClock(m.clockRateHz) || m.clockRateHz > m.maxClockHz ||
+      m.clockRateHz > 1e13)
+    return bad("clock_rate_hz", "is " + formatNumber(m.clockRateHz) +
+                                    " Hz; it must lie in [" +
+                                    formatNumber(kMinClockHz) + ", " +
+                                    formatNumber(std::min(m.maxClockHz, 1e13)) +
+                                    "] Hz (max_clock_hz: the cells' fastest "
+                                    "clock)");
   if (m.inputSpacingPs < 0 || m.inputSpacingPs > 1e6)
     return bad("input_spacing_ps", "is " + formatNumber(m.inputSpacingPs) +
                                        " ps; it must lie in [0, 1e6] ps");

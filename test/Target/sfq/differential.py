@@ -7,8 +7,11 @@ and every event counter must be identical, and the rtl engine's own
 figures (pulses that left an output port, and the sum of their hashes)
 must match what ref's netlist does. The cases: the shipped XOR example on
 all four inputs; the same XOR with its inputs unstaggered, so that its
-mergers see collisions; and a small reservoir with recurrent, inhibitory
-and leak-clocked neurons and an off-chip readout, at 2 GHz.
+mergers see collisions; a small reservoir with recurrent, inhibitory
+and leak-clocked neurons and an off-chip readout, at 2 GHz; and in clocked
+mode (docs/sfq.md §12) the XOR and two layers with uneven fan-in, whose
+OR2 trees, path-balancing DFFs, retiming JTLs and clock tree both engines
+must run alike.
 
 With --rtl rtl-wrong-merge --expect-mismatch at least one case must
 differ instead (mergers that ignore their cross-input windows), which
@@ -26,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 XOR = os.path.join(ROOT, "examples", "xor-sfq.mlir")
 RESERVOIR = os.path.join(HERE, "Inputs", "reservoir-small.mlir")
+CLOCKED_LAYERS = os.path.join(HERE, "Inputs", "clocked-layers.mlir")
 
 
 def run(cmd):
@@ -65,6 +69,14 @@ def cases(work):
     out.append(("reservoir", RESERVOIR, {"pulse_rate_hz": 2e9},
                 spikes(os.path.join(work, "reservoir.json"), 6, 200, 0.3, 3),
                 200))
+    clocked = {"clocking": "clocked"}
+    for case in [(0, 1), (1, 1)]:
+        name = "xor-clocked-%d%d" % case
+        out.append((name, XOR, clocked, xor_input(
+            os.path.join(work, name + ".json"), case, 100), 100))
+    out.append(("clocked-layers", CLOCKED_LAYERS, clocked,
+                spikes(os.path.join(work, "clocked.json"), 4, 100, 0.6, 3),
+                100))
     return out
 
 
@@ -98,9 +110,12 @@ def main():
                       if ref["counters"][k] != rtl["counters"].get(k)]
             same_trace = traces["ref"] == traces[args.rtl]
             ok = not differ and same_trace
-            print("%-22s %s: %d merge collisions, %d neuron fires%s" % (
+            print("%-22s %s: %d merge collisions, %d OR2 repeats, %d setup "
+                  "violations, %d neuron fires%s" % (
                 name, "identical" if ok else "DIFFERENT",
                 ref["counters"]["merge_collisions"],
+                ref["counters"]["or2_repeats"],
+                ref["counters"]["setup_violations"],
                 ref["counters"]["neuron_fires"],
                 "" if ok else "; counters differ: %s%s" % (
                     ", ".join("%s %d vs %s" % (k, ref["counters"][k],

@@ -51,6 +51,35 @@ void annotate(CircuitOp circuit, const LoweredNetwork &lowered) {
   }
 }
 
+DictionaryAttr clockedFacts(Builder &b, const ClockedPipeline &pipe) {
+  auto integer = [&](const char *name, uint64_t value) {
+    return b.getNamedAttr(name, b.getI64IntegerAttr(int64_t(value)));
+  };
+  SmallVector<Attribute> stages;
+  for (size_t p = 0; p < pipe.stages.size(); ++p)
+    if (pipe.stages[p])
+      stages.push_back(b.getDictionaryAttr(
+          {b.getNamedAttr("population", b.getStringAttr(pipe.populations[p])),
+           integer("stages", pipe.stages[p])}));
+  return b.getDictionaryAttr({
+      integer("period_ticks", pipe.periodTicks),
+      integer("cycles_per_slot", pipe.cyclesPerSlot),
+      integer("min_period_ticks", pipe.minPeriodTicks),
+      b.getNamedAttr("min_period_reason",
+                     b.getStringAttr(pipe.minPeriodReason)),
+      b.getNamedAttr("stages", b.getArrayAttr(stages)),
+      integer("or2s", pipe.or2s),
+      integer("balance_dffs", pipe.balanceDffs),
+      integer("jtls_per_neuron", pipe.jtlsPerNeuron),
+      integer("retime_jtls", pipe.retimeJtls),
+      integer("clocked_cells", pipe.clockedCells),
+      integer("clock_splitters", pipe.clockSplitters),
+      integer("clock_sinks", pipe.clockSinks),
+      integer("clock_depth", pipe.clockDepth),
+      integer("edge_phase_ticks", pipe.edgePhaseTicks),
+  });
+}
+
 DictionaryAttr loweringFacts(MLIRContext *context,
                              const LoweredNetwork &lowered) {
   Builder b(context);
@@ -61,7 +90,7 @@ DictionaryAttr loweringFacts(MLIRContext *context,
          b.getNamedAttr("synapses", b.getI64IntegerAttr(p.synapses)),
          b.getNamedAttr("splitters", b.getI64IntegerAttr(p.splitters)),
          b.getNamedAttr("mergers", b.getI64IntegerAttr(p.mergers))}));
-  return b.getDictionaryAttr({
+  SmallVector<NamedAttribute> facts = {
       b.getNamedAttr("projections", b.getArrayAttr(projections)),
       b.getNamedAttr("input_spacing_ticks",
                      b.getI64IntegerAttr(lowered.inputSpacingTicks)),
@@ -80,7 +109,13 @@ DictionaryAttr loweringFacts(MLIRContext *context,
       b.getNamedAttr("max_pass_error", b.getF64FloatAttr(lowered.maxPassError)),
       b.getNamedAttr("mean_pass_error",
                      b.getF64FloatAttr(lowered.meanPassError)),
-  });
+      b.getNamedAttr("input_phase_ticks",
+                     b.getI64IntegerAttr(lowered.inputPhaseTicks)),
+  };
+  if (lowered.clocked)
+    facts.push_back(
+        b.getNamedAttr("clocked", clockedFacts(b, lowered.pipeline)));
+  return b.getDictionaryAttr(facts);
 }
 
 LogicalResult convertNetwork(snn::NetworkOp network) {

@@ -63,9 +63,12 @@ FailureOr<image::Image> buildSfqImage(snn::NetworkOp network,
   auto &section = out.sections.emplace<NetlistSection>(kNetlistSection);
   section.slotTicks = uint64_t(circuit.getSlotTicks());
   section.cellLibrary = circuit.getLibrary().str();
-  if (auto facts = circuit->getAttrOfType<DictionaryAttr>("sfq.lowering"))
+  if (auto facts = circuit->getAttrOfType<DictionaryAttr>("sfq.lowering")) {
     if (auto spacing = facts.getAs<IntegerAttr>("input_spacing_ticks"))
       section.inputSpacingTicks = uint64_t(spacing.getInt());
+    if (auto phase = facts.getAs<IntegerAttr>("input_phase_ticks"))
+      section.inputPhaseTicks = uint64_t(phase.getInt());
+  }
   section.biasNa = uint64_t(
       std::llround(totalBiasUa(circuit, *netlist, (*model)->library) * 1e3));
   for (NeuronOp neuron : circuit.getBody().front().getOps<NeuronOp>()) {

@@ -30,6 +30,60 @@ double totalBiasUa(CircuitOp circuit, const Netlist &netlist,
   return total;
 }
 
+namespace {
+
+/// The clocked pipeline's part of the report (docs/sfq.md §12).
+nlohmann::json clockingReport(DictionaryAttr facts, const CellLibrary &library,
+                              double maxClockHz) {
+  auto integer = [&](StringRef name) -> int64_t {
+    auto attr = facts.getAs<IntegerAttr>(name);
+    return attr ? attr.getInt() : 0;
+  };
+  nlohmann::json stages = nlohmann::json::array();
+  if (auto list = facts.getAs<ArrayAttr>("stages"))
+    for (Attribute a : list) {
+      auto d = cast<DictionaryAttr>(a);
+      stages.push_back({{"population", d.getAs<StringAttr>("population").str()},
+                        {"stages", d.getAs<IntegerAttr>("stages").getInt()}});
+    }
+  double period = double(integer("period_ticks"));
+  double minPeriod = double(integer("min_period_ticks"));
+  auto reason = facts.getAs<StringAttr>("min_period_reason");
+  int64_t splitters = integer("clock_splitters"),
+          sinks = integer("clock_sinks");
+  return {
+      {"mode", "clocked"},
+      {"clock_rate_hz", period ? 1e13 / period : 0},
+      {"clock_period_ps", period / 10},
+      {"cycles_per_slot", integer("cycles_per_slot")},
+      {"max_clock_rate_hz",
+       std::min(maxClockHz, minPeriod ? 1e13 / minPeriod : maxClockHz)},
+      {"clock_limit", !minPeriod || 1e13 / minPeriod > maxClockHz
+                          ? std::string("max_clock_hz, the cells' fastest "
+                                        "clock")
+                      : reason ? reason.str()
+                               : ""},
+      {"stages", stages},
+      {"or2s", integer("or2s")},
+      {"balance_dffs", integer("balance_dffs")},
+      {"jtls_per_neuron", integer("jtls_per_neuron")},
+      {"retime_jtls", integer("retime_jtls")},
+      {"clocked_cells", integer("clocked_cells")},
+      {"clock_tree_splitters", splitters},
+      {"clock_tree_sinks", sinks},
+      {"clock_tree_depth", integer("clock_depth")},
+      {"clock_tree_jjs", splitters * library[CellKind::Split].jjs +
+                             sinks * library[CellKind::Sink].jjs +
+                             library[CellKind::Clock].jjs},
+      {"clock_insertion_ps",
+       double(integer("clock_depth")) *
+           double(library[CellKind::Split].timing.delay[0]) / 10},
+      {"edge_phase_ps", double(integer("edge_phase_ticks")) / 10},
+  };
+}
+
+} // namespace
+
 nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
   FailureOr<Netlist> netlist = buildNetlist(circuit);
   if (failed(netlist))
@@ -88,7 +142,13 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
            {"splitters", d.getAs<IntegerAttr>("splitters").getInt()},
            {"mergers", d.getAs<IntegerAttr>("mergers").getInt()}});
     }
-  uint64_t thetaMin = 0, thetaMax = 0, clocks = byKind[size_t(CellKind::Clock)];
+  // Clocked mode adds the pipeline's clock to the leak clocks.
+  uint64_t thetaMin = 0, thetaMax = 0,
+           clocks =
+               byKind[size_t(CellKind::Clock)] -
+               (facts && facts.get("clocked") && byKind[size_t(CellKind::Clock)]
+                    ? 1
+                    : 0);
   for (const Cell &c : netlist->allCells())
     if (c.kind == CellKind::Neuron) {
       thetaMin = thetaMin ? std::min<uint64_t>(thetaMin, c.a) : c.a;
@@ -119,6 +179,11 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
       {"drives_ignored", fact("drives_ignored")},
       {"weights_dropped", fact("weights_dropped")},
   };
+  if (auto clocked =
+          facts ? facts.getAs<DictionaryAttr>("clocked") : DictionaryAttr())
+    report["clocking"] = clockingReport(clocked, library, target.maxClockHz);
+  else
+    report["clocking"] = {{"mode", "async"}};
   if (library.jjIcUa) {
     report["process"] = library.process;
     report["jj_ic_ua"] = *library.jjIcUa;
@@ -174,11 +239,41 @@ void printSfqReport(const nlohmann::json &report, llvm::raw_ostream &out) {
                       report["pulse_rate_hz"].get<double>() / 1e9,
                       report["critical_path_ps"].get<double>(),
                       report["critical_path"].get<std::string>().c_str());
-  out << llvm::format("widest fan-in %lld (%s): the merger trees allow "
-                      "%.4g GHz at most\n",
-                      (long long)report["max_fan_in"].get<int64_t>(),
-                      report["max_fan_in_neuron"].get<std::string>().c_str(),
-                      report["max_pulse_rate_hz"].get<double>() / 1e9);
+  const nlohmann::json &clocking = report["clocking"];
+  if (clocking["mode"] == "clocked") {
+    out << llvm::format(
+        "clocked: %.4g GHz clock (%.4g ps, %lld cycles per slot); the timing "
+        "allows %.4g GHz, set by %s\n",
+        clocking["clock_rate_hz"].get<double>() / 1e9,
+        clocking["clock_period_ps"].get<double>(),
+        (long long)clocking["cycles_per_slot"].get<int64_t>(),
+        clocking["max_clock_rate_hz"].get<double>() / 1e9,
+        clocking["clock_limit"].get<std::string>().c_str());
+    out << "  pipeline stages:";
+    for (const nlohmann::json &s : clocking["stages"])
+      out << " " << s["population"].get<std::string>() << " "
+          << s["stages"].get<int64_t>();
+    out << " (cycles of latency)\n";
+    out << "  " << clocking["or2s"].get<int64_t>() << " OR2 gates, "
+        << clocking["balance_dffs"].get<int64_t>() << " path-balancing DFFs, "
+        << clocking["retime_jtls"].get<int64_t>() << " retiming JTLs ("
+        << clocking["jtls_per_neuron"].get<int64_t>() << " per neuron)\n";
+    out << llvm::format(
+        "  clock tree: %lld splitters, %lld sinks, depth %lld (%.4g ps "
+        "insertion, no skew), %lld JJs for %lld clocked cells\n",
+        (long long)clocking["clock_tree_splitters"].get<int64_t>(),
+        (long long)clocking["clock_tree_sinks"].get<int64_t>(),
+        (long long)clocking["clock_tree_depth"].get<int64_t>(),
+        clocking["clock_insertion_ps"].get<double>(),
+        (long long)clocking["clock_tree_jjs"].get<int64_t>(),
+        (long long)clocking["clocked_cells"].get<int64_t>());
+  } else {
+    out << llvm::format("widest fan-in %lld (%s): the merger trees allow "
+                        "%.4g GHz at most\n",
+                        (long long)report["max_fan_in"].get<int64_t>(),
+                        report["max_fan_in_neuron"].get<std::string>().c_str(),
+                        report["max_pulse_rate_hz"].get<double>() / 1e9);
+  }
   out << "neuron thresholds " << report["neuron_theta"][0].get<uint64_t>()
       << ".." << report["neuron_theta"][1].get<uint64_t>()
       << " fluxons; leak clocks " << report["leak_clocks"].get<uint64_t>()

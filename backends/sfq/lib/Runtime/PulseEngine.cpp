@@ -185,7 +185,8 @@ PulseEngine::run(const std::vector<runtime::SpikeTrain> &inputs,
       spikes.erase(std::unique(spikes.begin(), spikes.end()), spikes.end());
       for (uint32_t e : spikes) {
         uint64_t element = inputOffset[port] + e;
-        device->inject(t * slot + (element * section.inputSpacingTicks) % slot,
+        device->inject(t * slot + (element * section.inputSpacingTicks) % slot +
+                           section.inputPhaseTicks,
                        uint32_t(element));
       }
     }

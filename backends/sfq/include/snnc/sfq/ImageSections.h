@@ -42,6 +42,9 @@ struct NetlistSection : image::SectionData {
   std::vector<NeuronSite> neurons;
   uint64_t slotTicks = 1;
   uint64_t inputSpacingTicks = 0;
+  /// Input element e of step s leaves at s x slot + (e x spacing) mod slot
+  /// + this phase (docs/sfq.md §1).
+  uint64_t inputPhaseTicks = 0;
   std::string cellLibrary;
   /// Sum of every cell's bias current, in nA (rounded).
   uint64_t biasNa = 0;

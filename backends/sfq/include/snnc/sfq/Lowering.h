@@ -58,6 +58,31 @@ struct ProjectionStructure {
   uint64_t mergers = 0;
 };
 
+/// Clocked mode (docs/sfq.md §12): the pipeline, its clock and its timing.
+struct ClockedPipeline {
+  uint64_t periodTicks = 0;
+  uint64_t cyclesPerSlot = 0;
+  /// The shortest period the timing allows, and the constraint that sets it.
+  uint64_t minPeriodTicks = 0;
+  std::string minPeriodReason;
+  /// Clocked cells on every path from a synapse into each population
+  /// (its pipeline latency in cycles); 0 for populations off the chip.
+  std::vector<uint64_t> stages;
+  std::vector<std::string> populations;
+  uint64_t or2s = 0;
+  uint64_t balanceDffs = 0;
+  /// JTLs after each neuron that drives synapses, placing its pulses in the
+  /// capture window of the next layer; `retimeJtls` is their total.
+  uint64_t jtlsPerNeuron = 0;
+  uint64_t retimeJtls = 0;
+  uint64_t clockedCells = 0;
+  uint64_t clockSplitters = 0;
+  uint64_t clockSinks = 0;
+  uint64_t clockDepth = 0;
+  /// Ticks (mod the period) at which every clocked cell sees an edge.
+  uint64_t edgePhaseTicks = 0;
+};
+
 struct LoweredNetwork {
   Netlist netlist;
   std::vector<CellMeta> meta;
@@ -67,6 +92,12 @@ struct LoweredNetwork {
   std::vector<ProjectionStructure> projections;
   uint64_t slotTicks = 0;
   uint64_t inputSpacingTicks = 0;
+  /// Ticks after its slot position at which an input pulse leaves (clocked
+  /// mode: so that the clock has reached every cell before the first data).
+  uint64_t inputPhaseTicks = 0;
+  /// Set in clocked mode.
+  bool clocked = false;
+  ClockedPipeline pipeline;
   /// Longest path from a pulse leaving a source to a neuron's output, in
   /// ticks, and the cell chain that sets it.
   uint64_t criticalPathTicks = 0;

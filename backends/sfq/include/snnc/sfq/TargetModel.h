@@ -23,12 +23,18 @@
 namespace snnc::sfq {
 
 enum class SynapseMode { Stochastic, Deterministic };
+/// Asynchronous merger trees, or clocked OR2 trees with path-balancing DFFs
+/// and a clock tree (docs/sfq.md §12).
+enum class Clocking { Async, Clocked };
 
 struct TargetModel {
   std::string cellLibrary = "coldflux-sfq5ee";
   double pulseRateHz = 10e9;
   double inputSpacingPs = 10.2;
   double maxClockHz = 50e9;
+  Clocking clocking = Clocking::Async;
+  /// Clocked mode: the pipeline clock (<= maxClockHz).
+  double clockRateHz = 50e9;
   SynapseMode synapseMode = SynapseMode::Stochastic;
   double i50Ua = 140;
   double sigmaUa = 2;
@@ -47,6 +53,8 @@ struct TargetModel {
   /// One network step, in 100 fs ticks (>= 1).
   uint64_t slotTicks() const;
   uint64_t inputSpacingTicks() const;
+  /// Clocked mode: one clock cycle, in ticks (>= 1).
+  uint64_t clockTicks() const;
 };
 
 /// `model` is target.json, `overrides` a --target-config object (fields of
