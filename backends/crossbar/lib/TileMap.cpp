@@ -37,8 +37,6 @@ struct Entry {
   float weight;
 };
 
-int16_t noQuantization(double, double) { return 0; }
-
 /// XbarTile::fullScaleRows from the columns' targeted |G+ - G-| sums.
 uint32_t fullScaleRows(const std::vector<double> &columnSum,
                        const DeviceModel &model) {
@@ -72,20 +70,10 @@ int16_t digitalWeight(double w, double scale) {
 
 std::vector<Entry> entriesOf(const image::Projection &p, uint32_t sources) {
   std::vector<Entry> out;
-  if (p.isProcedural) {
-    image::ProceduralRows rows(p.procedural.spec, 1.0, noQuantization);
-    std::vector<image::ExpandedSynapse> row;
-    for (uint32_t pre = 0; pre < sources; ++pre) {
-      rows.expandRow(pre, row);
-      for (const image::ExpandedSynapse &s : row)
-        out.push_back({pre, s.target, p.procedural.delay, s.weight});
-    }
-    return out;
-  }
-  const image::StoredSynapses &s = p.stored;
-  for (uint32_t pre = 0; pre < sources; ++pre)
-    for (uint64_t k = s.rowPtr[pre]; k < s.rowPtr[pre + 1]; ++k)
-      out.push_back({pre, s.target[k], s.delay[k], s.weight[k]});
+  image::forEachSynapse(
+      p, sources, [&](uint32_t pre, uint32_t post, uint16_t delay, float w) {
+        out.push_back({pre, post, delay, w});
+      });
   return out;
 }
 

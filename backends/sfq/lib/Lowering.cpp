@@ -183,7 +183,7 @@ std::optional<ImageError> Builder::synapses() {
     bool fromInput = proj.source.kind == image::SourceKind::Input;
     uint32_t base = fromInput ? inputOffset[proj.source.index]
                               : populationOffset[proj.source.index];
-    perSource.assign(sourceSize(net, proj), 0);
+    perSource.assign(image::sourceSize(net, proj.source), 0);
     perTarget.assign(2 * size_t(target.size), 0);
     forEachSynapse(net, i, [&](const Connection &c) {
       if (failed || c.weight == 0)

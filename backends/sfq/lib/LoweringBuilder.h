@@ -32,28 +32,11 @@ struct Connection {
 template <typename Fn>
 void forEachSynapse(const image::Image &net, uint32_t index, Fn fn) {
   const image::Projection &p = net.projections[index];
-  if (!p.isProcedural) {
-    const image::StoredSynapses &s = p.stored;
-    for (uint32_t pre = 0; pre + 1 < s.rowPtr.size(); ++pre)
-      for (uint64_t k = s.rowPtr[pre]; k < s.rowPtr[pre + 1]; ++k)
-        fn(Connection{index, pre, s.target[k], s.weight[k], s.delay[k]});
-    return;
-  }
-  image::ProceduralRows rows(p.procedural.spec, 1.0,
-                             [](double, double) -> int16_t { return 0; });
-  std::vector<image::ExpandedSynapse> row;
-  for (uint32_t pre = 0; pre < p.procedural.spec.size; ++pre) {
-    rows.expandRow(pre, row);
-    for (const image::ExpandedSynapse &s : row)
-      fn(Connection{index, pre, s.target, s.weight, p.procedural.delay});
-  }
-}
-
-inline uint32_t sourceSize(const image::Image &net,
-                           const image::Projection &p) {
-  return p.source.kind == image::SourceKind::Input
-             ? net.inputs[p.source.index].size
-             : net.populations[p.source.index].size;
+  image::forEachSynapse(
+      p, image::sourceSize(net, p.source),
+      [&](uint32_t pre, uint32_t post, uint16_t delay, float weight) {
+        fn(Connection{index, pre, post, weight, delay});
+      });
 }
 
 /// Charge a neuron's membrane takes from one unit of weight: gain, times

@@ -124,15 +124,15 @@ runtime::computeEnergy(const TargetRuntime &target, const image::Image &image,
     report.staticParts.push_back(std::move(part));
   }
 
-  Expected<std::vector<EnergyTerm>> extra = target.extraEnergy(
-      image, result, model, report.dynamicJoules + report.staticJoules);
+  report.chipJoules = report.dynamicJoules + report.staticJoules;
+  Expected<std::vector<EnergyTerm>> extra =
+      target.extraEnergy(image, result, model, report.chipJoules);
   if (!extra)
     return extra.error();
   report.extra = std::move(extra.value());
   for (const EnergyTerm &term : report.extra)
     report.extraJoules += term.joules;
 
-  report.chipJoules = report.dynamicJoules + report.staticJoules;
   report.totalJoules = report.chipJoules + report.extraJoules;
   uint64_t synaptic = result.counters.value(kSynapticEvents);
   if (synaptic) {

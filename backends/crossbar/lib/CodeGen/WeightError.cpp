@@ -9,30 +9,7 @@
 #include <map>
 
 namespace snnc::crossbar {
-namespace {
-
-int16_t noQuantization(double, double) { return 0; }
-
-/// Calls `fn(pre, post, delay, weight)` for every synapse of `p`.
-template <typename Fn>
-void forEachSynapse(const image::Projection &p, uint32_t sources, Fn fn) {
-  if (p.isProcedural) {
-    image::ProceduralRows rows(p.procedural.spec, 1.0, noQuantization);
-    std::vector<image::ExpandedSynapse> row;
-    for (uint32_t pre = 0; pre < sources; ++pre) {
-      rows.expandRow(pre, row);
-      for (const image::ExpandedSynapse &s : row)
-        fn(pre, s.target, uint32_t(p.procedural.delay), double(s.weight));
-    }
-    return;
-  }
-  const image::StoredSynapses &s = p.stored;
-  for (uint32_t pre = 0; pre < sources; ++pre)
-    for (uint64_t k = s.rowPtr[pre]; k < s.rowPtr[pre + 1]; ++k)
-      fn(pre, s.target[k], uint32_t(s.delay[k]), double(s.weight[k]));
-}
-
-} // namespace
+namespace {} // namespace
 
 WeightError measureWeightError(const image::Image &image, const TileMap &map,
                                const DeviceModel &model) {
@@ -65,7 +42,7 @@ WeightError measureWeightError(const image::Image &image, const TileMap &map,
         weight[t].assign(n, 0.0);
         held[t].assign(n, false);
       }
-    forEachSynapse(
+    image::forEachSynapse(
         proj, rows, [&](uint32_t pre, uint32_t post, uint32_t delay, double w) {
           auto first = firstTile[p].find(delay);
           if (first == firstTile[p].end())

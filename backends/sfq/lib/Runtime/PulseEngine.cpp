@@ -51,7 +51,6 @@ Readouts buildReadouts(const image::Image &image) {
   Readouts r;
   r.fromInput.resize(image.inputs.size());
   r.fromPopulation.resize(image.populations.size());
-  std::vector<image::ExpandedSynapse> row;
   for (const image::Projection &p : image.projections) {
     if (image.populations[p.target].spiking)
       continue;
@@ -59,23 +58,14 @@ Readouts buildReadouts(const image::Image &image) {
     feed.population = p.target;
     feed.rowPtr.push_back(0);
     uint32_t sources = image::sourceSize(image, p.source);
-    if (p.isProcedural) {
-      image::ProceduralRows rows(p.procedural.spec, 1.0,
-                                 [](double, double) -> int16_t { return 0; });
-      for (uint32_t pre = 0; pre < sources; ++pre) {
-        rows.expandRow(pre, row);
-        for (const image::ExpandedSynapse &s : row)
-          feed.synapses.push_back({s.target, s.weight, p.procedural.delay});
-        feed.rowPtr.push_back(feed.synapses.size());
-      }
-    } else {
-      const image::StoredSynapses &s = p.stored;
-      for (uint32_t pre = 0; pre < sources; ++pre) {
-        for (uint64_t k = s.rowPtr[pre]; k < s.rowPtr[pre + 1]; ++k)
-          feed.synapses.push_back({s.target[k], s.weight[k], s.delay[k]});
-        feed.rowPtr.push_back(feed.synapses.size());
-      }
-    }
+    image::forEachSynapse(
+        p, sources, [&](uint32_t pre, uint32_t post, uint16_t delay, float w) {
+          while (feed.rowPtr.size() <= pre)
+            feed.rowPtr.push_back(feed.synapses.size());
+          feed.synapses.push_back({post, w, delay});
+        });
+    while (feed.rowPtr.size() <= sources)
+      feed.rowPtr.push_back(feed.synapses.size());
     r.ring = std::max<uint32_t>(r.ring, p.maxDelay + 1);
     (p.source.kind == image::SourceKind::Input
          ? r.fromInput

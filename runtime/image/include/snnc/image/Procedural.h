@@ -60,6 +60,28 @@ void expandProceduralRow(const ProceduralSpec &spec, uint32_t pre, double scale,
                          WeightQuantizer quantize,
                          std::vector<ExpandedSynapse> &row);
 
+/// Calls `fn(pre, target, delay, weight)` for every synapse of `p` (whose
+/// source has `sources` neurons) in row order, stored or regenerated, with
+/// its real weight: for passes that read a network's weights unquantized.
+template <typename Fn>
+void forEachSynapse(const Projection &p, uint32_t sources, Fn fn) {
+  if (p.isProcedural) {
+    ProceduralRows rows(p.procedural.spec, 1.0,
+                        [](double, double) -> int16_t { return 0; });
+    std::vector<ExpandedSynapse> row;
+    for (uint32_t pre = 0; pre < sources; ++pre) {
+      rows.expandRow(pre, row);
+      for (const ExpandedSynapse &s : row)
+        fn(pre, s.target, uint16_t(p.procedural.delay), s.weight);
+    }
+    return;
+  }
+  const StoredSynapses &s = p.stored;
+  for (uint32_t pre = 0; pre < sources; ++pre)
+    for (uint64_t k = s.rowPtr[pre]; k < s.rowPtr[pre + 1]; ++k)
+      fn(pre, s.target[k], s.delay[k], s.weight[k]);
+}
+
 } // namespace snnc::image
 
 #endif // SNNC_IMAGE_PROCEDURAL_H
