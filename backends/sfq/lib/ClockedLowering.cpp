@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoweringBuilder.h"
+#include "snnc/Support/CeilLog2.h"
 #include "snnc/Support/FormatNumber.h"
 
 #include <algorithm>
@@ -20,13 +21,6 @@
 
 namespace snnc::sfq::detail {
 namespace {
-
-uint32_t ceilLog2(uint64_t n) {
-  uint32_t h = 0;
-  while ((uint64_t(1) << h) < n)
-    ++h;
-  return h;
-}
 
 uint8_t clockPort(CellKind kind) { return kind == CellKind::Dff ? 1 : 2; }
 

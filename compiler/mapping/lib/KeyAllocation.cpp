@@ -1,24 +1,13 @@
 //===- KeyAllocation.cpp - 32-bit routing keys for every slice ------------===//
 
 #include "snnc/mapping/KeyAllocation.h"
+#include "snnc/Support/CeilLog2.h"
 #include "snnc/mapping/MappingError.h"
 
 #include <algorithm>
 #include <numeric>
 
 namespace snnc::mapping {
-
-namespace {
-
-/// Bits needed to number `count` distinct values.
-uint32_t bitsFor(uint64_t count) {
-  uint32_t bits = 0;
-  while ((uint64_t(1) << bits) < count)
-    ++bits;
-  return bits;
-}
-
-} // namespace
 
 KeyAllocation allocateKeys(const Partition &partition,
                            const std::vector<uint32_t> &peOfSlice,
@@ -28,15 +17,15 @@ KeyAllocation allocateKeys(const Partition &partition,
   uint32_t largest = 1;
   for (const Slice &s : partition.slices)
     largest = std::max(largest, s.count);
-  keys.neuronBits = bitsFor(largest);
+  keys.neuronBits = ceilLog2(largest);
   uint64_t space = keyBits >= 32 ? 0xffffffffULL : (1ULL << keyBits) - 1;
   keys.sliceMask =
       static_cast<uint32_t>(space & ~((uint64_t(1) << keys.neuronBits) - 1));
 
   uint32_t n = partition.numSlices();
   keys.baseKey.resize(n);
-  uint32_t peBits = bitsFor(topology.pesPerChip());
-  uint32_t chipBits = bitsFor(topology.numChips());
+  uint32_t peBits = ceilLog2(topology.pesPerChip());
+  uint32_t chipBits = ceilLog2(topology.numChips());
   if (keys.neuronBits + peBits + chipBits <= keyBits) {
     keys.topological = true;
     for (uint32_t s = 0; s < n; ++s) {
@@ -47,7 +36,7 @@ KeyAllocation allocateKeys(const Partition &partition,
     return keys;
   }
   // Dense numbering in PE order keeps each chip's slices contiguous.
-  uint32_t needed = keys.neuronBits + bitsFor(n);
+  uint32_t needed = keys.neuronBits + ceilLog2(n);
   if (needed > keyBits)
     throw MappingError(MappingErrorKind::KeySpaceExhausted, "routing keys",
                        "packet_key_bits", needed, keyBits,
