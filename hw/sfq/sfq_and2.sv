@@ -45,31 +45,35 @@ module sfq_and2 #(
   logic [2:0][CntW-1:0] acc;
   logic [CntW-1:0]      reject;
   logic [CntW-1:0]      emits;
-  logic                 fa_q, fb_q;
-  logic [1:0]           state_d;
-  logic                 gate_ovf, delay_ovf;
+  // State: the b flag in bit 1, the a flag in bit 0.
+  logic [1:0]           ab_q, state_d;
 
-  sfq_gate #(
+  sfq_clocked_shell #(
     .NumPorts (3),
-    .Clocked  (1'b1),
+    .StateW   (2),
+    .Delay    (Delay),
     .PulseW   (PulseW),
     .Sep      (windows3(SepAA, SepAB, SepAClk,
                         SepBA, SepBB, SepBClk,
                         SepClkA, SepClkB, SepClkClk))
-  ) u_gate (
+  ) u_shell (
     .clk_i,
     .rst_ni,
     .pulse_i    ({in_clk_i, in_b_i, in_a_i}),
     .acc_o      (acc),
     .reject_o   (reject),
-    .overflow_o (gate_ovf)
+    .state_q_o  (ab_q),
+    .state_d_i  (state_d),
+    .emits_i    (emits),
+    .out_q_o,
+    .overflow_o
   );
 
   // Port order: a, b, clk; only the first clock of a tick can see a flag.
   always_comb begin
     logic fa, fb;
-    fa    = fa_q;
-    fb    = fb_q;
+    fa    = ab_q[0];
+    fb    = ab_q[1];
     emits = '0;
     ev_o = '0;
     if (acc[0] != '0) begin
@@ -93,29 +97,6 @@ module sfq_and2 #(
     end
     ev_o[EvSetupViolations] = reject;
     state_d = {fb, fa};
-  end
-
-  sfq_delay #(
-    .Delay  (Delay),
-    .PulseW (PulseW)
-  ) u_q (
-    .clk_i,
-    .rst_ni,
-    .add_i      (emits),
-    .q_o        (out_q_o),
-    .overflow_o (delay_ovf)
-  );
-
-  assign overflow_o = gate_ovf | delay_ovf;
-
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      fa_q <= 1'b0;
-      fb_q <= 1'b0;
-    end else begin
-      fa_q <= state_d[0];
-      fb_q <= state_d[1];
-    end
   end
 
 endmodule

@@ -47,22 +47,26 @@ module sfq_ndro #(
   logic [CntW-1:0]      reject;
   logic [CntW-1:0]      emits;
   logic                 set_q, state_d;
-  logic                 gate_ovf, delay_ovf;
 
-  sfq_gate #(
+  sfq_clocked_shell #(
     .NumPorts (3),
-    .Clocked  (1'b1),
+    .StateW   (1),
+    .Delay    (Delay),
     .PulseW   (PulseW),
     .Sep      (windows3(SepAA, SepAB, SepAClk,
                         SepBA, SepBB, SepBClk,
                         SepClkA, SepClkB, SepClkClk))
-  ) u_gate (
+  ) u_shell (
     .clk_i,
     .rst_ni,
     .pulse_i    ({in_clk_i, in_b_i, in_a_i}),
     .acc_o      (acc),
     .reject_o   (reject),
-    .overflow_o (gate_ovf)
+    .state_q_o  (set_q),
+    .state_d_i  (state_d),
+    .emits_i    (emits),
+    .out_q_o,
+    .overflow_o
   );
 
   // Port order: a (set), b (reset), clk.
@@ -88,27 +92,6 @@ module sfq_ndro #(
     end
     ev_o[EvSetupViolations] = reject;
     state_d = set;
-  end
-
-  sfq_delay #(
-    .Delay  (Delay),
-    .PulseW (PulseW)
-  ) u_q (
-    .clk_i,
-    .rst_ni,
-    .add_i      (emits),
-    .q_o        (out_q_o),
-    .overflow_o (delay_ovf)
-  );
-
-  assign overflow_o = gate_ovf | delay_ovf;
-
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      set_q <= '0;
-    end else begin
-      set_q <= state_d;
-    end
   end
 
 endmodule

@@ -46,22 +46,26 @@ module sfq_xor2 #(
   logic [CntW-1:0]      reject;
   logic [CntW-1:0]      emits;
   logic [1:0]           st_q, state_d;
-  logic                 gate_ovf, delay_ovf;
 
-  sfq_gate #(
+  sfq_clocked_shell #(
     .NumPorts (3),
-    .Clocked  (1'b1),
+    .StateW   (2),
+    .Delay    (Delay),
     .PulseW   (PulseW),
     .Sep      (windows3(SepAA, SepAB, SepAClk,
                         SepBA, SepBB, SepBClk,
                         SepClkA, SepClkB, SepClkClk))
-  ) u_gate (
+  ) u_shell (
     .clk_i,
     .rst_ni,
     .pulse_i    ({in_clk_i, in_b_i, in_a_i}),
     .acc_o      (acc),
     .reject_o   (reject),
-    .overflow_o (gate_ovf)
+    .state_q_o  (st_q),
+    .state_d_i  (state_d),
+    .emits_i    (emits),
+    .out_q_o,
+    .overflow_o
   );
 
   // Port order: a, b, clk. State 0: empty, 1: a stored, 2: b stored. n
@@ -94,27 +98,6 @@ module sfq_xor2 #(
     end
     ev_o[EvSetupViolations] = reject;
     state_d = st;
-  end
-
-  sfq_delay #(
-    .Delay  (Delay),
-    .PulseW (PulseW)
-  ) u_q (
-    .clk_i,
-    .rst_ni,
-    .add_i      (emits),
-    .q_o        (out_q_o),
-    .overflow_o (delay_ovf)
-  );
-
-  assign overflow_o = gate_ovf | delay_ovf;
-
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      st_q <= '0;
-    end else begin
-      st_q <= state_d;
-    end
   end
 
 endmodule

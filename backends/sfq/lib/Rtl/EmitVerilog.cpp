@@ -152,11 +152,11 @@ const std::vector<Counter> &cellEvents(CellKind kind) {
 
 const std::vector<std::string> &cellSources() {
   static const std::vector<std::string> files = {
-      "sfq_pkg.sv",    "sfq_gate.sv",  "sfq_delay.sv", "sfq_input.sv",
-      "sfq_clock.sv",  "sfq_sink.sv",  "sfq_jtl.sv",   "sfq_split.sv",
-      "sfq_merge.sv",  "sfq_dff.sv",   "sfq_ndro.sv",  "sfq_and2.sv",
-      "sfq_or2.sv",    "sfq_xor2.sv",  "sfq_not.sv",   "sfq_synapse.sv",
-      "sfq_pulser.sv", "sfq_neuron.sv"};
+      "sfq_pkg.sv",     "sfq_gate.sv",   "sfq_delay.sv", "sfq_clocked_shell.sv",
+      "sfq_input.sv",   "sfq_clock.sv",  "sfq_sink.sv",  "sfq_jtl.sv",
+      "sfq_split.sv",   "sfq_merge.sv",  "sfq_dff.sv",   "sfq_ndro.sv",
+      "sfq_and2.sv",    "sfq_or2.sv",    "sfq_xor2.sv",  "sfq_not.sv",
+      "sfq_synapse.sv", "sfq_pulser.sv", "sfq_neuron.sv"};
   return files;
 }
 
