@@ -29,6 +29,10 @@ NETWORKS = [
      os.path.join(ROOT, "test", "Target", "sfq", "Inputs",
                   "reservoir-small.mlir"),
      {"pulse_rate_hz": 2e9}, 6, 0.3, 200),
+    ("clocked-layers (106 cells, clocked)",
+     os.path.join(ROOT, "test", "Target", "sfq", "Inputs",
+                  "clocked-layers.mlir"),
+     {"clocking": "clocked"}, 4, 0.6, 500),
 ]
 
 
