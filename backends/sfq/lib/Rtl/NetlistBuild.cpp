@@ -389,8 +389,11 @@ std::string publish(const std::string &tmp, const std::string &dir) {
   return "cannot move " + tmp + " to " + dir + ": " + std::strerror(err);
 }
 
+/// -O1: a netlist's one translation unit is large (about 1,200 lines per
+/// cell), and a model is built once and run briefly; against -O2 it builds
+/// the 338-cell test reservoir in 80 s instead of 107 s and runs 8 % slower.
 std::string compileFlags() {
-  return "-std=gnu++17 -O2 -fPIC -fvisibility=hidden -DVM_COVERAGE=0 "
+  return "-std=gnu++17 -O1 -fPIC -fvisibility=hidden -DVM_COVERAGE=0 "
          "-DVM_SC=0 -DVM_TRACE_FST=0 -DVM_TRACE_VCD=1";
 }
 
