@@ -26,6 +26,9 @@ uint8_t clockPort(CellKind kind) { return kind == CellKind::Dff ? 1 : 2; }
 
 std::string ps(uint64_t ticks) { return formatNumber(double(ticks) / 10); }
 
+/// The longest JTL chain the retiming search tries after a neuron.
+constexpr int64_t kMaxChain = 4096;
+
 /// The edges at which pulses arriving at ticks t (relative to a common
 /// reference) are captured together: E >= t + setup for each, and the edge
 /// before, E - period, strictly before each and at least its hold earlier.
@@ -198,6 +201,20 @@ std::optional<ImageError> Builder::clockPipeline() {
                               " (a whole number of cycles per slot)"};
   };
 
+  // The survey bounded the asynchronous netlist; the clocked one grows by
+  // its DFFs, JTLs and clock tree.
+  auto fits = [&](uint64_t cells) -> std::optional<ImageError> {
+    if (cells <= model.maxCells)
+      return std::nullopt;
+    return ImageError{"", "clocked mode: the netlist needs at least " +
+                              std::to_string(cells) +
+                              " cells with its DFFs, JTLs and clock tree; "
+                              "snnc lowers at most " +
+                              std::to_string(model.maxCells) + " (max_cells)"};
+  };
+  if (auto e = fits(n.size()))
+    return e;
+
   // Stage to stage: launched at an edge, captured at the next.
   uint64_t stageNeeded = 0;
   std::string stageReason;
@@ -280,8 +297,11 @@ std::optional<ImageError> Builder::clockPipeline() {
   if (!fromNeurons.empty) {
     int64_t jtl = int64_t(delay(CellKind::Jtl));
     int64_t p = int64_t(period);
+    // An edge lies within a cycle of the span's start, so a chain longer
+    // than a cycle of JTLs never helps; kMaxChain bounds the search when
+    // the cycle is long.
     std::optional<uint64_t> chain;
-    for (int64_t j = 0; j <= p && !chain; ++j) {
+    for (int64_t j = 0; j <= std::min<int64_t>(p, kMaxChain) && !chain; ++j) {
       int64_t lo = fromNeurons.lowest + j * jtl;
       int64_t hi = fromNeurons.highest + j * jtl;
       int64_t edge = (lo + p - 1) / p * p;
@@ -296,6 +316,8 @@ std::optional<ImageError> Builder::clockPipeline() {
                         " ps each) puts them inside one cycle",
                     fromNeurons.needed + uint64_t(jtl));
     pipe.jtlsPerNeuron = *chain;
+    if (auto e = fits(n.size() + *chain * excInputs.size()))
+      return e;
     for (uint32_t cell = 0; cell < excInputs.size() && *chain; ++cell) {
       if (n.cell(cell).kind != CellKind::Neuron)
         continue;
@@ -320,6 +342,9 @@ std::optional<ImageError> Builder::clockPipeline() {
   if (clockPins.empty())
     return std::nullopt;
   uint32_t levels = ceilLog2(clockPins.size());
+  // A clock tree of N leaves at depth h has fewer than N + h splitters.
+  if (auto e = fits(n.size() + 2 * clockPins.size() + 2 * levels + 1))
+    return e;
   uint64_t insertion = uint64_t(levels) * delay(CellKind::Split);
   int64_t edge = int64_t(insertion);
   if (!fromInputs.empty) {
