@@ -57,11 +57,17 @@ struct CaptureSpan {
 
 /// The smallest divisor of `slot` that is >= `ticks`: the period of the
 /// fastest clock that meets a constraint and keeps whole cycles per slot.
+/// Divisors come in pairs (d, slot / d), so O(sqrt(slot)) steps.
 uint64_t periodDividing(uint64_t slot, uint64_t ticks) {
-  for (uint64_t p = std::max<uint64_t>(1, ticks); p <= slot; ++p)
-    if (slot % p == 0)
-      return p;
-  return slot;
+  uint64_t best = slot;
+  for (uint64_t d = 1; d <= slot / d; ++d) {
+    if (slot % d != 0)
+      continue;
+    for (uint64_t p : {d, slot / d})
+      if (p >= ticks && p < best)
+        best = p;
+  }
+  return best;
 }
 
 } // namespace
@@ -151,31 +157,30 @@ std::optional<ImageError> Builder::clockPipeline() {
     return ImageError{
         "", "clocked mode: the " + ps(slot) + " ps slot (pulse_rate_hz " +
                 formatNumber(model.pulseRateHz) +
-                ") is not a whole number "
-                "of " +
-                ps(period) + " ps clock cycles (clock_rate_hz " +
+                ") is not a whole number of " + ps(period) +
+                " ps clock cycles (clock_rate_hz " +
                 formatNumber(model.clockRateHz) + "): set clock_rate_hz to " +
                 formatNumber(1e13 / double(fit)) + " (" +
                 std::to_string(slot / fit) +
-                " cycles per slot) or another "
-                "whole multiple of the pulse rate"};
+                " cycles per slot) or another whole multiple "
+                "of the pulse rate"};
   }
   pipe.cyclesPerSlot = slot / period;
   // An OR2 tree delivers one pulse per cycle: a neuron's pulses of one slot
   // must all find a cycle (the widest tree is named, as in async mode).
-  if (out.maxFanIn > pipe.cyclesPerSlot)
+  if (out.maxFanIn > pipe.cyclesPerSlot) {
+    std::string m = std::to_string(out.maxFanIn);
     return ImageError{
-        "", "clocked mode: " + out.maxFanInNeuron + " has fan-in " +
-                std::to_string(out.maxFanIn) +
-                ", the network's widest; its "
-                "OR2 tree passes one pulse per clock cycle, so " +
-                std::to_string(out.maxFanIn) + " pulses need " +
-                std::to_string(out.maxFanIn) + " cycles of " + ps(period) +
+        "", "clocked mode: " + out.maxFanInNeuron + " has fan-in " + m +
+                ", the network's widest; its OR2 tree passes "
+                "one pulse per clock cycle, so " +
+                m + " pulses need " + m + " cycles of " + ps(period) +
                 " ps, more than the " + std::to_string(pipe.cyclesPerSlot) +
                 " of the " + ps(slot) + " ps slot at pulse_rate_hz " +
                 formatNumber(model.pulseRateHz) +
                 ": lower pulse_rate_hz to at most " +
                 formatNumber(1e13 / double(out.maxFanIn * period))};
+  }
   const Netlist &n = out.netlist;
   auto delay = [&](CellKind kind) {
     return uint64_t(library[kind].timing.delay[0]);
