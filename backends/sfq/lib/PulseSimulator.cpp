@@ -34,6 +34,9 @@ constexpr uint32_t kFresh = 1;
 /// where that source's own counter and (for clocks) next pulse come from.
 enum class Source : uint8_t { Cell, Input, Clock };
 
+/// Words a drained bucket keeps allocated for the next pulses it takes.
+constexpr size_t kKeptBucketWords = 4096;
+
 class PulseQueue {
 public:
   void init(uint64_t horizon) {
@@ -107,7 +110,13 @@ public:
   void release(uint64_t tick) {
     size_t b = tick & mask;
     inWheel -= buckets[b].size();
-    buckets[b].clear();
+    // A clock edge fills one bucket with a pulse per clocked cell; kept,
+    // such capacity would pile up in every bucket an edge ever visited
+    // (1.3 GB for the clocked Fashion LSM's 50 steps).
+    if (buckets[b].capacity() > kKeptBucketWords)
+      std::vector<uint32_t>().swap(buckets[b]);
+    else
+      buckets[b].clear();
     bits[b >> 6] &= ~(uint64_t(1) << (b & 63));
   }
 
