@@ -32,13 +32,16 @@ double totalBiasUa(CircuitOp circuit, const Netlist &netlist,
 
 namespace {
 
+/// Integer fact `name` of a lowering dictionary, 0 when absent.
+int64_t integerFact(DictionaryAttr facts, StringRef name) {
+  auto attr = facts ? facts.getAs<IntegerAttr>(name) : IntegerAttr();
+  return attr ? attr.getInt() : 0;
+}
+
 /// The clocked pipeline's part of the report (docs/sfq.md §12).
 nlohmann::json clockingReport(DictionaryAttr facts, const CellLibrary &library,
                               double maxClockHz) {
-  auto integer = [&](StringRef name) -> int64_t {
-    auto attr = facts.getAs<IntegerAttr>(name);
-    return attr ? attr.getInt() : 0;
-  };
+  auto integer = [&](StringRef name) { return integerFact(facts, name); };
   nlohmann::json stages = nlohmann::json::array();
   if (auto list = facts.getAs<ArrayAttr>("stages"))
     for (Attribute a : list) {
@@ -72,9 +75,10 @@ nlohmann::json clockingReport(DictionaryAttr facts, const CellLibrary &library,
       {"clock_tree_splitters", splitters},
       {"clock_tree_sinks", sinks},
       {"clock_tree_depth", integer("clock_depth")},
-      {"clock_tree_jjs", splitters * library[CellKind::Split].jjs +
-                             sinks * library[CellKind::Sink].jjs +
-                             library[CellKind::Clock].jjs},
+      {"clock_tree_jjs",
+       splitters * library[CellKind::Split].jjs +
+           sinks * library[CellKind::Sink].jjs +
+           (integer("clocked_cells") ? library[CellKind::Clock].jjs : 0)},
       {"clock_insertion_ps",
        double(integer("clock_depth")) *
            double(library[CellKind::Split].timing.delay[0]) / 10},
@@ -113,10 +117,7 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
   double biasUa = totalBiasUa(circuit, *netlist, library);
   bool biasKnown = library.knowsBiasAndArea();
   DictionaryAttr facts = circuit->getAttrOfType<DictionaryAttr>("sfq.lowering");
-  auto fact = [&](StringRef name) -> int64_t {
-    auto attr = facts ? facts.getAs<IntegerAttr>(name) : IntegerAttr();
-    return attr ? attr.getInt() : 0;
-  };
+  auto fact = [&](StringRef name) { return integerFact(facts, name); };
   auto text = [&](StringRef name) -> std::string {
     auto attr = facts ? facts.getAs<StringAttr>(name) : StringAttr();
     return attr ? attr.str() : "";
@@ -142,13 +143,13 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
            {"splitters", d.getAs<IntegerAttr>("splitters").getInt()},
            {"mergers", d.getAs<IntegerAttr>("mergers").getInt()}});
     }
-  // Clocked mode adds the pipeline's clock to the leak clocks.
+  auto clocked =
+      facts ? facts.getAs<DictionaryAttr>("clocked") : DictionaryAttr();
+  // A clocked netlist adds one pipeline clock beside the leak clocks when it
+  // has clocked cells at all.
+  bool pipelineClock = clocked && integerFact(clocked, "clocked_cells") > 0;
   uint64_t thetaMin = 0, thetaMax = 0,
-           clocks =
-               byKind[size_t(CellKind::Clock)] -
-               (facts && facts.get("clocked") && byKind[size_t(CellKind::Clock)]
-                    ? 1
-                    : 0);
+           clocks = byKind[size_t(CellKind::Clock)] - (pipelineClock ? 1 : 0);
   for (const Cell &c : netlist->allCells())
     if (c.kind == CellKind::Neuron) {
       thetaMin = thetaMin ? std::min<uint64_t>(thetaMin, c.a) : c.a;
@@ -179,8 +180,7 @@ nlohmann::json sfqReport(CircuitOp circuit, const SfqModel &model) {
       {"drives_ignored", fact("drives_ignored")},
       {"weights_dropped", fact("weights_dropped")},
   };
-  if (auto clocked =
-          facts ? facts.getAs<DictionaryAttr>("clocked") : DictionaryAttr())
+  if (clocked)
     report["clocking"] = clockingReport(clocked, library, target.maxClockHz);
   else
     report["clocking"] = {{"mode", "async"}};
