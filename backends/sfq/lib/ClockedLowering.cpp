@@ -73,12 +73,9 @@ uint64_t periodDividing(uint64_t slot, uint64_t ticks) {
 } // namespace
 
 void Builder::fanInClocked(const std::vector<Pin> &sources, size_t first,
-                           size_t count, Pin to, uint32_t levels,
-                           uint32_t depth) {
+                           size_t count, Pin to, uint32_t levels) {
   if (count == 1 && levels == 0) {
     out.netlist.connect(sources[first], to);
-    if (sources[first].cell < mergeDepth.size())
-      mergeDepth[sources[first].cell] = depth;
     return;
   }
   // Padding at the root serves every leaf below it at once.
@@ -87,7 +84,7 @@ void Builder::fanInClocked(const std::vector<Pin> &sources, size_t first,
     out.netlist.connect({dff, 0}, to);
     clockPins.push_back({dff, clockPort(CellKind::Dff)});
     ++out.pipeline.balanceDffs;
-    fanInClocked(sources, first, count, {dff, 0}, levels - 1, depth + 1);
+    fanInClocked(sources, first, count, {dff, 0}, levels - 1);
     return;
   }
   uint32_t gate = add(CellKind::Or2);
@@ -95,9 +92,8 @@ void Builder::fanInClocked(const std::vector<Pin> &sources, size_t first,
   clockPins.push_back({gate, clockPort(CellKind::Or2)});
   ++out.pipeline.or2s;
   size_t left = (count + 1) / 2;
-  fanInClocked(sources, first, left, {gate, 0}, levels - 1, depth + 1);
-  fanInClocked(sources, first + left, count - left, {gate, 1}, levels - 1,
-               depth + 1);
+  fanInClocked(sources, first, left, {gate, 0}, levels - 1);
+  fanInClocked(sources, first + left, count - left, {gate, 1}, levels - 1);
 }
 
 void Builder::clockedTrees() {
@@ -119,9 +115,9 @@ void Builder::clockedTrees() {
       continue;
     uint32_t k = uint32_t(stages[uint32_t(out.meta[cell].owner)]);
     if (!excInputs[cell].empty())
-      fanInClocked(excInputs[cell], 0, excInputs[cell].size(), {cell, 0}, k, 0);
+      fanInClocked(excInputs[cell], 0, excInputs[cell].size(), {cell, 0}, k);
     if (!inhInputs[cell].empty())
-      fanInClocked(inhInputs[cell], 0, inhInputs[cell].size(), {cell, 1}, k, 0);
+      fanInClocked(inhInputs[cell], 0, inhInputs[cell].size(), {cell, 1}, k);
   }
 }
 
@@ -276,12 +272,10 @@ std::optional<ImageError> Builder::clockPipeline() {
   }
   auto spanReason = [&](const CaptureSpan &span, const char *what) {
     return std::string("pulses from ") + what +
-           " reach their first clocked "
-           "cells between " +
+           " reach their first clocked cells between " +
            ps(uint64_t(span.earliest)) + " and " + ps(uint64_t(span.latest)) +
-           " ps after they leave (splitter "
-           "trees of different depths), and one cycle must capture them all "
-           "(" +
+           " ps after they leave (splitter trees of different depths), and "
+           "one cycle must capture them all (" +
            ps(span.needed) + " ps with setup and hold)";
   };
   pipe.minPeriodTicks = stageNeeded;

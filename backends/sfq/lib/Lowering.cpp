@@ -163,7 +163,7 @@ std::optional<ImageError> Builder::synapses() {
   // A pulser's train passes a merger one pulse per window, a clocked tree
   // one per cycle.
   uint64_t spacing =
-      model.clocking == Clocking::Clocked
+      out.clocked
           ? model.clockTicks()
           : std::max<uint64_t>(1, window(library, CellKind::Merge, 0, 0));
   double errorSum = 0;

@@ -91,7 +91,7 @@ private:
   void criticalPath();
   // Clocked mode (ClockedLowering.cpp).
   void fanInClocked(const std::vector<Pin> &sources, size_t first, size_t count,
-                    Pin to, uint32_t levels, uint32_t depth);
+                    Pin to, uint32_t levels);
   void clockedTrees();
   std::optional<ImageError> clockPipeline();
   void clockTree(Pin from, size_t first, size_t count, uint32_t levels);
@@ -113,7 +113,8 @@ private:
   /// leak period in slots (0: none).
   std::vector<std::vector<Pin>> excInputs, inhInputs;
   std::vector<uint64_t> leakSlots;
-  /// Per cell (synapses only): depth in their splitter and merger trees.
+  /// Per cell (synapses only): depth in their splitter and (asynchronous)
+  /// merger trees.
   std::vector<uint32_t> splitDepth, mergeDepth;
   uint64_t nextSynapseId = 0;
   /// Clocked mode: the clock input of every clocked cell.
