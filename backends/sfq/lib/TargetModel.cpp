@@ -1,5 +1,4 @@
-//===- TargetModel.cpp - Reading the SFQ chip model; synapse and neuron bias
-//===//
+//===- TargetModel.cpp - The SFQ chip model; synapse and neuron bias -----===//
 
 #include "snnc/sfq/TargetModel.h"
 #include "snnc/Support/ClockRange.h"

@@ -1,5 +1,4 @@
-//===- PulseEngine.h - The SFQ engines' step loop over a pulse device -*- C++
-//-*-===//
+//===- PulseEngine.h - SFQ step loop over a pulse device --------*- C++ -*-===//
 //
 // Both SFQ engines run the same loop: each step's input spikes become
 // pulses at their ticks in the step's slot (docs/sfq.md §1), the device

@@ -1,5 +1,4 @@
-//===- ModuleTarget.h - A module's #snn.target, for a target's passes -*- C++
-//-*-===//
+//===- ModuleTarget.h - A module's #snn.target for passes -------*- C++ -*-===//
 //
 // Every target's passes and image builder start the same way: find the
 // module's #snn.target, check that it names them, and read its --target-

@@ -1,5 +1,4 @@
-//===- CellLibrary.h - An SFQ cell library profile, read from data -*- C++
-//-*-===//
+//===- CellLibrary.h - An SFQ cell library profile, from data ---*- C++ -*-===//
 //
 // A profile (cells-<profile>.json in backends/sfq, embedded at build time)
 // gives every cell kind's junction count, bias current, area, delays,

@@ -1,5 +1,4 @@
-//===- PulseSimulator.h - Discrete-event simulation of a netlist -*- C++
-//-*-===//
+//===- PulseSimulator.h - Event-driven simulation of a netlist --*- C++ -*-===//
 //
 // The ref engine's core (docs/sfq.md §3-§5): pending pulses are processed in
 // (tick, cell, port) order on integer time, each cell is its TimEx state
